@@ -1,0 +1,59 @@
+import Foundation
+import Tutor
+
+/// Where shell commands write, and how: colour, width, interactivity.
+public final class TerminalOutput {
+    /// Whether ANSI colour is used.
+    public var useColor: Bool
+    /// Columns to wrap text to.
+    public var width: Int
+    private let sink: (String) -> Void
+
+    /// Writes to standard output unless a sink is given (tests capture output this way).
+    public init(useColor: Bool = false, width: Int = 80, sink: ((String) -> Void)? = nil) {
+        self.useColor = useColor
+        self.width = width
+        self.sink = sink ?? { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+
+    /// Writes text as is.
+    public func write(_ text: String) { sink(text) }
+    /// Writes one line.
+    public func line(_ text: String = "") { sink(text + "\n") }
+
+    /// ANSI styles, applied only when colour is on.
+    public enum Style: String, Sendable {
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36"
+    }
+    /// Wraps text in the style when colour is on.
+    public func styled(_ text: String, _ style: Style) -> String {
+        useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// The state the shell's commands share: output, the lessons folder, the tutor session, and a
+/// flag that Ctrl-C raises while a command runs.
+public final class ShellContext {
+    public let output: TerminalOutput
+    /// The folder holding `en/`, `scenarios/` and other lesson material.
+    public let lessonsDirectory: URL
+    /// True when a person is typing at a terminal.
+    public let interactive: Bool
+    /// Set by Ctrl-C while a command runs; long actions poll it and stop.
+    public var interrupted: () -> Bool
+    /// When set, a line that is not a command is offered here first (for example the answer to a
+    /// waiting question). Returns nil when the line is not for it.
+    public var lineInterceptor: ((String) -> CommandResult?)?
+    /// Extra prompt text, for example the current lesson and step.
+    public var promptDetail: () -> String?
+    /// Per-area state, keyed by a name the area chooses (the tutor keeps its session here).
+    public var areas: [String: AnyObject] = [:]
+
+    public init(output: TerminalOutput, lessonsDirectory: URL, interactive: Bool) {
+        self.output = output
+        self.lessonsDirectory = lessonsDirectory
+        self.interactive = interactive
+        self.interrupted = { false }
+        self.promptDetail = { nil }
+    }
+}

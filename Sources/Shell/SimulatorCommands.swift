@@ -1,0 +1,4 @@
+/// Shell commands for sim, sim explore, model (simulator).
+enum SimulatorCommands {
+    static func make() -> [ShellCommand] { [] }
+}

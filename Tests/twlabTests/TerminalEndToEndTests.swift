@@ -12,25 +12,53 @@ private struct TmuxTerminal {
     }
     static var available: Bool { tmuxPath != nil }
 
+    /// Runs a tmux client with posix_spawn and waits for it. Foundation's `Process` is not used
+    /// here: the tmux server forks off the first client and would inherit the descriptors `Process`
+    /// watches, so the test would wait forever. Only descriptors 0–2 are passed on, all to
+    /// /dev/null except standard output, which goes to a file when `readOutput` is set.
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.tmuxPath ?? "/usr/bin/tmux")
-        process.arguments = ["-L", socket, "-f", "/dev/null", "-u"] + arguments
+    func tmux(_ arguments: [String], readOutput: Bool = false) throws -> String {
+        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, readOutput ? outputFile.path : "/dev/null",
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        Self.closeOnExecAboveStandardStreams()
+
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let path = Self.tmuxPath ?? "/usr/bin/tmux"
+        let argv = [path, "-L", socket, "-f", "/dev/null", "-u"] + arguments
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var cArguments = argv.map { strdup($0) } + [nil]
+        var cEnvironment = envp.map { strdup($0) } + [nil]
+        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, path, &actions, nil, &cArguments, &cEnvironment)
+        guard spawned == 0 else { throw TmuxError(message: "cannot start tmux: error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard readOutput else { return "" }
+        return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
     }
 
-    /// Starts twlab in a 100×30 terminal with a private HOME and XDG_STATE_HOME, in the C locale
+    /// Marks every descriptor above 2 close-on-exec, so tmux (and its server) inherit none of them.
+    static func closeOnExecAboveStandardStreams() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
+        for name in names {
+            guard let fd = Int32(name), fd > 2 else { continue }
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+        }
+    }
+
+    /// Starts `command` (a /bin/sh command line; begin it with `trap '' INT;` so that Ctrl-C reaches
+    /// only twlab and not the shell around it) in a 100×30 terminal with a private HOME and XDG_STATE_HOME, in the C locale
     /// (so the shell itself must switch to UTF-8 for Chinese input to come through).
     func start(_ command: String) throws {
         try tmux(["new-session", "-d", "-x", "100", "-y", "30",
@@ -40,7 +68,7 @@ private struct TmuxTerminal {
 
     func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"], readOutput: true) }
 
     /// The visible lines, trailing blanks removed, without the empty ones below the cursor.
     func lines() throws -> [String] {
@@ -67,6 +95,11 @@ private struct TmuxTerminal {
     func stop() { _ = try? tmux(["kill-server"]) }
 }
 
+private struct TmuxError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 @Suite(.serialized) struct TerminalEndToEndTests {
     /// Drives the real libedit path like a person at a terminal: history recall with the up arrow,
     /// Tab completion, Ctrl-C at the prompt and during a command, Chinese input in the C locale, and
@@ -78,7 +111,7 @@ private struct TmuxTerminal {
         defer { try? FileManager.default.removeItem(at: home) }
         let terminal = TmuxTerminal(home: home)
         defer { terminal.stop() }
-        try terminal.start("'\(TwlabBinary.url.path)'; echo TWLAB-EXITED-$?; sleep 30")
+        try terminal.start("trap '' INT; '\(TwlabBinary.url.path)'; echo TWLAB-EXITED-$?; sleep 60")
 
         try terminal.waitFor("the first prompt") { $0.last == "twlab>" }
 
@@ -146,7 +179,7 @@ private struct TmuxTerminal {
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
         let first = TmuxTerminal(home: home)
-        try first.start("'\(TwlabBinary.url.path)'; echo TWLAB-EXITED-$?; sleep 30")
+        try first.start("trap '' INT; '\(TwlabBinary.url.path)'; echo TWLAB-EXITED-$?; sleep 60")
         try first.waitFor("the first prompt") { $0.last == "twlab>" }
         try first.type("help version")
         try first.keys("Enter")

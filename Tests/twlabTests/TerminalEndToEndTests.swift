@@ -92,7 +92,19 @@ private struct TmuxTerminal {
         return last
     }
 
-    func stop() { _ = try? tmux(["kill-server"]) }
+    /// Ends the private server and everything in its pane. `kill-server` alone can leave the server
+    /// running, so the server and the pane's process group are also killed by their ids.
+    func stop() {
+        func number(_ format: String) -> pid_t? {
+            (try? tmux(["display-message", "-p", "-t", "0", format], readOutput: true))
+                .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        let server = number("#{pid}")
+        let pane = number("#{pane_pid}")
+        _ = try? tmux(["kill-server"])
+        if let pane, pane > 1 { kill(-pane, SIGKILL); kill(pane, SIGKILL) }
+        if let server, server > 1 { kill(server, SIGKILL) }
+    }
 }
 
 private struct TmuxError: Error, CustomStringConvertible {
@@ -185,6 +197,7 @@ private struct TmuxError: Error, CustomStringConvertible {
         try first.keys("Enter")
         try first.keys("C-d")
         try first.waitFor("twlab to exit on Ctrl-D") { $0.contains("TWLAB-EXITED-0") }
+        #expect(FileManager.default.fileExists(atPath: stateDirectory.appendingPathComponent("history").path))
         first.stop()
 
         let second = TmuxTerminal(home: home)

@@ -21,6 +21,11 @@ public struct SegmentMatch: Sendable, Equatable {
     /// The exact flags, or nil for any segment.
     public var flags: TCPFlags?
 
+    public init(from: EndpointRole, flags: TCPFlags?) {
+        self.from = from
+        self.flags = flags
+    }
+
     /// True when the segment goes the right way and carries exactly the flags.
     public func matches(_ segment: Segment) -> Bool {
         segment.from == from && (flags == nil || flags == segment.flags)
@@ -68,4 +73,8 @@ public struct ScenarioStep: Sendable, Equatable {
     /// The line as written, without its comment.
     public var text: String
     public var action: ScenarioAction
+
+    public init(line: Int, text: String, action: ScenarioAction) {
+        self.line = line; self.text = text; self.action = action
+    }
 }

@@ -19,6 +19,10 @@ public struct SimulationResult: Sendable {
     public var eventCount: Int = 0
     /// Segments put on the wire, retransmissions included.
     public var transmissions: Int = 0
+    /// Transmissions the explorer could lose (those no `drop` line took).
+    public var losableTransmissions: Int = 0
+    /// The segments lost on purpose by `Simulator.run(_:profile:losing:settle:)` or the explorer.
+    public var lost: [String] = []
     /// The virtual time when the run ended, in milliseconds.
     public var endTimeMs: Int64 = 0
     /// The settings in force at the end (after `set` lines and the profile override).

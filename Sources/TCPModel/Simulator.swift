@@ -13,6 +13,18 @@ public enum Simulator {
         return result(of: &engine)
     }
 
+    /// Runs the scenario losing the transmissions at the given 1-based positions of the run's send
+    /// order (positions a `drop` line already took are not counted), then, with `settle`, lets it
+    /// run until nothing is scheduled. This is one run of the explorer, with its events recorded.
+    public static func run(_ scenario: Scenario, profile: ProfileName? = nil, losing positions: [Int],
+                           settle: Bool = true) -> SimulationResult {
+        let drops = Array(Set(positions.filter { $0 > 0 })).sorted()
+        var engine = execute(scenario, profile: profile, recordEvents: true, drops: drops, settle: settle)
+        var result = result(of: &engine)
+        result.lost = engine.exploreDropped
+        return result
+    }
+
     /// Runs the steps in order, losing the explorable transmissions numbered in `drops`.
     static func execute(_ scenario: Scenario, profile: ProfileName?, recordEvents: Bool, drops: [Int],
                         settle: Bool) -> SimulationEngine {
@@ -52,6 +64,7 @@ public enum Simulator {
         result.events = engine.events
         result.eventCount = engine.eventCount
         result.transmissions = engine.transmissions
+        result.losableTransmissions = engine.explorable
         result.endTimeMs = engine.now
         result.settings = engine.settings
         return result

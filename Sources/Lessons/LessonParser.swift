@@ -133,7 +133,7 @@ public enum LessonParser {
             default: return SourceLocation(file: file, line: line, column: column)
             }
             guard index + length <= bytes.count,
-                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil else {
+                  String(validating: Array(bytes[index..<(index + length)]), as: UTF8.self) != nil else {
                 return SourceLocation(file: file, line: line, column: column)
             }
             if byte == 0x0A { line += 1; column = 1 } else { column += 1 }

@@ -44,8 +44,12 @@ struct YAMLNode: Sendable {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            return SyntaxError(line: mark.line, column: mark.column, message: "YAML: \(problem)\(where_)")
+            // An unclosed bracket or quote is noticed lines later; point at where it was opened.
+            if let context, context.text.contains("flow") || context.text.contains("quoted") {
+                return SyntaxError(line: context.mark.line, column: context.mark.column,
+                                   message: "YAML: \(problem) (\(context.text) that starts here)")
+            }
+            return SyntaxError(line: mark.line, column: mark.column, message: "YAML: \(problem)")
         case .reader(let problem, _, _, _):
             return SyntaxError(line: 1, column: 1, message: "YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -49,7 +49,9 @@ struct YAMLNode: Sendable {
                 return SyntaxError(line: context.mark.line, column: context.mark.column,
                                    message: "YAML: \(problem) (\(context.text) that starts here)")
             }
-            return SyntaxError(line: mark.line, column: mark.column, message: "YAML: \(problem)")
+            let advice = problem.contains("mapping values are not allowed")
+                ? " (a value that contains ': ' must be put in quotes)" : ""
+            return SyntaxError(line: mark.line, column: mark.column, message: "YAML: \(problem)\(advice)")
         case .reader(let problem, _, _, _):
             return SyntaxError(line: 1, column: 1, message: "YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Lessons
 import SocketLab
+import TCPModel
 
 /// `twlab lint`: Check lesson files and their scenarios.
 struct LintCommand: ParsableCommand {
@@ -24,6 +25,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not print warnings.")
     var noWarnings = false
 
+    @Flag(name: .long, help: "Also print every question's computed answer (for instructors).")
+    var answers = false
+
     func run() throws {
         var urls = paths.map { URL(fileURLWithPath: $0) }
         if urls.isEmpty {
@@ -41,7 +45,25 @@ struct LintCommand: ParsableCommand {
             text += diagnostic.description + "\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
+        if answers {
+            for url in urls { printAnswers(root: url) }
+        }
         print(report.summary)
         if !report.errors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Prints `lesson/question: answer` for every question of a lessons folder (parameters at their lowest).
+    private func printAnswers(root: URL) {
+        let catalog = LessonCatalog.load(directory: root)
+        let library = ScenarioLibrary(directory: root.appendingPathComponent("scenarios"))
+        for question in catalog.questions {
+            let answer: String
+            do {
+                answer = try AnswerOracle.expected(for: question, parameters: [:], scenarios: library)
+            } catch {
+                answer = "(\(error))"
+            }
+            print("\(question.id): \(answer)")
+        }
     }
 }

@@ -184,3 +184,15 @@ enum NamespaceSupport {
         #expect(back.observations == report.observations)
     }
 }
+
+extension ExperimentTests {
+    @Test(.enabled(if: NamespaceSupport.available))
+    func anOddPortRangeMayLoseOnePortToConnect() throws {
+        // net/ipv4/inet_hashtables.c, __inet_hash_connect(): `if (likely(remaining > 1)) remaining &= ~1;`
+        // — each connect() probes four of five ports, from a moving offset, so the fifth may be missed.
+        let r = try run("port-exhaustion", ["ports": "5"])
+        #expect((4...5).contains(number(r, "connected")))
+        #expect(r.findings["first_error"] == .text("EADDRNOTAVAIL"))
+        #expect(r.notes.contains { $0.contains("even number of ports") })
+    }
+}

@@ -31,6 +31,25 @@ public struct SequenceDiagram: Sendable {
         text.count <= count ? text : String(text.prefix(max(0, count - 1))) + "…"
     }
 
+    /// Splits text into lines of at most `limit` characters at spaces (a longer word is cut).
+    private func wrap(_ text: String, _ limit: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let piece = fit(String(word), limit)
+            if current.isEmpty {
+                current = piece
+            } else if current.count + 1 + piece.count <= limit {
+                current += " " + piece
+            } else {
+                lines.append(current)
+                current = piece
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
     /// `15ms` under a second, `60.015s` from then on.
     public static func time(_ ms: Int64) -> String {
         if ms < 1_000 { return "\(ms)ms" }
@@ -95,7 +114,7 @@ public struct SequenceDiagram: Sendable {
             switch event.kind {
             case .step(let line, let text):
                 if text.lowercased().hasPrefix("expect") { continue }
-                lines.append(paint(String(repeating: " ", count: timeWidth) + "  ── line \(line): \(text)", "2"))
+                lines.append(paint(String(repeating: " ", count: timeWidth) + "  " + fit("── line \(line): \(text)", width - timeWidth - 2), "2"))
             case .send(let segment, let again):
                 lines.append(annotated(t, segment, lost: false, sender: again ? "retransmit" : "", receiver: ""))
             case .drop(let segment, let reason):
@@ -137,10 +156,14 @@ public struct SequenceDiagram: Sendable {
             case .expect(let line, let text, let passed, let actual):
                 let mark = passed ? "✓" : "✗"
                 let body = passed ? "\(mark) line \(line): \(text)" : "\(mark) line \(line): \(text) — actually \(actual)"
-                lines.append(paint(String(repeating: " ", count: timeWidth) + "  " + body, passed ? "32" : "1;31"))
+                for (k, part) in wrap(body, width - timeWidth - 4).enumerated() {
+                    lines.append(paint(String(repeating: " ", count: timeWidth) + (k == 0 ? "  " : "    ") + part, passed ? "32" : "1;31"))
+                }
             case .note(let role, let text):
                 let who = role.map { $0.rawValue + ": " } ?? ""
-                lines.append(paint(String(repeating: " ", count: timeWidth) + "  · " + who + text, "2"))
+                for (k, part) in wrap(who + text, width - timeWidth - 4).enumerated() {
+                    lines.append(paint(String(repeating: " ", count: timeWidth) + (k == 0 ? "  · " : "    ") + part, "2"))
+                }
             }
         }
         let final = EndpointRole.allCases.map { "\($0.rawValue) \(result.final[$0]?.name ?? "CLOSED")" }.joined(separator: ", ")

@@ -119,10 +119,11 @@ enum TutorCommands {
     /// Sets up the tutor for a context: loads the catalog and progress, shows a warning about a
     /// corrupt progress file, and installs the answer interceptor and the prompt detail. The shell
     /// may call it at start-up so that a restarted shell resumes mid-lesson; commands call it lazily.
+    /// Tests pass their own `session`.
     @discardableResult
-    static func attach(to context: ShellContext) -> TutorArea {
-        if let existing = context.areas[areaKey] as? TutorArea { return existing }
-        let area = TutorArea(session: makeSession(context, persistent: true))
+    static func attach(to context: ShellContext, session: TutorSession? = nil) -> TutorArea {
+        if session == nil, let existing = context.areas[areaKey] as? TutorArea { return existing }
+        let area = TutorArea(session: session ?? makeSession(context, persistent: true))
         context.areas[areaKey] = area
         if let warning = area.session.startupWarning { context.output.line(warning) }
         let commandNames = Set(CommandTable.all().flatMap { [$0.name] + $0.aliases })

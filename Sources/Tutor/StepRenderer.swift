@@ -47,7 +47,15 @@ public struct StepRenderer: Sendable {
         var inFence = false
         func flush() {
             guard !paragraph.isEmpty else { return }
-            out += wrap(inline(paragraph.joined(separator: " ")), firstPrefix: "", restPrefix: "") + "\n"
+            // Lines of CJK text join without a space; other lines join with one.
+            var joined = ""
+            for line in paragraph {
+                if let last = joined.last, let first = line.first, Self.columns(last) == 1 || Self.columns(first) == 1 {
+                    joined += " "
+                }
+                joined += line
+            }
+            out += wrap(inline(joined), firstPrefix: "", restPrefix: "") + "\n"
             paragraph = []
         }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -97,8 +105,22 @@ public struct StepRenderer: Sendable {
         return nil
     }
 
-    /// A run of text with its visible width (ANSI codes take no columns).
-    private struct Word { var text: String; var visible: Int }
+    /// A run of text with its visible width (ANSI codes take no columns; CJK characters take two).
+    /// A glued word follows the previous one without a space (CJK text breaks between characters).
+    private struct Word { var text: String; var visible: Int; var glued = false }
+
+    /// Columns a character takes in a terminal: two for East Asian wide characters, else one.
+    static func columns(_ c: Character) -> Int {
+        guard let scalar = c.unicodeScalars.first?.value else { return 1 }
+        switch scalar {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
 
     /// Splits inline Markdown into styled words: `code` cyan, **bold** bold, *em* as is.
     private func inline(_ text: String) -> [Word] {
@@ -107,16 +129,23 @@ public struct StepRenderer: Sendable {
         var visible = 0
         var code = false
         var bold = false
+        var glueNext = false
         var chars = Array(text)[...]
         func emit() {
-            if visible > 0 { words.append(Word(text: current, visible: visible)) }
+            if visible > 0 {
+                words.append(Word(text: current, visible: visible, glued: glueNext))
+                glueNext = true
+            }
             current = ""; visible = 0
         }
         func add(_ c: Character) {
             var piece = String(c)
             if code { piece = style(piece, "36") } else if bold { piece = style(piece, "1") }
+            let width = Self.columns(c)
+            if width == 2 { emit() }
             current += piece
-            visible += 1
+            visible += width
+            if width == 2 { emit() }
         }
         while let c = chars.first {
             chars = chars.dropFirst()
@@ -126,7 +155,7 @@ public struct StepRenderer: Sendable {
                 bold.toggle()
                 continue
             }
-            if c == " " && !code { emit(); continue }
+            if c == " " && !code { emit(); glueNext = false; continue }
             add(c)
         }
         emit()
@@ -143,13 +172,14 @@ public struct StepRenderer: Sendable {
         var column = firstPrefix.count
         var lineHasWord = false
         for word in words {
-            if lineHasWord && column + 1 + word.visible > width {
+            let gap = word.glued ? 0 : 1
+            if lineHasWord && column + gap + word.visible > width {
                 lines.append(line)
                 line = restPrefix
                 column = restPrefix.count
                 lineHasWord = false
             }
-            if lineHasWord { line += " "; column += 1 }
+            if lineHasWord && gap == 1 { line += " "; column += 1 }
             line += word.text
             column += word.visible
             lineHasWord = true
@@ -160,7 +190,7 @@ public struct StepRenderer: Sendable {
 
     private func wrapStyled(_ text: String, indent: String, color: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph -> String in
-            let words = paragraph.split(separator: " ").map { Word(text: String($0), visible: $0.count) }
+            let words = paragraph.split(separator: " ").map { Word(text: String($0), visible: $0.reduce(0) { $0 + Self.columns($1) }) }
             return wrap(words, firstPrefix: "", restPrefix: indent)
                 .split(separator: "\n", omittingEmptySubsequences: false)
                 .map { style(String($0), color) }.joined(separator: "\n")

@@ -30,3 +30,20 @@ import Testing
         #expect(StepRenderer(width: 40).render(.diagram(wide)) == wide + "\n")
     }
 }
+
+@Suite struct StepRendererWideTextTests {
+    /// Columns of a rendered line, counting CJK ideographs (U+4E00–U+9FFF) as two, as terminals do.
+    static func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) || (0x3000...0x303F).contains($1.value) ? 2 : 1) }
+    }
+
+    @Test func chineseProseWrapsBetweenCharactersWithinTheWidth() {
+        let text = String(repeating: "主动关闭的一方进入等待状态。", count: 8)
+        let out = StepRenderer(width: 30).render(.prose(text))
+        let lines = out.split(separator: "\n")
+        #expect(lines.count > 3)
+        #expect(lines.allSatisfy { Self.columns($0) <= 30 })
+        // Nothing is lost or padded with spaces.
+        #expect(lines.joined() == text)
+    }
+}

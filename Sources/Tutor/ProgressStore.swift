@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Loads and saves a learner's `progress.json`.
 ///
@@ -41,6 +44,7 @@ public struct ProgressStore: Sendable {
     /// Reads the file. A missing file is a fresh start. A file that does not parse is renamed to
     /// `progress.json.corrupt-<timestamp>` and reported in one line; the learner starts fresh.
     public func load(now: Date = Date()) -> LoadResult {
+        removeAbandonedTemporaryFiles()
         guard FileManager.default.fileExists(atPath: url.path) else {
             return LoadResult(progress: Progress(), warning: nil)
         }
@@ -64,6 +68,20 @@ public struct ProgressStore: Sendable {
             } catch {
                 return LoadResult(progress: Progress(),
                                   warning: "warning: \(url.path) is unreadable and could not be moved aside (\(error.localizedDescription)); starting fresh")
+            }
+        }
+    }
+
+    /// Deletes temporary files left by saves whose process died (a `kill -9` mid-save); files of
+    /// processes still running are theirs and stay.
+    func removeAbandonedTemporaryFiles() {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         }
     }

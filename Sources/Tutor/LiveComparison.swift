@@ -19,7 +19,9 @@ public struct LiveComparison: Sendable {
         let keys = report.findings.keys.sorted()
         for key in keys {
             guard let value = report.findings[key] else { continue }
-            out.append(.diagram("  \(key) = \(value.display)"))
+            var line = "  \(key) = \(value.display)"
+            if key.hasSuffix("_ms"), case .number(let ms) = value { line += " (≈\(Int((ms / 1000).rounded())) s)" }
+            out.append(.diagram(line))
         }
         if let finding {
             let kernel = report.findings[finding]?.display

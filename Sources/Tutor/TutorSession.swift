@@ -105,6 +105,10 @@ public struct TutorSession: Sendable {
             out.append(.plain(line))
         }
         out.append(.note("✓ finished  ▸ started  · not started. Type `start ID` to begin or resume."))
+        let broken = Set(catalog.diagnostics.filter { $0.severity == .error }.map(\.location.file))
+        if !broken.isEmpty {
+            out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
+        }
         return out
     }
 
@@ -128,6 +132,10 @@ public struct TutorSession: Sendable {
         expectedCache = [:]
         var saveLines: [TutorLine] = []
         save(into: &saveLines)
+        let missing = lesson.requires.filter { progress[lesson: $0].status != .finished && catalog.lesson($0) != nil }
+        if !missing.isEmpty {
+            out.append(.note("This lesson builds on \(missing.joined(separator: ", ")), not finished yet; you can go on anyway."))
+        }
         if resuming { out.append(.note("Resuming \(lesson.title) at step \(stepIndex + 1) of \(lesson.steps.count).")) }
         else if stepIndex == 0 {
             out.append(.heading("\(Self.label(of: lesson)): \(lesson.title)"))
@@ -219,6 +227,7 @@ public struct TutorSession: Sendable {
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts += 1
         record.lastAnswer = text
+        record.variant = variant(for: question)?.id
         record.secondsSpent += elapsed()
         var out: [TutorLine] = []
         let filled = fill(question)

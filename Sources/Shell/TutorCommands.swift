@@ -175,6 +175,7 @@ enum TutorCommands {
     static func show(_ context: ShellContext, _ action: (inout TutorSession) -> [TutorLine]) -> CommandResult {
         let area = area(context)
         area.session.width = context.output.width
+        area.session.useColor = context.output.useColor
         return render(context, action(&area.session))
     }
 

@@ -7,10 +7,10 @@ import TCPModel
 public struct SimulationEvidence: Sendable {
     public var library: ScenarioLibrary
     public var services: TutorServices
-    public var width: Int
+    public var style: DiagramStyle
 
-    public init(library: ScenarioLibrary, services: TutorServices, width: Int) {
-        self.library = library; self.services = services; self.width = width
+    public init(library: ScenarioLibrary, services: TutorServices, style: DiagramStyle) {
+        self.library = library; self.services = services; self.style = style
     }
 
     /// Loads a built-in scenario by name or parses an inline one.
@@ -78,7 +78,7 @@ public struct SimulationEvidence: Sendable {
     }
 
     func diagram(_ scenario: Scenario, _ result: SimulationResult) -> [TutorLine] {
-        if let picture = services.diagram(scenario, result, width), !picture.isEmpty {
+        if let picture = services.diagram(scenario, result, style), !picture.isEmpty {
             return [.diagram(picture)]
         }
         var out: [TutorLine] = [.note("(sequence diagram of \(scenario.source), profile \(result.profile.rawValue))")]

@@ -18,6 +18,8 @@ public struct TutorSession: Sendable {
     public var services: TutorServices
     /// Columns available for diagrams.
     public var width: Int
+    /// Whether diagrams are drawn in colour.
+    public var useColor = false
     public private(set) var progress: Progress
     /// A one-line warning from loading progress (a corrupt file set aside), shown once.
     public private(set) var startupWarning: String?
@@ -405,7 +407,7 @@ public struct TutorSession: Sendable {
     // MARK: - Showing steps
 
     private var evidenceBuilder: SimulationEvidence {
-        SimulationEvidence(library: library, services: services, width: width)
+        SimulationEvidence(library: library, services: services, style: DiagramStyle(width: width, useColor: useColor))
     }
 
     private func clampStep(_ step: Int, in lesson: Lesson) -> Int {

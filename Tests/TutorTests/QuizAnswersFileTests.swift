@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Tutor
+@testable import Tutor
 
 /// Bad answers files: each problem is one line naming the file (and the question), and what can be
 /// read is still graded.
@@ -96,6 +96,24 @@ import Tutor
     @Test func controlCharactersSurviveAsTyped() {
         let file = parse("student: alice\nanswers:\n  01-close/who-waits: \"TIME\\u001b[31m_WAIT\\u0000\"\n")
         #expect(file.answer(to: "01-close/who-waits")?.text == "TIME\u{1B}[31m_WAIT\u{0}")
+    }
+
+    @Test func rawControlCharactersAreReplacedOthersKept() {
+        let file = parse("student: alice\nanswers:\n  01-close/who-waits: TIME\u{1B}[31m_WAIT\u{0}\n  01-close/recycle: false\n")
+        #expect(file.isUsable)
+        #expect(file.answer(to: "01-close/who-waits")?.text == "TIME\u{FFFD}[31m_WAIT\u{FFFD}")
+        #expect(file.answer(to: "01-close/recycle")?.text == "false")
+        #expect(file.problems.count == 1)
+        #expect(file.problems.first?.hasPrefix("alice.yaml:3: raw control character U+0000, U+001B (question 01-close/who-waits)") == true)
+    }
+
+    @Test func binaryFileGetsAFewLinesNotThousands() {
+        var bytes: [UInt8] = []
+        for index in 0..<4000 { bytes.append(UInt8(truncatingIfNeeded: index &* 37 &+ 11)) }
+        let file = AnswersFileParser.parse(Data(bytes), path: "photo.yaml")
+        #expect(!file.isUsable)
+        #expect(file.problems.count <= 5 + AnswersFileParser.maximumRepairs + 1)
+        #expect(file.problems.allSatisfy { $0.hasPrefix("photo.yaml") && !$0.contains("\n") })
     }
 
     @Test func missingStudentFallsBackToTheFileName() {

@@ -36,9 +36,28 @@ public enum AnswersFileParser {
         let badLines = invalidUTF8Lines(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var notes: [String] = []
         for line in badLines {
             let key = keyOnLine(lines, line).map { " (question \($0))" } ?? ""
-            problems.append("\(path):\(line): invalid UTF-8\(key); the bad bytes were replaced by U+FFFD")
+            notes.append("\(path):\(line): invalid UTF-8\(key); the bad bytes were replaced by U+FFFD")
+        }
+        // YAML may not carry raw control characters; replace them so the rest of the file still reads.
+        for index in lines.indices where lines[index].unicodeScalars.contains(where: isForbiddenInYAML) {
+            let found = lines[index].unicodeScalars.filter(isForbiddenInYAML)
+                .map { scalar -> String in
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                }
+            var cleaned = String.UnicodeScalarView()
+            for scalar in lines[index].unicodeScalars { cleaned.append(isForbiddenInYAML(scalar) ? "\u{FFFD}" : scalar) }
+            lines[index] = String(cleaned)
+            let key = keyOnLine(lines, index + 1).map { " (question \($0))" } ?? ""
+            notes.append("\(path):\(index + 1): raw control character \(Set(found).sorted().joined(separator: ", "))\(key) replaced by U+FFFD; write it as an escape such as \"\\u001b\" inside double quotes if it is meant")
+        }
+        if notes.count > 5 {
+            problems += notes.prefix(4) + ["\(path): \(notes.count - 4) more lines hold bytes that are not text; is this really the answers file?"]
+        } else {
+            problems += notes
         }
         if lines.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
             return unusable(path, fallbackStudent, "the file is empty; write `student: ID` and an `answers:` mapping (see `twlab quiz paper --template`)", problems)
@@ -200,6 +219,13 @@ public enum AnswersFileParser {
         // Only indented keys are answers; a top-level key is `student`, `lessons` or `answers`.
         guard lines[line - 1].first == " " || lines[line - 1].first == "\t" else { return nil }
         return QuizText.visible(key)
+    }
+
+    /// Characters YAML 1.1 does not allow raw in a stream (tab, line feed and carriage return are fine).
+    static func isForbiddenInYAML(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v == 0x09 || v == 0x0A || v == 0x0D || v == 0x85 { return false }
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
     }
 
     /// 1-based numbers of lines holding bytes that are not valid UTF-8.

@@ -38,8 +38,8 @@ enum QuizFixtures {
             default: throw Diagnostic(at: question.location, "unsupported in the fixture")
             }
         },
-        check: { given, expected, kind in
-            switch kind {
+        check: { given, expected, question in
+            switch question.answerKind {
             case .state:
                 guard let state = TCPState(parsing: given) else { return .invalid("`\(given)` is not a TCP state") }
                 return state == TCPState(parsing: expected) ? .correct : .wrong

@@ -7,12 +7,12 @@ import TCPModel
 public struct AnswerAuthority: Sendable {
     /// The canonical right answer of a question for the given parameter values.
     public var expected: @Sendable (Question, [String: Double]) throws -> String
-    /// The verdict on an answer given the canonical right answer.
-    public var check: @Sendable (_ given: String, _ expected: String, AnswerKind) -> Verdict
+    /// The verdict on an answer to the question, given its canonical right answer.
+    public var check: @Sendable (_ given: String, _ expected: String, Question) -> Verdict
 
     /// Makes an authority from two functions.
     public init(expected: @escaping @Sendable (Question, [String: Double]) throws -> String,
-                check: @escaping @Sendable (String, String, AnswerKind) -> Verdict) {
+                check: @escaping @Sendable (String, String, Question) -> Verdict) {
         self.expected = expected
         self.check = check
     }
@@ -23,7 +23,18 @@ public struct AnswerAuthority: Sendable {
             expected: { question, values in
                 try AnswerOracle.expected(for: question, parameters: values, scenarios: scenarios)
             },
-            check: { given, expected, kind in AnswerChecker.check(given, against: expected, kind: kind) }
+            check: { given, expected, question in
+                // The canonical answer first, then any other answer a quiz key accepts.
+                let verdict = AnswerChecker.check(given, against: expected, kind: question.answerKind)
+                guard verdict != .correct else { return .correct }
+                if case .key(let keys) = question.source {
+                    for alternative in keys.dropFirst()
+                    where AnswerChecker.check(given, against: alternative, kind: question.answerKind) == .correct {
+                        return .correct
+                    }
+                }
+                return verdict
+            }
         )
     }
 }

@@ -50,7 +50,7 @@ public struct GIFTExporter {
         let general = trimmed.isEmpty ? "" : "\n\t####" + Self.escaped(trimmed)
         let head = "::\(Self.escaped(question.id))::[markdown]\(prompt) "
         let check = grader.authority.check
-        func isRight(_ option: String) -> Bool { check(option, expected, question.answerKind) == .correct }
+        func isRight(_ option: String) -> Bool { check(option, expected, question) == .correct }
         func multipleChoice(_ options: [String]) -> String {
             var seen = Set<String>()
             var parts = [("=" + Self.escaped(expected))]

@@ -75,7 +75,7 @@ public final class QuizGrader {
             result.message = answer.problem
             return result
         }
-        switch authority.check(given, expected, question.answerKind) {
+        switch authority.check(given, expected, question) {
         case .correct:
             result.status = .correct
             result.points = question.points

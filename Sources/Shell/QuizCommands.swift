@@ -10,16 +10,19 @@ enum QuizCommands {
         [ShellCommand(
             name: "quiz",
             summary: "Answer a lesson's questions in a row and get a score.",
-            usage: "quiz [LESSON-ID…] [--student ID] [--pass-mark 0.6] | quiz stop",
+            usage: "quiz [LESSON-ID…] [--student ID] [--pass-mark 0.6] | quiz answer TEXT | quiz skip | quiz stop",
             details: """
-            Asks every question of the lessons (all lessons when none is named). Type each answer at the
-            prompt; an empty line leaves the question unanswered. `quiz stop` ends early. Variants use the
-            practice seed: the graded quiz from your instructor may use other numbers.
+            Asks every question of the lessons (all lessons when none is named) and grades each answer
+            the way `twlab quiz grade` does. Type each answer at the prompt (or `quiz answer TEXT` when
+            the answer looks like a command); `quiz skip` leaves a question unanswered and `quiz stop`
+            ends early. The quiz ends with a score; in a script run the shell then exits with status 1
+            when the score is below the pass mark. Variants use the practice seed: the graded quiz from
+            your instructor may use other numbers.
             """,
             complete: { context, request in
                 guard request.words.count >= 1 else { return [] }
                 let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
-                return ["stop", "--student", "--pass-mark"] + catalog.lessons.map(\.id)
+                return ["answer", "skip", "stop", "--student", "--pass-mark"] + catalog.lessons.map(\.id)
             },
             run: { context, arguments in try QuizRun.start(context: context, arguments: arguments) }
         )]
@@ -35,6 +38,8 @@ final class QuizRun {
     let passMark: Double
     var index = 0
     var results: [QuestionResult] = []
+    /// The interceptor that was in place before the quiz (the tutor's), put back when it ends.
+    var previousInterceptor: ((String) -> CommandResult?)?
 
     init(grader: QuizGrader, student: String, passMark: Double) {
         self.grader = grader
@@ -44,12 +49,16 @@ final class QuizRun {
 
     /// Runs `quiz …`.
     static func start(context: ShellContext, arguments: [String]) throws -> CommandResult {
-        if arguments == ["stop"] {
+        if let first = arguments.first, ["stop", "skip", "answer"].contains(first) {
             guard let run = context.areas[areaKey] as? QuizRun else {
                 context.output.line("No quiz is running; start one with `quiz LESSON-ID`.")
                 return .failure
             }
-            return run.finish(context: context)
+            switch first {
+            case "stop": return run.finish(context: context)
+            case "skip": return run.answer("", context: context) ?? .success
+            default: return run.answer(arguments.dropFirst().joined(separator: " "), context: context) ?? .success
+            }
         }
         var lessonIDs: [String] = []
         var student = ProcessInfo.processInfo.environment["USER"] ?? "student"
@@ -80,8 +89,13 @@ final class QuizRun {
         let grader = QuizGrader(questions: catalog.questions, generator: VariantGenerator(secret: nil),
                                 authority: .standard(scenarios: catalog.scenarios))
         let run = QuizRun(grader: grader, student: student, passMark: passMark)
+        if let earlier = context.areas[areaKey] as? QuizRun {
+            run.previousInterceptor = earlier.previousInterceptor
+        } else {
+            run.previousInterceptor = context.lineInterceptor
+        }
         context.areas[areaKey] = run
-        context.output.line("Quiz: \(grader.questions.count) questions. Type each answer; an empty line skips; `quiz stop` ends.")
+        context.output.line("Quiz: \(grader.questions.count) questions. Type each answer; `quiz skip` skips one, `quiz stop` ends.")
         context.output.line("(Practice variants: your instructor's graded quiz may use other numbers.)")
         context.lineInterceptor = { [weak context] line in
             guard let context else { return nil }
@@ -135,7 +149,7 @@ final class QuizRun {
         context.output.line()
         context.output.line("Score: \(QuizText.number(submission.score))/\(QuizText.number(submission.maxScore)) (\(percent)%) — "
                             + (passed ? "pass" : "below the pass mark of \(Int((passMark * 100).rounded()))%"))
-        context.lineInterceptor = nil
+        context.lineInterceptor = previousInterceptor
         context.areas[QuizRun.areaKey] = nil
         return passed ? .success : .failure
     }

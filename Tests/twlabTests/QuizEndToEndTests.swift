@@ -324,4 +324,32 @@ import Testing
         #expect((object["extra_data"] as? [String: Any])?["student"] as? String == "4711")
         #expect(result.stderr.contains("someone-else"))
     }
+
+    /// True once the shell's script mode has landed (it runs `quiz stop` and prints our answer).
+    static let scriptModeReady: Bool = {
+        guard engineReady, let dir = try? temporaryDirectory() else { return false }
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("probe.twlab")
+        try? write("quiz stop\n", to: script)
+        let result = try? TwlabBinary.run(["--script", script.path, "--lessons", testLessons.path])
+        return result?.stdout.contains("No quiz is running") == true
+    }()
+
+    /// The shell's `quiz` grades a scripted session the same way: all right exits 0 with full score,
+    /// a poor session exits 1.
+    @Test(.enabled(if: scriptModeReady, "the shell's script mode has not landed on this branch yet"))
+    func shellQuizScriptExitStatusTellsPassOrFail() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let expected = try Self.canonicalAnswers(student: "ada", lessons: Self.testLessons, directory: dir)
+        let good = dir.appendingPathComponent("good.twlab"), poor = dir.appendingPathComponent("poor.twlab")
+        try Self.write((["quiz t-close --student ada"] + expected.map { "quiz answer " + $0.expected }).joined(separator: "\n") + "\n", to: good)
+        try Self.write("quiz t-close --student ada\nserver\nquiz skip\nquiz stop\n", to: poor)
+        let pass = try TwlabBinary.run(["--script", good.path, "--lessons", Self.testLessons.path])
+        #expect(pass.status == 0, "\(pass.stdout)\(pass.stderr)")
+        #expect(pass.stdout.contains("Score: \(expected.count)/\(expected.count) (100%)"))
+        let fail = try TwlabBinary.run(["--script", poor.path, "--lessons", Self.testLessons.path])
+        #expect(fail.status == 1)
+        #expect(fail.stdout.contains("Score: 0/\(expected.count) (0%)"))
+    }
 }

@@ -18,7 +18,7 @@ struct QuizGradeCommand: ParsableCommand {
         metadata.
         """)
 
-    @Argument(help: "Answers files (YAML). In a Gradescope autograder they default to the submitted .yaml files.")
+    @Argument(help: "Answers files (YAML), or folders of them. In a Gradescope autograder they default to the submitted .yaml files.")
     var answers: [String] = []
     @OptionGroup var lessons: QuizLessonOptions
     @Option(help: "The course secret (without it, practice variants and the report says so).") var secretFile: String?
@@ -27,10 +27,15 @@ struct QuizGradeCommand: ParsableCommand {
     @Option(help: "The fraction of the points a file needs to pass.") var passMark: Double = 0.6
     @Option(help: "Grade only this question; exit 0 only if it is right.") var only: String?
     @Option(help: "TAP version line: 13 (default, what prove reads) or 14.") var tapVersion: Int = 13
+    @Option(help: "Gradescope test visibility: visible, hidden, after_due_date or after_published.")
+    var visibility: String = "visible"
 
     func validate() throws {
         guard (0...1).contains(passMark) else { throw ValidationError("--pass-mark is a fraction from 0 to 1, for example 0.6") }
         guard tapVersion == 13 || tapVersion == 14 else { throw ValidationError("--tap-version is 13 or 14") }
+        guard GradescopeReportWriter.visibilities.contains(visibility) else {
+            throw ValidationError("--visibility is one of \(GradescopeReportWriter.visibilities.joined(separator: ", "))")
+        }
     }
 
     func run() throws {
@@ -44,7 +49,7 @@ struct QuizGradeCommand: ParsableCommand {
                 let run = GradingRun(submissions: [SubmissionGrade(file: answers.first ?? "submission", student: autograder.studentID ?? "unknown",
                                                                    questions: [], problems: [message], isUsable: false)],
                                      questionIDs: [], isPractice: secretFile == nil, passMark: passMark)
-                try? autograder.write(results: GradescopeReportWriter().write(run))
+                try? autograder.write(results: GradescopeReportWriter(visibility: visibility).write(run))
             }
             throw ExitCode(2)
         }
@@ -56,7 +61,7 @@ struct QuizGradeCommand: ParsableCommand {
         } catch let error as QuizError {
             try fail(error.errorDescription ?? "\(error)")
         }
-        var paths = answers
+        var paths = AnswersFileParser.expandFolders(answers)
         if paths.isEmpty, let autograder { paths = autograder.submittedAnswersFiles }
         if paths.isEmpty {
             try fail(autograder == nil ? "no answers file given; usage: twlab quiz grade ANSWERS.yaml…"
@@ -103,7 +108,8 @@ struct QuizGradeCommand: ParsableCommand {
 
         let run = grader.grade(files, passMark: passMark)
         for submission in run.submissions { submission.problems.forEach(messages.say) }
-        let report = format.render(run, tapVersion: tapVersion)
+        let report = format == .gradescope ? GradescopeReportWriter(visibility: visibility).write(run)
+                                           : format.render(run, tapVersion: tapVersion)
         do {
             if let output {
                 try Data(report.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

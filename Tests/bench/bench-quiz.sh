@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TWLAB="${TWLAB:-$PWD/.build/release/twlab}"
-LESSONS="$PWD/Lessons"
+LESSONS="${BENCH_LESSONS:-$PWD/Lessons}"
 if [ ! -d "$LESSONS/en" ]; then echo "bench-quiz: skipped (no Lessons/en yet)"; exit 0; fi
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 

@@ -207,6 +207,9 @@ import Testing
             try Self.write(Self.answersFile(student: "bob", expected.map { ($0.id, "<b>&\u{7}]]>") }), to: group.appendingPathComponent("bob.yaml"))
             try Self.write("", to: group.appendingPathComponent("cy.yaml"))
             let files = ["ada", "bob", "cy"].map { group.appendingPathComponent("\($0).yaml").path }
+            // A folder stands for the answers files in it.
+            let byFolder = try Self.quiz(["grade", group.path, "--format", "csv"], lessons: folder)
+            #expect(byFolder.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 4)
             for format in ["text", "json", "junit", "tap", "csv"] {
                 let result = try Self.quiz(["grade"] + files + ["--format", format], lessons: folder)
                 #expect(result.status == 2, "\(format): \(result.stderr)")  // cy's empty file is unusable

@@ -11,6 +11,20 @@ public enum AnswersFileParser {
     /// How many broken lines are skipped before a file is declared not YAML at all.
     static let maximumRepairs = 20
 
+    /// The paths with every folder replaced by the `.yaml` and `.yml` files in it, sorted by name.
+    /// Other paths are kept as given (a missing file is reported when it is read).
+    public static func expandFolders(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return [path]
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                .map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+        }
+    }
+
     /// Reads the file at the path.
     public static func read(path: String) -> AnswersFile {
         let fallbackStudent = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent

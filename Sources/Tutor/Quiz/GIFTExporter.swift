@@ -61,6 +61,9 @@ public struct GIFTExporter {
             return "{\n\t" + parts.joined(separator: "\n\t") + general + "\n}"
         }
         switch question.answerKind {
+        case .state where expected.contains(" ") || expected.contains(">") || expected.contains(","):
+            // A sequence of states: short answer, in the canonical spelling.
+            return head + "{=" + Self.escaped(expected) + general + (general.isEmpty ? "" : "\n") + "}"
         case .state:
             return head + multipleChoice(TCPState.allCases.map(\.name))
         case .flags:

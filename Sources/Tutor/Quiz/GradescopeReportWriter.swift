@@ -4,6 +4,9 @@ public struct GradescopeReportWriter: Sendable {
     /// Who sees the tests: `hidden`, `after_due_date`, `after_published` or `visible`.
     public var visibility: String
 
+    /// The visibilities Gradescope knows.
+    public static let visibilities = ["visible", "hidden", "after_due_date", "after_published"]
+
     public init(visibility: String = "visible") { self.visibility = visibility }
 
     /// The results text for the first submission of the run (Gradescope grades one at a time).

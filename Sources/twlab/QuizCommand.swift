@@ -16,10 +16,10 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// Options every quiz subcommand shares.
 struct QuizLessonOptions: ParsableArguments {
-    @Option(name: .customLong("lesson"), help: "A lesson to include (repeat for several; default: all).")
+    @Option(name: .customLong("lesson"), help: ArgumentHelp("A lesson to include (repeat for several; default: all).", valueName: "id"))
     var lessonIDs: [String] = []
 
-    @Option(name: .customLong("lessons"), help: "The lessons folder (default: $TWLAB_LESSONS, ./Lessons, or beside twlab).")
+    @Option(name: .customLong("lessons"), help: ArgumentHelp("The lessons folder (default: $TWLAB_LESSONS, ./Lessons, or beside twlab).", valueName: "dir"))
     var lessonsDirectory: String?
 
     /// Loads the selected lessons or throws a `QuizError`.
@@ -45,7 +45,7 @@ struct QuizPaperCommand: ParsableCommand {
 
     @OptionGroup var lessons: QuizLessonOptions
     @Option(help: "The student id the variants are made for.") var student: String = "student"
-    @Option(help: "The course secret (without it, practice variants).") var secretFile: String?
+    @Option(help: ArgumentHelp("The course secret (without it, practice variants).", valueName: "file")) var secretFile: String?
     @Flag(help: "Print an answers file to fill in (YAML, the questions as comments).") var template = false
 
     func run() throws {
@@ -71,7 +71,7 @@ struct QuizExportCommand: ParsableCommand {
 
     @OptionGroup var lessons: QuizLessonOptions
     @Option(help: "The export format.") var format: Format = .gift
-    @Option(help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path")) var output: String?
 
     func run() throws {
         let messages = QuizMessages()

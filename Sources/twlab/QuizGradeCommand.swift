@@ -10,22 +10,28 @@ struct QuizGradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Grade answers files into a report or a gradebook.",
         discussion: """
-        Exit status: 0 when every file reaches the pass mark, 1 when one does not, 2 on unusable input.
-        With --only QUESTION, one question is graded, one line goes to standard output, nothing to
+        Exit status: 0 when every file reaches the pass mark, 1 when one does not, 2 on unusable \
+        input.
+
+        With --only QUESTION, one question is graded, one line goes to standard output, nothing to \
         standard error, and the exit status is 0 only when the answer is right.
-        In a Gradescope autograder (/autograder exists) with --format gradescope and no --output, the
-        results go to /autograder/results/results.json and the student id comes from the submission
+
+        In a Gradescope autograder (/autograder exists) with --format gradescope and no --output, the \
+        results go to /autograder/results/results.json and the student id comes from the submission \
         metadata.
         """)
 
     @Argument(help: "Answers files (YAML), or folders of them. In a Gradescope autograder they default to the submitted .yaml files.")
     var answers: [String] = []
     @OptionGroup var lessons: QuizLessonOptions
-    @Option(help: "The course secret (without it, practice variants and the report says so).") var secretFile: String?
-    @Option(help: "text, json, junit, tap, gradescope or csv.") var format: ReportFormat = .text
-    @Option(help: "Write the report to this file instead of standard output.") var output: String?
+    @Option(help: ArgumentHelp("The course secret (without it, practice variants and the report says so).", valueName: "file"))
+    var secretFile: String?
+    @Option(help: "The report format.") var format: ReportFormat = .text
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
+    var output: String?
     @Option(help: "The fraction of the points a file needs to pass.") var passMark: Double = 0.6
-    @Option(help: "Grade only this question; exit 0 only if it is right.") var only: String?
+    @Option(help: ArgumentHelp("Grade only this question; exit 0 only if it is right.", valueName: "question-id"))
+    var only: String?
     @Option(help: "TAP version line: 13 (default, what prove reads) or 14.") var tapVersion: Int = 13
     @Option(help: "Gradescope test visibility: visible, hidden, after_due_date or after_published.")
     var visibility: String = "visible"

@@ -103,6 +103,8 @@ import Tutor
         let run = QuizFixtures.run([QuizFixtures.goldenSubmissions()[0]])
         let tap = ReportFormat.tap.render(run, tapVersion: 14)
         #expect(tap.hasPrefix("TAP version 14\n1..4\n"))
+        #expect(try prove(tap).output.contains("Parse errors"))
+        #expect(!(try prove(ReportFormat.tap.render(run)).output.contains("Parse errors")))
     }
 
     @Test(.enabled(if: QuizFixtures.toolExists(pythonPath), "needs python3 with PyYAML"))

@@ -167,7 +167,7 @@ public enum AnswersFileParser {
                 if items.count == list.count {
                     answer = checkedLength(items.joined(separator: "|"), id: shownID, path: path, line: at, problems: &file.problems)
                 } else {
-                    answer = AnswerValue(problem: "a list may hold only words such as flags, found a nested \(describe(list.first { $0.scalar == nil }))", line: at)
+                    answer = AnswerValue(problem: "a list may hold only words such as flags, found \(describe(list.first { $0.scalar == nil })) inside it", line: at)
                 }
             default:
                 answer = AnswerValue(problem: "an answer must be text, a number or a list of flags, found \(describe(value))", line: at)

@@ -140,7 +140,8 @@ struct DirectiveDecoder {
     }
 
     /// Reads `type`, `choices` and `tolerance` into an answer kind, starting from a default.
-    private func answerKind(_ fields: inout DirectiveFields, default defaultKind: AnswerKind?) -> AnswerKind? {
+    private func answerKind(_ fields: inout DirectiveFields, default defaultKind: AnswerKind?,
+                            quietWhenUnknown: Bool = false) -> AnswerKind? {
         let typeNode = fields.raw("type")
         let choices = fields.strings("choices")
         let tolerance = fields.number("tolerance", in: 0...1e12)
@@ -174,7 +175,9 @@ struct DirectiveDecoder {
         case .number(let defaultTolerance):
             return .number(tolerance: tolerance ?? defaultTolerance)
         case nil:
-            fields.error(at: fields.start, "\(fields.what) needs a 'type' (state, choice, number, flags or text)")
+            if !quietWhenUnknown {
+                fields.error(at: fields.start, "\(fields.what) needs a 'type' (state, choice, number, flags or text)")
+            }
             return nil
         default:
             if choices != nil { fields.error(at: fields.start, "'choices' only goes with 'type: choice'") }
@@ -241,7 +244,8 @@ struct DirectiveDecoder {
                 source = nil
             }
         }
-        let kind = answerKind(&fields, default: observed?.defaultAnswerKind)
+        // When the observable itself is broken, that error is enough; do not also ask for a type.
+        let kind = answerKind(&fields, default: observed?.defaultAnswerKind, quietWhenUnknown: observed == nil)
         let common = common(&fields)
         fields.rejectUnknown(allowed: Self.predictFields)
         guard let id, let source, let kind, let prompt = common.prompt, let explain = common.explain else { return nil }

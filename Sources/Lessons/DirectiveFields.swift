@@ -37,7 +37,7 @@ struct DirectiveFields {
     mutating func raw(_ key: String, required: Bool = false) -> YAMLNode? {
         used.insert(key)
         if let pair = node.pairs?.first(where: { $0.key == key }) { return pair.value }
-        if required { diagnostics.append(Diagnostic(at: start, "\(what) needs a '\(key)' field")) }
+        if required { diagnostics.append(Diagnostic(at: start, "\(what) needs the field '\(key)'")) }
         return nil
     }
 

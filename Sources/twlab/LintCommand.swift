@@ -52,10 +52,23 @@ struct LintCommand: ParsableCommand {
         if !report.errors.isEmpty { throw ExitCode(1) }
     }
 
-    /// Prints `lesson/question: answer` for every question of a lessons folder (parameters at their lowest).
+    /// Prints `lesson/question: answer` for every question of a lessons folder, language folder or
+    /// lesson file (parameters at their lowest values).
     private func printAnswers(root: URL) {
-        let catalog = LessonCatalog.load(directory: root)
-        let library = ScenarioLibrary(directory: root.appendingPathComponent("scenarios"))
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory)
+        let catalog: LessonCatalog
+        let scenarios: URL
+        if isDirectory.boolValue, FileManager.default.fileExists(atPath: root.appendingPathComponent("en").path) {
+            catalog = LessonCatalog.load(directory: root)
+            scenarios = root.appendingPathComponent("scenarios")
+        } else {
+            let folder = isDirectory.boolValue ? root : root.deletingLastPathComponent()
+            let files = isDirectory.boolValue ? LessonCatalog.lessonFiles(in: root) : [root]
+            catalog = LessonCatalog.load(files: files, language: folder.lastPathComponent)
+            scenarios = folder.deletingLastPathComponent().appendingPathComponent("scenarios")
+        }
+        let library = ScenarioLibrary(directory: scenarios)
         for question in catalog.questions {
             let answer: String
             do {

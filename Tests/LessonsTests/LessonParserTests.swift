@@ -187,3 +187,35 @@ struct LessonParserTests {
         #expect(found.contains { $0.location.line == 10 && $0.message.contains("TIME_WAITING") })
     }
 }
+
+@Suite("LessonParser robustness")
+struct LessonParserRobustnessTests {
+    @Test func everyTruncationAndLineDeletionParsesWithoutTrapping() {
+        let sample = LessonParserTests.sample
+        let scalars = Array(sample.unicodeScalars)
+        for end in stride(from: 0, through: scalars.count, by: 3) {
+            let text = String(String.UnicodeScalarView(scalars[0..<end]))
+            let (lesson, diagnostics) = LessonParser.parse(text: text, file: "cut.md", language: "en")
+            // Either a lesson or at least one reason why not.
+            #expect(lesson != nil || !diagnostics.isEmpty, "cut at \(end)")
+        }
+        let lines = sample.components(separatedBy: "\n")
+        for index in lines.indices {
+            var copy = lines
+            copy.remove(at: index)
+            _ = LessonParser.parse(text: copy.joined(separator: "\n"), file: "del.md", language: "en")
+        }
+    }
+
+    @Test func junkIsRejectedWithALocation() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let junk = String((0..<400).map { _ in Character(Unicode.Scalar(UInt8.random(in: 1...127, using: &generator))) })
+            let (lesson, diagnostics) = LessonParser.parse(text: junk, file: "junk.md", language: "en")
+            #expect(lesson == nil)
+            #expect(diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
+        }
+        let (_, nul) = LessonParser.parse(text: "---\nid: a\u{0}\n", file: "nul.md", language: "en")
+        #expect(nul.first?.location == SourceLocation(file: "nul.md", line: 2, column: 6))
+    }
+}

@@ -59,6 +59,7 @@ public final class EditLineReader: LineReader {
 
     public func read(prompt: String) -> LineInput {
         setPrompt(prompt)
+        el_resize(editLine)  // the window may have changed size while a command ran
         InterruptSignal.clear()
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {

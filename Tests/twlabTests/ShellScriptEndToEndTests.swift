@@ -121,6 +121,18 @@ import Testing
         #expect(never.stdout.contains("unknown command 'hepl'"))
     }
 
+    @Test func lessonsOptionReachesTheDefaultShellCommand() throws {
+        let lessons = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-lessons-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: lessons) }
+        let result = try TwlabBinary.run(["--lessons", lessons.path, "--color", "never"], stdin: "version\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("twlab> version\n"))
+        let missing = try TwlabBinary.run(["--lessons", "/nonexistent/lessons"], stdin: "version\n")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/lessons"))
+    }
+
     @Test func aBadColourIsAUsageError() throws {
         let result = try TwlabBinary.run(["--color", "sometimes"], stdin: "")
         #expect(result.status == 2)

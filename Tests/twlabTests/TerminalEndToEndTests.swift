@@ -183,6 +183,27 @@ private struct TmuxError: Error, CustomStringConvertible {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
+    /// A coloured prompt must not confuse libedit about the cursor column: editing in the middle of
+    /// the line (here: three steps left over wide characters, insert, then End) shows the line as typed.
+    @Test(.enabled(if: TmuxTerminal.available, "tmux is not installed, so there is no pseudo-terminal to drive"))
+    func colouredPromptKeepsTheCursorInPlace() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-tty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = TmuxTerminal(home: home)
+        defer { terminal.stop() }
+        try terminal.start("'\(TwlabBinary.url.path)' --color always")
+        try terminal.waitFor("the first prompt") { $0.last == "twlab>" }
+        #expect(try terminal.tmux(["capture-pane", "-p", "-e", "-t", "0"], readOutput: true).contains("\u{1B}["),
+                "the prompt is coloured")
+        try terminal.type("abc时间")
+        try terminal.keys("Left", "Left", "Left")
+        try terminal.type("X")
+        try terminal.keys("End")
+        try terminal.type("Y")
+        try terminal.waitFor("the edited line") { $0.last == "twlab> abXc时间Y" }
+    }
+
     /// History from an earlier run is there to recall in the next one.
     @Test(.enabled(if: TmuxTerminal.available, "tmux is not installed, so there is no pseudo-terminal to drive"))
     func historySurvivesARestart() throws {

@@ -57,6 +57,7 @@ public final class EditLineReader: LineReader {
         free(promptBuffer)
     }
 
+    /// Shows `prompt` and lets the user edit a line.
     public func read(prompt: String) -> LineInput {
         setPrompt(prompt)
         el_resize(editLine)  // the window may have changed size while a command ran
@@ -84,10 +85,12 @@ public final class EditLineReader: LineReader {
         return LineRepair.repair(slice, lineNumber: 0, source: "input")
     }
 
+    /// Adds the line to the history (Up recalls it).
     public func remember(_ line: String) {
         _ = twlab_history_enter(history, line)
     }
 
+    /// Saves the history and gives the terminal back. Safe to call twice.
     public func close() {
         guard !closed else { return }
         closed = true

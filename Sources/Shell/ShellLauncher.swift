@@ -9,6 +9,7 @@ public struct ShellOptions: Sendable {
     /// The lessons folder.
     public var lessonsDirectory: URL
 
+    /// Collects the options; the defaults are those of a plain `twlab`.
     public init(color: ColorChoice = .auto, scriptPath: String? = nil, lessonsDirectory: URL) {
         self.color = color
         self.scriptPath = scriptPath

@@ -18,7 +18,4 @@ public enum InterruptSignal {
 
     /// Lowers the flag (before reading a line and before running a command).
     public static func clear() { twlab_sigint_clear() }
-
-    /// Raises the flag as Ctrl-C would (used by tests).
-    public static func raiseForTesting() { _ = raise(SIGINT) }
 }

@@ -38,8 +38,17 @@ private struct TmuxTerminal {
         var cArguments = argv.map { strdup($0) } + [nil]
         var cEnvironment = envp.map { strdup($0) } + [nil]
         defer { (cArguments + cEnvironment).forEach { free($0) } }
+        // Test threads block most signals and a child inherits that mask: give tmux a clean one, or
+        // its server would never see SIGTERM or SIGCHLD.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, path, &actions, nil, &cArguments, &cEnvironment)
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, &cArguments, &cEnvironment)
         guard spawned == 0 else { throw TmuxError(message: "cannot start tmux: error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

@@ -48,8 +48,10 @@ public final class EditLineReader: LineReader {
             return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().completeWord()
         })
         _ = twlab_el_bind(editLine, "^I", "twlab-complete")
-        // The user's ~/.editrc comes last so that it can change any of the above.
+        // The user's ~/.editrc can change any of the above; Tab is bound again afterwards because
+        // `bind -v` (vi keys) replaces the whole key map.
         _ = twlab_el_source_editrc(editLine)
+        _ = twlab_el_bind(editLine, "^I", "twlab-complete")
     }
 
     deinit {

@@ -67,12 +67,13 @@ public final class EditLineReader: LineReader {
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             if InterruptSignal.isRaised || (count < 0 && twlab_errno() == EINTR) {
+                if InterruptSignal.terminationRequested { return .end }
                 InterruptSignal.clear()
                 el_reset(editLine)
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                StandardOutput.write("\n")
                 return .interrupted
             }
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            StandardOutput.write("\n")
             return .end
         }
         if InterruptSignal.isRaised {
@@ -119,7 +120,7 @@ public final class EditLineReader: LineReader {
     }
 
     private func warn(_ message: String) {
-        FileHandle.standardError.write(Data("twlab: \(message)\n".utf8))
+        StandardError.write("twlab: \(message)\n")
     }
 
     /// Stores the prompt as a C string, marking ANSI sequences with \1 so libedit does not count
@@ -165,7 +166,7 @@ public final class EditLineReader: LineReader {
         }
         let columns = TerminalSize.columns()
         let listing = CompletionListing.format(candidates, width: columns)
-        FileHandle.standardOutput.write(Data(("\n" + listing).utf8))
+        StandardOutput.write("\n" + listing)
         return UInt8(CC_REDISPLAY)
     }
 

@@ -54,7 +54,7 @@ struct SimCommand: ParsableCommand {
             }
             override = parsed
         }
-        let columns = width ?? Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
+        let columns = width ?? Self.terminalColumns()
         let useColor = color ?? (isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         let diagram = SequenceDiagram(color: useColor && !json, width: columns)
         if bench {
@@ -62,8 +62,8 @@ struct SimCommand: ParsableCommand {
             return
         }
         if let explore {
-            guard (0...8).contains(explore) else {
-                FileHandle.standardError.write(Data("error: --explore takes 0 to 8 losses\n".utf8))
+            guard (0...6).contains(explore) else {
+                FileHandle.standardError.write(Data("error: --explore takes 0 to 6 losses\n".utf8))
                 throw ExitCode(2)
             }
             let exploration = Explorer.explore(scenario, maxLosses: explore, profile: override)
@@ -73,6 +73,13 @@ struct SimCommand: ParsableCommand {
         let result = Simulator.run(scenario, profile: override)
         print(json ? SimulationJSON.encode(result) : diagram.render(result), terminator: json ? "\n" : "")
         if !result.passed { throw ExitCode(1) }
+    }
+
+    /// `--width`, else the terminal's width, else `$COLUMNS`, else 80.
+    static func terminalColumns() -> Int {
+        var size = winsize()
+        if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
     }
 
     private func loadScenario() throws -> Scenario {

@@ -147,14 +147,14 @@ enum TutorCommands {
     static func intercept(_ line: String, context: ShellContext, area: TutorArea, commandNames: Set<String>) -> CommandResult? {
         let text = line.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
-        if area.session.pendingLab != nil, area.session.pendingQuestion == nil {
+        let vocabulary = Set(area.session.answerVocabulary.map { $0.lowercased() })
+        if area.session.pendingLab != nil, !vocabulary.contains(text.lowercased()) {
             let whole = text.lowercased()
             if ["yes", "y", "run", "lab"].contains(whole) { return runLab(context, area: area) }
             if ["no", "n"].contains(whole) { return render(context, area.session.declineLab()) }
         }
         guard area.session.pendingQuestion != nil else { return nil }
         let word = text.split(separator: " ").first.map { String($0).lowercased() } ?? ""
-        let vocabulary = Set(area.session.answerVocabulary.map { $0.lowercased() })
         if commandNames.contains(word) && !vocabulary.contains(text.lowercased()) { return nil }
         return render(context, area.session.answer(text))
     }

@@ -17,7 +17,9 @@ public struct LiveComparison: Sendable {
     public var lines: [TutorLine] {
         var out: [TutorLine] = [.heading("Live kernel (\(report.isolation.rawValue)): \(report.name)")]
         let keys = report.findings.keys.sorted()
-        for key in keys {
+        // With a question to compare, the side-by-side says it (timers are listed too); otherwise
+        // every finding is listed.
+        for key in keys where finding == nil || key.hasSuffix("_ms") {
             guard let value = report.findings[key] else { continue }
             var line = "  \(key) = \(value.display)"
             if key.hasSuffix("_ms"), case .number(let ms) = value { line += " (≈\(Int((ms / 1000).rounded())) s)" }

@@ -47,7 +47,9 @@ public struct SimulationEvidence: Sendable {
 
     /// The evidence that decides a question whose answer comes from a simulation (experiments use
     /// their fallback simulation). Empty for fixed keys and expressions.
-    public func lines(for source: AnswerSource) -> [TutorLine] {
+    /// With `fullDiagram` false only the deciding moment is shown (for a right answer, where the
+    /// whole run would repeat what the learner already knows); `sim` draws it on request.
+    public func lines(for source: AnswerSource, fullDiagram: Bool = true) -> [TutorLine] {
         switch source {
         case .simulation(let reference, let observable, let profile):
             let scenario: Scenario
@@ -58,14 +60,67 @@ public struct SimulationEvidence: Sendable {
                 return exploration(scenario, maxLosses: maxLosses, profile: profile, highlight: outcome)
             }
             let result = Simulator.run(scenario, profile: profile)
-            var out = diagram(scenario, result)
+            var out = fullDiagram ? diagram(scenario, result) : []
             out.append(.plain("Deciding observation: " + Self.describe(observable, in: result)))
+            if let moment = Self.decisiveMoment(observable, in: result) { out.append(.diagram("  " + moment)) }
+            if !fullDiagram {
+                let option = profile.map { " --profile \($0.rawValue)" } ?? ""
+                switch reference {
+                case .builtIn(let name):
+                    out.append(.note("`sim \(name)\(option)` draws the whole run."))
+                case .inline(let text):
+                    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                        .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.contains("'") }
+                    out.append(.note("`sim -e '\(lines.joined(separator: "; "))'\(option)` draws the whole run."))
+                }
+            }
             return out
         case .experiment(_, _, let fallback):
-            return fallback.map { lines(for: $0) } ?? []
+            return fallback.map { lines(for: $0, fullDiagram: fullDiagram) } ?? []
         case .key, .expression:
             return []
         }
+    }
+
+    /// The event of the run that settles the observable: the last segment sent, the last state
+    /// change, the error, or the entry into TIME_WAIT with its timer. Nil when none applies.
+    static func decisiveMoment(_ observable: Observable, in result: SimulationResult) -> String? {
+        func at(_ ms: Int64) -> String { "at \(SequenceDiagram.time(ms))" }
+        switch observable {
+        case .sent(let role):
+            for event in result.events.reversed() {
+                if case .send(let segment, let again) = event.kind, segment.from == role {
+                    return "\(at(event.timeMs)) the \(role.rawValue) sends \(segment.flags)\(again ? " (a retransmission)" : "") to the \(segment.to.rawValue)"
+                }
+            }
+        case .final(let role), .visited(let role):
+            for event in result.events.reversed() {
+                if case .state(let who, let from, let to) = event.kind, who == role {
+                    return "\(at(event.timeMs)) the \(role.rawValue) moves \(from.name) → \(to.name)"
+                }
+            }
+        case .errors(let role):
+            for event in result.events.reversed() {
+                if case .error(let who, let errno) = event.kind, who == role {
+                    return "\(at(event.timeMs)) the \(role.rawValue)'s application gets \(errno)"
+                }
+            }
+        case .timeWaitSide:
+            let entries = result.events.compactMap { event -> String? in
+                guard case .state(let who, let from, .timeWait) = event.kind else { return nil }
+                return "\(at(event.timeMs)) the \(who.rawValue) moves \(from.name) → TIME_WAIT"
+            }
+            let timer = result.events.first { event in
+                if case .timer(_, .timeWait, .start, _) = event.kind { return true }
+                return false
+            }
+            var text = entries.joined(separator: "; ")
+            if case .timer(_, _, _, let ms)? = timer?.kind { text += " (TIME_WAIT timer \(SequenceDiagram.time(ms)))" }
+            return text.isEmpty ? nil : text
+        case .outcome, .exploreCount:
+            return nil
+        }
+        return nil
     }
 
     /// The simulated value a live finding is compared with, when the question's source names one.
@@ -123,8 +178,9 @@ public struct SimulationEvidence: Sendable {
             let states = (result.visited[role] ?? []).map(\.name).joined(separator: " → ")
             return "the \(role.rawValue) passes through \(states.isEmpty ? "no states" : states)."
         case .sent(let role):
-            let sent = (result.sent[role] ?? []).map(\.description).joined(separator: ", ")
-            return "the \(role.rawValue) sends \(sent.isEmpty ? "nothing" : sent)."
+            let sent = (result.sent[role] ?? []).map(\.description)
+            guard let last = sent.last else { return "the \(role.rawValue) sends nothing." }
+            return "the last segment the \(role.rawValue) sends is \(last) (in all: \(sent.joined(separator: ", ")))."
         case .errors(let role):
             let errors = result.errors[role] ?? []
             return "the \(role.rawValue)'s application sees \(errors.isEmpty ? "no error" : errors.joined(separator: ", "))."
@@ -132,8 +188,11 @@ public struct SimulationEvidence: Sendable {
             return "the run ends \(result.outcomes.sorted().map(\.rawValue).joined(separator: " and "))."
         case .timeWaitSide:
             let sides = EndpointRole.allCases.filter { (result.visited[$0] ?? []).contains(.timeWait) }
-            return sides.isEmpty ? "neither side passes through TIME_WAIT."
-                : sides.map(\.rawValue).joined(separator: " and ") + " pass(es) through TIME_WAIT."
+            switch sides.count {
+            case 0: return "neither side passes through TIME_WAIT."
+            case 1: return "the \(sides[0].rawValue) passes through TIME_WAIT."
+            default: return "both the client and the server pass through TIME_WAIT."
+            }
         case .exploreCount(let maxLosses, let outcome):
             return "runs losing up to \(maxLosses) segment(s) that end \(outcome.rawValue)."
         }

@@ -123,15 +123,22 @@ public struct StepRenderer: Sendable {
     }
 
     /// Splits inline Markdown into styled words: `code` cyan, **bold** bold, *em* as is.
-    private func inline(_ text: String) -> [Word] {
+    private func inline(_ text: String, base: String? = nil) -> [Word] {
         var words: [Word] = []
         var current = ""
+        var run = ""
+        var runStyle: String?
         var visible = 0
         var code = false
         var bold = false
         var glueNext = false
         var chars = Array(text)[...]
+        func flushRun() {
+            if !run.isEmpty { current += runStyle.map { style(run, $0) } ?? run }
+            run = ""
+        }
         func emit() {
+            flushRun()
             if visible > 0 {
                 words.append(Word(text: current, visible: visible, glued: glueNext))
                 glueNext = true
@@ -139,11 +146,11 @@ public struct StepRenderer: Sendable {
             current = ""; visible = 0
         }
         func add(_ c: Character) {
-            var piece = String(c)
-            if code { piece = style(piece, "36") } else if bold { piece = style(piece, "1") }
+            let wanted = code ? "36" : (bold ? "1" : base)
             let width = Self.columns(c)
             if width == 2 { emit() }
-            current += piece
+            if wanted != runStyle { flushRun(); runStyle = wanted }
+            run.append(c)
             visible += width
             if width == 2 { emit() }
         }
@@ -190,10 +197,7 @@ public struct StepRenderer: Sendable {
 
     private func wrapStyled(_ text: String, indent: String, color: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph -> String in
-            let words = paragraph.split(separator: " ").map { Word(text: String($0), visible: $0.reduce(0) { $0 + Self.columns($1) }) }
-            return wrap(words, firstPrefix: "", restPrefix: indent)
-                .split(separator: "\n", omittingEmptySubsequences: false)
-                .map { style(String($0), color) }.joined(separator: "\n")
+            wrap(inline(String(paragraph), base: color), firstPrefix: "", restPrefix: indent)
         }.joined(separator: "\n") + "\n"
     }
 

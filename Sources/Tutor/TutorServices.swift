@@ -34,6 +34,6 @@ public struct TutorServices: Sendable {
         runExperiment: { name, options, log, stop in
             try ExperimentRunner.run(name, options: options, log: log, shouldStop: stop)
         },
-        diagram: { _, _, _ in nil }
+        diagram: { _, result, style in SequenceDiagram(color: style.useColor, width: style.width).render(result) }
     )
 }

@@ -238,7 +238,7 @@ public struct TutorSession: Sendable {
             progress[lesson: lesson.id].questions[question.id] = record
             save(into: &out)
             out.append(.success("✓ Right: \(expected)."))
-            out += evidence(filled, expected: expected)
+            out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
         var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
@@ -296,10 +296,13 @@ public struct TutorSession: Sendable {
         guard let block = pendingLab, let lesson else {
             return [.note("No live experiment is offered here. `lab NAME` runs one as free play.")]
         }
-        let related = lesson.questions.first { question in
+        func asks(_ question: Question) -> Bool {
             if case .experiment(let name, _, _) = question.source { return name == block.experiment }
             return false
         }
+        // The question of this step that the experiment answers, else one elsewhere in the lesson.
+        let stepQuestions = lesson.steps.indices.contains(stepIndex) ? lesson.steps[stepIndex].questions : []
+        let related = stepQuestions.first(where: asks) ?? lesson.questions.first(where: asks)
         do {
             let report = try services.runExperiment(block.experiment, block.options, log, shouldStop)
             pendingLab = nil
@@ -307,24 +310,30 @@ public struct TutorSession: Sendable {
             if case .experiment(_, let key, _)? = related?.source { finding = key }
             let prediction = related.flatMap { progress[lesson: lesson.id].questions[$0.id]?.lastAnswer }
             let simulated = related.flatMap { try? expectedAnswer($0) }
-            var out = LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report).lines
-            out.append(.note("Type `next` to go on."))
-            return out
+            return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report).lines
+                + afterLab()
         } catch {
             var out: [TutorLine] = [.failure("The live experiment did not run: \(error)")]
             if let fallback = block.fallback {
                 out.append(.note("Here is the simulation of the same thing instead:"))
                 out += evidenceBuilder.lines(for: fallback, profile: nil, explore: nil, caption: nil)
             }
-            out.append(.note("`next` moves on."))
-            return out
+            return out + afterLab()
         }
+    }
+
+    /// What to do after the experiment: the open question again, or `next`.
+    private func afterLab() -> [TutorLine] {
+        if let question = pendingQuestion {
+            return [.question(fill(question).prompt), .note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)).")]
+        }
+        return [.note("Type `next` to go on.")]
     }
 
     /// Declines the offered experiment.
     public mutating func declineLab() -> [TutorLine] {
         pendingLab = nil
-        return [.note("Skipped the live experiment. `next` moves on.")]
+        return [.note("Skipped the live experiment.")] + afterLab()
     }
 
     /// Forgets all progress in one lesson.
@@ -486,8 +495,8 @@ public struct TutorSession: Sendable {
         return out
     }
 
-    private mutating func evidence(_ question: Question, expected: String) -> [TutorLine] {
-        var out = evidenceBuilder.lines(for: question.source)
+    private mutating func evidence(_ question: Question, expected: String, fullDiagram: Bool = true) -> [TutorLine] {
+        var out = evidenceBuilder.lines(for: question.source, fullDiagram: fullDiagram)
         if !question.explain.isEmpty { out.append(.prose(question.explain)) }
         return out
     }

@@ -47,3 +47,11 @@ import Testing
         #expect(lines.joined() == text)
     }
 }
+
+@Suite struct StepRendererNoteTests {
+    @Test func notesRenderCodeSpansWithoutBreakingThem() {
+        let out = StepRenderer(width: 30).render(.note("Type `sim -e 'open; close client'` to draw the run."))
+        #expect(!out.contains("`"))
+        #expect(out.split(separator: "\n").contains { $0.contains("sim -e 'open; close client'") })
+    }
+}

@@ -61,7 +61,9 @@ enum SimulatorCommands {
                 }
                 parsed.profile = profile
             case "-e":
-                parsed.inline = rest.joined(separator: " ").replacingOccurrences(of: ";", with: "\n")
+                // Each ';'-separated statement becomes one line; errors count columns within it.
+                parsed.inline = rest.joined(separator: " ").split(separator: ";", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
                 rest = []
             default:
                 if word.hasPrefix("--") { return .failure(SimulatorCommandError("unknown option \(word); try 'help sim'")) }

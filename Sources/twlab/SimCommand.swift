@@ -17,16 +17,17 @@ struct SimCommand: ParsableCommand {
     @Argument(help: "A scenario file, '-' for standard input, or a built-in scenario name.")
     var scenario: String
 
-    @Option(help: "Override the scenario's profile: linux, rfc9293 or no-time-wait.")
+    @Option(help: ArgumentHelp("Override the scenario's profile: linux, rfc9293 or no-time-wait.", valueName: "P"))
     var profile: String?
 
     @Flag(help: "Print one JSON object instead of the diagram.")
     var json = false
 
-    @Option(help: "Rerun the scenario for every way of losing up to K segments and group the outcomes.")
+    @Option(help: ArgumentHelp("Rerun the scenario for every way of losing up to K segments (0-6) and group the outcomes.",
+                               valueName: "K"))
     var explore: Int?
 
-    @Option(help: "The lessons folder holding scenarios/ (default: found automatically).")
+    @Option(help: ArgumentHelp("The lessons folder holding scenarios/ (default: found automatically).", valueName: "DIR"))
     var lessons: String?
 
     @Option(help: "Columns for the diagram (default: $COLUMNS or 80).")

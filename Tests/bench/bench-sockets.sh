@@ -22,6 +22,7 @@ fi
 ip link set lo up 2>/dev/null || python3 -c 'import socket,fcntl,struct; s=socket.socket(); f=struct.unpack("16sH",fcntl.ioctl(s,0x8913,struct.pack("16sH",b"lo",0)))[1]; fcntl.ioctl(s,0x8914,struct.pack("16sH",b"lo",f|1))'
 echo 262144 > /proc/sys/net/ipv4/tcp_max_tw_buckets
 echo "1024 65000" > /proc/sys/net/ipv4/ip_local_port_range
+echo 0 > /proc/sys/net/ipv4/tcp_tw_reuse   # else loopback connects recycle old TIME_WAIT tuples
 
 start=$(date +%s)
 python3 - "$COUNT" <<'PY'

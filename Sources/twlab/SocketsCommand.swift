@@ -65,7 +65,7 @@ struct SocketsCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            FileHandle.standardOutput.write(Data(SocketTableJSON.bytes(of: table)))
+            SocketTableJSON.write(table, to: 1)
         } else if count {
             print(SocketTableText.countLines(for: table).joined(separator: "\n"))
         } else {

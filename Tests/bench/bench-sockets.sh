@@ -66,8 +66,11 @@ if command -v hyperfine >/dev/null; then
     "$TWLAB sockets --state time-wait --count" "ss -tan state time-wait" >/dev/null 2>&1
   hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$tmp/json.json" \
     "$TWLAB sockets --state time-wait --json" "ss -tan state time-wait" >/dev/null 2>&1
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$tmp/proc.json" \
+    "$TWLAB sockets --state time-wait --count --source proc" "ss -tan state time-wait" >/dev/null 2>&1
   report "sockets --state time-wait --count vs ss" "$tmp/count.json"
   report "sockets --state time-wait --json  vs ss" "$tmp/json.json"
+  report "(the /proc fallback) --count --source proc vs ss" "$tmp/proc.json"
 else
   echo "bench-sockets: hyperfine is missing; install it for medians" >&2
 fi

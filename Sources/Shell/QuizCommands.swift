@@ -1,4 +1,156 @@
-/// Shell commands for quiz (grading).
+import Foundation
+import Lessons
+import Tutor
+
+/// Shell commands for quiz (grading): `quiz [LESSON-ID…] [--student ID]` asks every question of the
+/// lessons in turn, grades each answer the way `twlab quiz grade` does, and ends with a score. In a
+/// script run the shell's exit status then tells whether the score reached the pass mark.
 enum QuizCommands {
-    static func make() -> [ShellCommand] { [] }
+    static func make() -> [ShellCommand] {
+        [ShellCommand(
+            name: "quiz",
+            summary: "Answer a lesson's questions in a row and get a score.",
+            usage: "quiz [LESSON-ID…] [--student ID] [--pass-mark 0.6] | quiz answer TEXT | quiz skip | quiz stop",
+            details: """
+            Asks every question of the lessons (all lessons when none is named) and grades each answer
+            the way `twlab quiz grade` does. Type each answer at the prompt (or `quiz answer TEXT` when
+            the answer looks like a command); `quiz skip` leaves a question unanswered and `quiz stop`
+            ends early. The quiz ends with a score; in a script run the shell then exits with status 1
+            when the score is below the pass mark. Variants use the practice seed: the graded quiz from
+            your instructor may use other numbers.
+            """,
+            complete: { context, request in
+                guard request.words.count >= 1 else { return [] }
+                let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
+                return ["answer", "skip", "stop", "--student", "--pass-mark"] + catalog.lessons.map(\.id)
+            },
+            run: { context, arguments in try QuizRun.start(context: context, arguments: arguments) }
+        )]
+    }
+}
+
+/// One quiz in progress in the shell.
+final class QuizRun {
+    static let areaKey = "quiz"
+
+    let grader: QuizGrader
+    let student: String
+    let passMark: Double
+    var index = 0
+    var results: [QuestionResult] = []
+    /// The interceptor that was in place before the quiz (the tutor's), put back when it ends.
+    var previousInterceptor: ((String) -> CommandResult?)?
+
+    init(grader: QuizGrader, student: String, passMark: Double) {
+        self.grader = grader
+        self.student = student
+        self.passMark = passMark
+    }
+
+    /// Runs `quiz …`.
+    static func start(context: ShellContext, arguments: [String]) throws -> CommandResult {
+        if let first = arguments.first, ["stop", "skip", "answer"].contains(first) {
+            guard let run = context.areas[areaKey] as? QuizRun else {
+                context.output.line("No quiz is running; start one with `quiz LESSON-ID`.")
+                return .failure
+            }
+            switch first {
+            case "stop": return run.finish(context: context)
+            case "skip": return run.answer("", context: context) ?? .success
+            default: return run.answer(arguments.dropFirst().joined(separator: " "), context: context) ?? .success
+            }
+        }
+        var lessonIDs: [String] = []
+        var student = ProcessInfo.processInfo.environment["USER"] ?? "student"
+        var passMark = 0.6
+        var remaining = arguments[...]
+        while let word = remaining.popFirst() {
+            switch word {
+            case "--student":
+                guard let value = remaining.popFirst() else { context.output.line("--student needs an id"); return .failure }
+                student = value
+            case "--pass-mark":
+                guard let value = remaining.popFirst().flatMap(Double.init), (0...1).contains(value) else {
+                    context.output.line("--pass-mark needs a fraction from 0 to 1, for example 0.6")
+                    return .failure
+                }
+                passMark = value
+            default:
+                lessonIDs.append(word)
+            }
+        }
+        let catalog: QuizCatalog
+        do {
+            catalog = try QuizCatalog.load(directory: context.lessonsDirectory, selecting: lessonIDs)
+        } catch let error as QuizError {
+            context.output.line(error.errorDescription ?? "\(error)")
+            return .failure
+        }
+        let grader = QuizGrader(questions: catalog.questions, generator: VariantGenerator(secret: nil),
+                                authority: .standard(scenarios: catalog.scenarios))
+        let run = QuizRun(grader: grader, student: student, passMark: passMark)
+        if let earlier = context.areas[areaKey] as? QuizRun {
+            run.previousInterceptor = earlier.previousInterceptor
+        } else {
+            run.previousInterceptor = context.lineInterceptor
+        }
+        context.areas[areaKey] = run
+        context.output.line("Quiz: \(grader.questions.count) questions. Type each answer; `quiz skip` skips one, `quiz stop` ends.")
+        context.output.line("(Practice variants: your instructor's graded quiz may use other numbers.)")
+        context.lineInterceptor = { [weak context] line in
+            guard let context else { return nil }
+            return run.answer(line, context: context)
+        }
+        run.ask(context: context)
+        return .success
+    }
+
+    private func ask(context: ShellContext) {
+        guard grader.questions.indices.contains(index) else { return }
+        let question = grader.questions[index]
+        let variant = grader.generator.variant(for: question, student: student)
+        context.output.line()
+        context.output.line(context.output.styled("Question \(index + 1) of \(grader.questions.count)", .bold) + "  [\(question.id)]")
+        context.output.line(QuizText.fill(question.prompt, with: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
+        context.output.line("Answer: " + QuizPaper.answerHint(question.answerKind))
+    }
+
+    /// Grades one typed answer and moves on.
+    func answer(_ line: String, context: ShellContext) -> CommandResult? {
+        guard grader.questions.indices.contains(index) else { return nil }
+        let question = grader.questions[index]
+        let text = line.trimmingCharacters(in: .whitespaces)
+        let result = grader.grade(text.isEmpty ? nil : AnswerValue(text: text, line: 0), to: question, student: student)
+        let expected = QuizText.visible(result.expected ?? "?")
+        switch result.status {
+        case .correct: context.output.line(context.output.styled("Right.", .green))
+        case .wrong: context.output.line(context.output.styled("Not quite:", .red) + " the answer is \(expected).")
+        case .missing: context.output.line("Skipped. The answer is \(expected).")
+        case .invalid: context.output.line(context.output.styled("Not an answer here:", .yellow) + " \(QuizText.visible(result.message ?? "")). The answer is \(expected).")
+        case .ungradable: context.output.line("This question cannot be graded: \(result.message ?? "")")
+        }
+        results.append(result)
+        index += 1
+        if index < grader.questions.count {
+            ask(context: context)
+            return .success
+        }
+        return finish(context: context)
+    }
+
+    /// Prints the score, ends the quiz, and fails when the pass mark was missed.
+    func finish(context: ShellContext) -> CommandResult {
+        for question in grader.questions.dropFirst(results.count) {
+            results.append(grader.grade(nil, to: question, student: student))
+        }
+        let submission = SubmissionGrade(file: "shell", student: student, questions: results, problems: [], isUsable: true)
+        let percent = Int((submission.fraction * 100).rounded())
+        let passed = submission.passes(passMark)
+        context.output.line()
+        context.output.line("Score: \(QuizText.number(submission.score))/\(QuizText.number(submission.maxScore)) (\(percent)%) — "
+                            + (passed ? "pass" : "below the pass mark of \(Int((passMark * 100).rounded()))%"))
+        context.lineInterceptor = previousInterceptor
+        context.areas[QuizRun.areaKey] = nil
+        return passed ? .success : .failure
+    }
 }

@@ -21,6 +21,9 @@ struct PortExhaustionExperiment: Experiment {
         lab.step("Inside the private namespace: ip_local_port_range = \(first)–\(first + ports - 1) (\(ports) ports), tcp_tw_reuse = 0.",
                  observed: ["ip_local_port_range": lab.sysctl("ip_local_port_range") ?? "?",
                             "tcp_tw_reuse": lab.sysctl("tcp_tw_reuse") ?? "?"])
+        if ports > 1 && ports % 2 == 1 {
+            lab.note("Linux's connect() probes an even number of ports per call (remaining &= ~1 in __inet_hash_connect), so with \(ports) ports in the range one can be missed and connect() may fail after \(ports - 1); use an even number for an exact count.")
+        }
         let (listener, _) = try lab.sockets.listen(port: server, reuseAddress: true, backlog: Int32(min(ports + 8, 1024)))
         var connected = 0
         var firstError = "none"

@@ -29,26 +29,30 @@ struct TimeWaitReuseExperiment: Experiment {
         let (listener, _) = try lab.sockets.listen(port: server, reuseAddress: true)
         let pair = try ConnectionPair.open(lab, listener: listener, port: server)
         lab.sockets.close(pair.client)
+        // The kernel stamps the TIME_WAIT socket when the client's close() turns it into a minisocket.
+        let closedAt = LabSession.now()
         _ = lab.sockets.readToEnd(pair.server, timeoutMilliseconds: 1_000)
         lab.sockets.close(pair.server)
         let seen = try pair.waitFor(lab, client: .timeWait, server: .closed)
-        let closedAt = LabSession.now()
         lab.step("A connection from port \(pair.clientPort) closes, client first: the only port is now in TIME_WAIT.",
                  observed: ["client": seen.client])
         let recycledBefore = lab.tcpExtCounters()["TWRecycled"] ?? 0
 
         var immediate = "OK"
+        var reuseAfter = -1
         do {
             let fd = try lab.sockets.connect(to: server)
+            reuseAfter = LabSession.now() - closedAt
+            if let accepted = try? lab.sockets.accept(listener, timeoutMilliseconds: 500) { lab.sockets.close(accepted) }
             lab.sockets.close(fd)
         } catch let error as SocketCallError {
             immediate = error.name
         }
-        lab.step("connect() right away.", observed: ["connect": immediate])
+        lab.step("connect() right away.", observed: ["connect": immediate, "ms_since_close": String(LabSession.now() - closedAt)])
 
-        var reuseAfter = -1
         let limit = (hasDelay ? delay : 1000) + 2_500
-        _ = try lab.waitUntil(timeoutMilliseconds: limit, pollMilliseconds: 20) {
+        _ = try lab.waitUntil(timeoutMilliseconds: reuseAfter >= 0 ? 0 : limit, pollMilliseconds: 20) {
+            if reuseAfter >= 0 { return true }
             do {
                 let fd = try lab.sockets.connect(to: server)
                 reuseAfter = LabSession.now() - closedAt

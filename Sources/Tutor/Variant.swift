@@ -1,29 +1,94 @@
+import Crypto
 import Foundation
 import Lessons
 
-// CONTRACT STUB — the quiz work replaces the body with HMAC-SHA256 (swift-crypto) and keeps the API.
-
 /// The parameter values one student gets for a question.
 public struct Variant: Sendable, Equatable {
-    /// A short stable id of this variant, recorded in every report.
+    /// A short stable id of this variant, recorded in every report: the first 32 bits of the MAC in
+    /// hex, prefixed with `practice-` when the practice seed was used.
     public var id: String
+    /// The value of each parameter, by name.
     public var values: [String: Double]
+
+    /// Makes a variant from its parts.
+    public init(id: String, values: [String: Double]) {
+        self.id = id
+        self.values = values
+    }
 }
 
 /// Derives per-student parameter values from a course secret, so the same student always gets the
 /// same variant and nobody without the secret can derive another student's.
+///
+/// The MAC is HMAC-SHA256(secret, student ‖ 0x00 ‖ question id). Parameter number *i* (in the order the
+/// question lists them) reads 64 bits from the MAC (bytes 8i…8i+7 for the first four, and from
+/// HMAC-SHA256(secret, MAC ‖ i) beyond that) and maps them onto the parameter's range in whole steps.
 public struct VariantGenerator: Sendable {
     /// True when no course secret was given and the fixed practice seed is used.
     public let isPractice: Bool
     private let secret: Data
 
+    /// The seed used when no course secret is given. Anyone can compute practice variants.
+    public static let practiceSeed = Data("twlab-practice".utf8)
+
     /// Uses the secret, or the practice seed when nil.
     public init(secret: Data?) {
         self.isPractice = secret == nil
-        self.secret = secret ?? Data("twlab-practice".utf8)
+        self.secret = secret ?? Self.practiceSeed
     }
 
+    /// The variant of the question for this student.
     public func variant(for question: Question, student: String) -> Variant {
-        Variant(id: "practice", values: Dictionary(uniqueKeysWithValues: question.params.map { ($0.name, $0.range.lowerBound) }))
+        variant(questionID: question.id, parameters: question.params, student: student)
+    }
+
+    /// The variant for a question given by id and parameter list (what `variant(for:student:)` uses).
+    public func variant(questionID: String, parameters: [QuestionParameter], student: String) -> Variant {
+        let key = SymmetricKey(data: secret)
+        var message = Data(student.utf8)
+        message.append(0)
+        message.append(contentsOf: Data(questionID.utf8))
+        let mac = Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
+        var values: [String: Double] = [:]
+        for (index, parameter) in parameters.enumerated() {
+            let bits = Self.word(from: mac, index: index, key: key)
+            values[parameter.name] = Self.map(bits, into: parameter)
+        }
+        let hex = mac.prefix(4).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+        return Variant(id: isPractice ? "practice-" + hex : hex, values: values)
+    }
+
+    /// 64 bits for parameter number `index`.
+    private static func word(from mac: [UInt8], index: Int, key: SymmetricKey) -> UInt64 {
+        var source = mac
+        var offset = index * 8
+        if index >= 4 {
+            var extra = Data(mac)
+            extra.append(contentsOf: withUnsafeBytes(of: UInt32(index).bigEndian, Array.init))
+            source = Array(HMAC<SHA256>.authenticationCode(for: extra, using: key))
+            offset = 0
+        }
+        var word: UInt64 = 0
+        for byte in source[offset..<(offset + 8)] { word = word << 8 | UInt64(byte) }
+        return word
+    }
+
+    /// Maps 64 uniform bits onto the parameter's range: whole steps from the lower bound when the step
+    /// is positive, otherwise anywhere in the range.
+    static func map(_ bits: UInt64, into parameter: QuestionParameter) -> Double {
+        let lower = parameter.range.lowerBound, upper = parameter.range.upperBound
+        guard lower.isFinite, upper.isFinite, upper > lower else { return lower }
+        let step = parameter.step
+        if step > 0, step.isFinite {
+            let span = ((upper - lower) / step + 1e-9).rounded(.down)
+            guard span.isFinite, span >= 0, span < 1e15 else { return lower }
+            let count = UInt64(span) + 1
+            let value = lower + Double(bits % count) * step
+            return (value * 1e9).rounded() / 1e9
+        }
+        return lower + Double(bits >> 11) / Double(UInt64(1) << 53) * (upper - lower)
     }
 }

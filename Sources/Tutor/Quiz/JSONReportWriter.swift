@@ -1,0 +1,44 @@
+/// Writes grades as JSON: `{"student", "score", "max_score", "questions": [...]}` per student, and a
+/// list of those when several files were graded.
+public struct JSONReportWriter: Sendable {
+    public init() {}
+
+    /// The report text, ending in a newline.
+    public func write(_ run: GradingRun) -> String {
+        let students = run.submissions.map { object(for: $0, run: run) }
+        let value = students.count == 1 ? students[0] : JSONValue.array(students)
+        return value.rendered() + "\n"
+    }
+
+    /// One student's grade as a JSON object.
+    public func object(for submission: SubmissionGrade, run: GradingRun) -> JSONValue {
+        .object([
+            ("student", .string(submission.student)),
+            ("file", .string(submission.file)),
+            ("score", .number(submission.score)),
+            ("max_score", .number(submission.maxScore)),
+            ("passed", .bool(submission.passes(run.passMark))),
+            ("practice", .bool(run.isPractice)),
+            ("questions", .array(submission.questions.map(object(for:)))),
+            ("messages", .array(submission.problems.map { .string($0) })),
+        ])
+    }
+
+    private func object(for result: QuestionResult) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(result.questionID)),
+            ("points", .number(result.points)),
+            ("max_points", .number(result.maxPoints)),
+            ("status", .string(result.status.rawValue)),
+            ("given", .optional(result.given)),
+            ("expected", .optional(result.expected)),
+            ("variant", .string(result.variant.id)),
+        ]
+        if !result.variant.values.isEmpty {
+            members.append(("parameters", .object(result.variant.values.sorted { $0.key < $1.key }
+                .map { ($0.key, .number($0.value)) })))
+        }
+        if let message = result.message { members.append(("message", .string(message))) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,32 @@
+import Lessons
+
+/// The grade of one question in one submission.
+public struct QuestionResult: Sendable {
+    /// `LESSON-ID/QUESTION-ID`.
+    public var questionID: String
+    public var lessonID: String
+    /// The question text with the student's parameter values filled in.
+    public var prompt: String
+    public var status: QuestionStatus
+    public var points: Double
+    public var maxPoints: Double
+    /// What the student answered, as written, or nil when nothing was given.
+    public var given: String?
+    /// A canonical right answer (which would itself be graded correct), or nil when ungradable.
+    public var expected: String?
+    /// The student's variant of this question.
+    public var variant: Variant
+    /// Why the answer is invalid or the question ungradable; nil otherwise.
+    public var message: String?
+
+    /// Makes a result from its parts.
+    public init(questionID: String, lessonID: String, prompt: String, status: QuestionStatus, points: Double,
+                maxPoints: Double, given: String?, expected: String?, variant: Variant, message: String? = nil) {
+        self.questionID = questionID; self.lessonID = lessonID; self.prompt = prompt; self.status = status
+        self.points = points; self.maxPoints = maxPoints; self.given = given; self.expected = expected
+        self.variant = variant; self.message = message
+    }
+
+    /// True when the question counts towards the score.
+    public var counts: Bool { status != .ungradable }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Why a quiz command cannot start. Each message says what to do next.
+public enum QuizError: Error, LocalizedError, Equatable {
+    /// No lessons folder was found.
+    case lessonsNotFound
+    /// A `--lesson` id that no lesson has.
+    case unknownLesson(String, known: [String])
+    /// The selected lessons have no questions.
+    case noQuestions
+    /// The secret file cannot be read.
+    case secretUnreadable(String)
+    /// The secret file holds nothing.
+    case secretEmpty(String)
+    /// A question id given to `--only` that is not a question of the selected lessons.
+    case unknownQuestion(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .lessonsNotFound:
+            return "no lessons folder found; pass --lessons DIR or set TWLAB_LESSONS"
+        case .unknownLesson(let id, let known):
+            return "no lesson `\(QuizText.visible(id))`; the lessons are: \(known.joined(separator: ", "))"
+        case .noQuestions:
+            return "the selected lessons have no questions; choose others with --lesson ID"
+        case .secretUnreadable(let path):
+            return "\(path): cannot read the secret file; check the path and its permissions"
+        case .secretEmpty(let path):
+            return "\(path): the secret file is empty; put a long random string in it (for example `openssl rand -hex 32`)"
+        case .unknownQuestion(let id):
+            return "no question `\(QuizText.visible(id))` in the selected lessons; `twlab quiz paper` lists the ids"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// The report formats `twlab quiz grade` writes.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// A readable summary for a terminal.
+    case text
+    /// One object per student (a list for several).
+    case json
+    /// JUnit XML for GitLab, Jenkins and other CI servers.
+    case junit
+    /// The Test Anything Protocol with YAML diagnostics.
+    case tap
+    /// Gradescope's `results.json` for one submission.
+    case gradescope
+    /// A gradebook: one row per student, one column per question.
+    case csv
+
+    /// Renders the run in this format.
+    public func render(_ run: GradingRun, tapVersion: Int = 13) -> String {
+        switch self {
+        case .text: return TextReportWriter().write(run)
+        case .json: return JSONReportWriter().write(run)
+        case .junit: return JUnitReportWriter().write(run)
+        case .tap: return TAPReportWriter(version: tapVersion).write(run)
+        case .gradescope: return GradescopeReportWriter().write(run)
+        case .csv: return CSVGradebookWriter().write(run)
+        }
+    }
+}

@@ -70,7 +70,7 @@ struct ShippedLessonsTests {
 
     @Test func quizKeysMatchTheFactSheet() throws {
         #expect(try answer("wandering-duplicates/rfc-time-wait") == "4")           // §6: 2 × 2 min
-        #expect(try answer("wandering-duplicates/linux-seconds") == "60")          // §13
+        #expect(try answer("wandering-duplicates/rfc-vs-linux") == "4")            // §6, §13: 240 s vs 60 s
         #expect(try answer("the-harm/range-size") == "28232")                      // §20
         #expect(try answer("myths/recycle") == "4.12")                             // §18
         #expect(try answer("seeing-it-on-linux/st-code") == "06")                  // §26

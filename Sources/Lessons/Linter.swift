@@ -251,6 +251,9 @@ public struct Linter: Sendable {
 
     /// Checks one question; returns true when it is a prediction checked by simulation.
     private func lintQuestion(_ question: Question, library: ScenarioLibrary, into report: inout LintReport) -> Bool {
+        if question.hints.isEmpty {
+            report.diagnostics.append(Diagnostic(.warning, at: question.location, "question '\(question.shortID)' has no hints; a stuck learner is left with only the solution"))
+        }
         var simulation: (ScenarioReference, ProfileName?)?
         switch question.source {
         case .simulation(let reference, _, let profile): simulation = (reference, profile)

@@ -104,9 +104,9 @@ public struct TutorSession: Sendable {
             line += "  (\(lesson.minutes) min"
             if record.status == .started { line += ", step \(record.step + 1)/\(lesson.steps.count)" }
             line += ")"
-            out.append(.plain(line))
+            out.append(.diagram(line))
         }
-        out.append(.note("✓ finished  ▸ started  · not started. Type `start ID` to begin or resume."))
+        out.append(.note("Marks: ✓ finished, ▸ started, · not started. Type `start ID` to begin or resume."))
         let broken = Set(catalog.diagnostics.filter { $0.severity == .error }.map(\.location.file))
         if !broken.isEmpty {
             out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
@@ -223,8 +223,7 @@ public struct TutorSession: Sendable {
         }
         let verdict = services.check(text, expected, question.answerKind)
         if case .invalid(let reason) = verdict {
-            return [.failure("\(reason)"),
-                    .note("Expected \(AnswerVocabulary.shape(of: question.answerKind)). This did not cost an attempt.")]
+            return [.failure("\(reason)"), .note("That did not cost an attempt.")]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts += 1

@@ -20,7 +20,8 @@ import Tutor
         let lesson = Lesson(id: "close", title: "Closing", summary: "", minutes: 5, requires: [], language: "en",
                             file: "/x/en/01-close.md", steps: [
                                 LessonStep(title: "One", blocks: [.text("Intro."), .question(state)], location: location),
-                                LessonStep(title: "Two", blocks: [.question(outcome)], location: location),
+                                LessonStep(title: "Two", blocks: [.lab(LabBlock(experiment: "active-close", location: location)),
+                                                                  .question(outcome)], location: location),
                             ])
         return LessonCatalog(lessons: [lesson], diagnostics: [])
     }
@@ -108,5 +109,21 @@ import Tutor
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
         #expect(json?["lessons"] is [Any])
         #expect(try Self.run(context, "progress", ["--bogus"]) == .failure)
+    }
+
+    @Test func yesRunsTheOfferedExperimentEvenWhileAQuestionWaits() throws {
+        let (context, capture) = Self.context()
+        _ = try Self.run(context, "start", ["close"])
+        _ = try Self.run(context, "answer", ["TIME_WAIT"])
+        _ = try Self.run(context, "next")
+        let interceptor = try #require(context.lineInterceptor)
+        #expect(capture.text.contains("type `yes` to run it") || capture.text.contains("type yes to run it"))
+        capture.text = ""
+        #expect(interceptor("yes") == .success)
+        #expect(capture.text.contains("did not run: no lab here (active-close)"))
+        // The question is asked again and still takes its answer.
+        #expect(capture.text.contains("How does it end?"))
+        #expect(interceptor("reset") == .success)
+        #expect(capture.text.contains("✓ Right: reset"))
     }
 }

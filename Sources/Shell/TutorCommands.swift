@@ -135,6 +135,16 @@ enum TutorCommands {
         return area
     }
 
+    /// At the start of an interactive shell: loads progress and, when the learner left a lesson
+    /// mid-way, says where they were, so that a typed answer or `next` carries on from there.
+    static func welcome(_ context: ShellContext) {
+        let area = attach(to: context)
+        guard let lesson = area.session.lesson, let detail = area.session.promptDetail else { return }
+        var text = "Welcome back: you were in \(lesson.title) (\(detail)). Type `where` to see that step again"
+        text += area.session.pendingQuestion != nil ? ", or answer its question." : ", or `next`."
+        _ = render(context, [.note(text)])
+    }
+
     static func makeSession(_ context: ShellContext, persistent: Bool) -> TutorSession {
         let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
         let library = ScenarioLibrary(directory: context.lessonsDirectory.appendingPathComponent("scenarios"))

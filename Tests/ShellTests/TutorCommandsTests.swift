@@ -126,4 +126,24 @@ import Tutor
         #expect(interceptor("reset") == .success)
         #expect(capture.text.contains("✓ Right: reset"))
     }
+
+    @Test func welcomeSaysWhereARestartedLearnerWas() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-welcome-\(UUID().uuidString)")
+        let store = ProgressStore(url: folder.appendingPathComponent("progress.json"))
+        let library = ScenarioLibrary(directory: URL(fileURLWithPath: "/nonexistent"))
+        var first = TutorSession(catalog: Self.catalog, library: library, store: store, services: Self.services)
+        _ = first.start("close")
+        _ = first.answer("TIME_WAIT")
+        _ = first.next()
+
+        let (context, capture) = Self.context()
+        TutorCommands.attach(to: context, session: TutorSession(catalog: Self.catalog, library: library, store: store,
+                                                                 services: Self.services))
+        TutorCommands.welcome(context)
+        #expect(capture.text.contains("Welcome back: you were in Closing (01 close 2/2)"))
+        #expect(context.promptDetail() == "01 close 2/2")
+        // A typed answer goes straight to the question the learner left open.
+        #expect(context.lineInterceptor?("reset") == .success)
+        #expect(capture.text.contains("✓ Right: reset"))
+    }
 }

@@ -76,44 +76,66 @@ enum TutorCommands {
                              let path = (args[1] as NSString).expandingTildeInPath
                              return show(context) { $0.exportProgress(to: URL(fileURLWithPath: path)) }
                          }),
-            ShellCommand(name: "_tutor-script",
-                         summary: "(testing aid) Print the commands that answer a lesson all right or all wrong.",
-                         usage: "_tutor-script ID [--wrong]",
-                         complete: { context, request in request.words.count == 1 ? lessonIDs(context) : ["--wrong"] },
-                         run: { context, args in
-                             guard let id = args.first, args.count <= 2 else { return usage(context, "_tutor-script ID [--wrong]") }
-                             var scratch = makeSession(context, persistent: false)
-                             do {
-                                 let lines = try scratch.practiceScript(for: id, wrong: args.dropFirst().contains("--wrong"))
-                                 lines.forEach { context.output.line($0) }
-                                 return .success
-                             } catch {
-                                 context.output.line("error: \(error)")
-                                 return .failure
+            ShellCommand(name: "_tutor",
+                         summary: "(testing aid) Scripted answers from the oracle; a save loop for crash tests.",
+                         usage: "_tutor script ID [--wrong] | _tutor save-loop N",
+                         details: """
+                             _tutor script ID          the commands that answer lesson ID all right (a full score)
+                             _tutor script ID --wrong  the commands that answer it all wrong (every hint shown)
+                             _tutor save-loop N        save the progress file N times (for kill -9 tests)
+                             """,
+                         complete: { context, request in
+                             switch request.words.count {
+                             case 1: return ["script", "save-loop"]
+                             case 2 where request.words[1] == "script": return lessonIDs(context)
+                             case 3 where request.words[1] == "script": return ["--wrong"]
+                             default: return []
                              }
-                         }),
-            ShellCommand(name: "_tutor-save-loop",
-                         summary: "(testing aid) Save the progress file N times in a row.",
-                         usage: "_tutor-save-loop N",
+                         },
                          run: { context, args in
-                             guard let text = args.first, let count = Int(text), count > 0 else { return usage(context, "_tutor-save-loop N") }
-                             let store = ProgressStore.standard()
-                             var progress = store.load().progress
-                             for round in 0..<count {
-                                 if context.interrupted() { break }
-                                 var record = progress[lesson: "save-loop"]
-                                 record.step = round
-                                 record.questions["save-loop/q\(round % 50)"] = QuestionProgress(attempts: round)
-                                 progress[lesson: "save-loop"] = record
-                                 do { try store.save(progress) } catch {
-                                     context.output.line("error: \(error)")
-                                     return .failure
-                                 }
+                             switch args.first {
+                             case "script": return practiceScript(context, Array(args.dropFirst()))
+                             case "save-loop": return saveLoop(context, Array(args.dropFirst()))
+                             default: return usage(context, "_tutor script ID [--wrong]  ·  _tutor save-loop N")
                              }
-                             context.output.line("saved \(count) times")
-                             return .success
                          }),
         ]
+    }
+
+    /// Prints the commands that go through a lesson, answered from the oracle.
+    static func practiceScript(_ context: ShellContext, _ args: [String]) -> CommandResult {
+        guard let id = args.first, args.count <= 2, args.count == 1 || args[1] == "--wrong" else {
+            return usage(context, "_tutor script ID [--wrong]")
+        }
+        var scratch = makeSession(context, persistent: false)
+        do {
+            let lines = try scratch.practiceScript(for: id, wrong: args.count == 2)
+            lines.forEach { context.output.line($0) }
+            return .success
+        } catch {
+            context.output.line("error: \(error)")
+            return .failure
+        }
+    }
+
+    /// Saves the progress file again and again, for crash tests.
+    static func saveLoop(_ context: ShellContext, _ args: [String]) -> CommandResult {
+        guard args.count == 1, let count = Int(args[0]), count > 0 else { return usage(context, "_tutor save-loop N") }
+        let store = ProgressStore.standard()
+        var progress = store.load().progress
+        for round in 0..<count {
+            if context.interrupted() { break }
+            var record = progress[lesson: "save-loop"]
+            record.step = round
+            record.questions["save-loop/q\(round % 50)"] = QuestionProgress(attempts: round)
+            progress[lesson: "save-loop"] = record
+            do { try store.save(progress) } catch {
+                context.output.line("error: \(error)")
+                return .failure
+            }
+        }
+        context.output.line("saved \(count) times")
+        return .success
     }
 
     /// Sets up the tutor for a context: loads the catalog and progress, shows a warning about a

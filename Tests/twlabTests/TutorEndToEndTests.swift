@@ -6,7 +6,7 @@ import Glibc
 
 /// End-to-end runs of the tutor through the built `twlab` shell, with a private `TWLAB_HOME`.
 ///
-/// The answers are never written here: `_tutor-script ID` prints the commands a learner would type,
+/// The answers are never written here: `_tutor script ID` prints the commands a learner would type,
 /// computed by the same `AnswerOracle` that grades them, so the tests follow the shipped lessons.
 @Suite(.serialized) struct TutorEndToEndTests {
     /// True when the repository ships English lessons (the suite needs them).
@@ -38,8 +38,8 @@ import Glibc
     }
 
     static func script(_ id: String, wrong: Bool, home: URL) throws -> [String] {
-        let output = try shell(["_tutor-script \(id)" + (wrong ? " --wrong" : "")], home: home)
-        #expect(output.status == 0, "_tutor-script \(id) failed: \(output.stdout) \(output.stderr)")
+        let output = try shell(["_tutor script \(id)" + (wrong ? " --wrong" : "")], home: home)
+        #expect(output.status == 0, "_tutor script \(id) failed: \(output.stdout) \(output.stderr)")
         return output.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("twlab>") }
     }
 
@@ -137,7 +137,7 @@ import Glibc
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            input.fileHandleForWriting.write(Data("_tutor-save-loop 1000000\n".utf8))
+            input.fileHandleForWriting.write(Data("_tutor save-loop 1000000\n".utf8))
             try? input.fileHandleForWriting.close()
             // Wait until saving has begun, then a little longer, varying the moment of the kill.
             let deadline = Date().addingTimeInterval(20)

@@ -82,13 +82,14 @@ enum TutorCommands {
                          details: """
                              _tutor script ID          the commands that answer lesson ID all right (a full score)
                              _tutor script ID --wrong  the commands that answer it all wrong (every hint shown)
+                             _tutor script ID --labs   also run each live experiment the lesson offers
                              _tutor save-loop N        save the progress file N times (for kill -9 tests)
                              """,
                          complete: { context, request in
                              switch request.words.count {
                              case 1: return ["script", "save-loop"]
                              case 2 where request.words[1] == "script": return lessonIDs(context)
-                             case 3 where request.words[1] == "script": return ["--wrong"]
+                             case 3...4 where request.words[1] == "script": return ["--wrong", "--labs"]
                              default: return []
                              }
                          },
@@ -104,12 +105,13 @@ enum TutorCommands {
 
     /// Prints the commands that go through a lesson, answered from the oracle.
     static func practiceScript(_ context: ShellContext, _ args: [String]) -> CommandResult {
-        guard let id = args.first, args.count <= 2, args.count == 1 || args[1] == "--wrong" else {
-            return usage(context, "_tutor script ID [--wrong]")
+        let options = Set(args.dropFirst())
+        guard let id = args.first, options.isSubset(of: ["--wrong", "--labs"]) else {
+            return usage(context, "_tutor script ID [--wrong] [--labs]")
         }
         var scratch = makeSession(context, persistent: false)
         do {
-            let lines = try scratch.practiceScript(for: id, wrong: args.count == 2)
+            let lines = try scratch.practiceScript(for: id, wrong: options.contains("--wrong"), labs: options.contains("--labs"))
             lines.forEach { context.output.line($0) }
             return .success
         } catch {

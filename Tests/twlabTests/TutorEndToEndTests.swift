@@ -37,8 +37,8 @@ import Glibc
         }
     }
 
-    static func script(_ id: String, wrong: Bool, home: URL) throws -> [String] {
-        let output = try shell(["_tutor script \(id)" + (wrong ? " --wrong" : "")], home: home)
+    static func script(_ id: String, wrong: Bool, labs: Bool = false, home: URL) throws -> [String] {
+        let output = try shell(["_tutor script \(id)" + (wrong ? " --wrong" : "") + (labs ? " --labs" : "")], home: home)
         #expect(output.status == 0, "_tutor script \(id) failed: \(output.stdout) \(output.stderr)")
         return output.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("twlab>") }
     }
@@ -87,6 +87,25 @@ import Glibc
         }
         let report = try Self.exportedReport(home: home)
         #expect(report["score"] as? Double == 0)
+    }
+
+    /// The first lesson with its live experiments: each runs on loopback and is set beside the
+    /// prediction and the simulation, or, where the lab cannot run, says so and the lesson goes on.
+    @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
+    func theLiveExperimentsOfALessonRunFromTheTutor() throws {
+        let home = try Self.temporaryHome()
+        let id = try #require(try Self.lessonIDs(home: home).first)
+        let lines = try Self.script(id, wrong: false, labs: true, home: home)
+        try #require(lines.contains("yes"), "lesson \(id) offers no live experiment")
+        let run = try Self.shell(lines, home: home)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let ran = run.stdout.contains("Live kernel")
+        let refused = run.stdout.contains("The live experiment did not run")
+        #expect(ran || refused, "\(run.stdout)")
+        if ran {
+            #expect(run.stdout.contains("live kernel     :") || run.stdout.contains(" = "))
+        }
+        #expect(run.stdout.contains("Finished"))
     }
 
     @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))

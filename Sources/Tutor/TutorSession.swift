@@ -121,9 +121,9 @@ public struct TutorSession: Sendable {
         var out: [TutorLine] = []
         let resuming = record.status == .started && record.step > 0
         if record.status == .finished {
-            record = LessonProgress(started: now())
-            out.append(.note("You finished this lesson before; starting it again (your earlier record is replaced). `review \(id)` reads it without changes."))
-        } else if record.started == nil {
+            return [.note("You finished \(lesson.title). `review \(id)` reads it again without changing your record; `reset \(id)` and then `start \(id)` take it afresh.")]
+        }
+        if record.started == nil {
             record.started = now()
         }
         progress[lesson: id] = record
@@ -311,6 +311,8 @@ public struct TutorSession: Sendable {
             let simulated = related.flatMap { try? expectedAnswer($0) }
             return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report).lines
                 + afterLab()
+        } catch let error as ExperimentError where error.interrupted {
+            return [.note("Stopped the experiment (Ctrl-C); it cleaned up after itself. Type `yes` to run it again.")]
         } catch {
             var out: [TutorLine] = [.failure("The live experiment did not run: \(error)")]
             if let fallback = block.fallback {

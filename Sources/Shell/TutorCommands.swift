@@ -161,7 +161,11 @@ enum TutorCommands {
 
     /// At the start of an interactive shell: loads progress and, when the learner left a lesson
     /// mid-way, says where they were, so that a typed answer or `next` carries on from there.
-    static func welcome(_ context: ShellContext) {
+    static func welcome(_ context: ShellContext, store: ProgressStore = .standard()) {
+        // Loading the lessons costs time; skip it when nothing is open (a corrupt file is still
+        // reported at once).
+        guard FileManager.default.fileExists(atPath: store.url.path) else { return }
+        if let progress = store.peek(), progress.currentLesson == nil { return }
         let area = attach(to: context)
         guard let lesson = area.session.lesson, let detail = area.session.promptDetail else { return }
         var text = "Welcome back: you were in \(lesson.title) (\(detail)). Type `where` to see that step again"

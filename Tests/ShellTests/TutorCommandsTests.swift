@@ -139,11 +139,25 @@ import Tutor
         let (context, capture) = Self.context()
         TutorCommands.attach(to: context, session: TutorSession(catalog: Self.catalog, library: library, store: store,
                                                                  services: Self.services))
-        TutorCommands.welcome(context)
+        TutorCommands.welcome(context, store: store)
         #expect(capture.text.contains("Welcome back: you were in Closing (01 close 2/2)"))
         #expect(context.promptDetail() == "01 close 2/2")
         // A typed answer goes straight to the question the learner left open.
         #expect(context.lineInterceptor?("reset") == .success)
         #expect(capture.text.contains("✓ Right: reset"))
+    }
+
+    @Test func welcomeStaysQuietWhenNoLessonIsOpen() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-welcome-\(UUID().uuidString)")
+        let store = ProgressStore(url: folder.appendingPathComponent("progress.json"))
+        let capture = Capture()
+        let context = ShellContext(output: TerminalOutput(sink: { capture.text += $0 }),
+                                   lessonsDirectory: URL(fileURLWithPath: "/nonexistent"), interactive: true)
+        TutorCommands.welcome(context, store: store)
+        try store.save(Progress(lessons: ["close": LessonProgress(step: 1, finished: Date())]))
+        TutorCommands.welcome(context, store: store)
+        #expect(capture.text.isEmpty)
+        // Nothing was loaded: the tutor attaches only when a tutor command first runs.
+        #expect(context.areas[TutorCommands.areaKey] == nil)
     }
 }

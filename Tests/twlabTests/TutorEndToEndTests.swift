@@ -127,6 +127,20 @@ import Glibc
     }
 
     @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
+    func reviewingAFinishedLessonChangesNothing() throws {
+        let home = try Self.temporaryHome()
+        let id = try #require(try Self.lessonIDs(home: home).first)
+        _ = try Self.shell(try Self.script(id, wrong: false, home: home), home: home)
+        let file = home.appendingPathComponent("progress.json")
+        let before = try Data(contentsOf: file)
+        let run = try Self.shell(["review \(id)", "next", "next", "back", "where", "start \(id)", "lessons"], home: home)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("Review (read-only)"))
+        #expect(run.stdout.contains("✓ \(id)"))
+        #expect(try Data(contentsOf: file) == before)
+    }
+
+    @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
     func aCorruptProgressFileIsSetAsideWithOneWarning() throws {
         let home = try Self.temporaryHome()
         try Data("not json".utf8).write(to: home.appendingPathComponent("progress.json"))

@@ -38,7 +38,7 @@ enum TutorCommands {
             ShellCommand(name: "answer", aliases: ["a"], summary: "Answer the waiting question (or just type the answer).",
                          usage: "answer TEXT",
                          details: "Checks your answer against what the simulation (or the live kernel) does. States may be spelled time-wait or TIME_WAIT; flags as FIN|ACK in any order.",
-                         complete: { context, _ in area(context).session.answerVocabulary },
+                         complete: { context, request in area(context).session.answerCompletions(for: request.partial) },
                          run: { context, args in
                              guard !args.isEmpty else { return usage(context, "answer TEXT") }
                              return show(context) { $0.answer(args.joined(separator: " ")) }

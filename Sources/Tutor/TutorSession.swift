@@ -89,6 +89,19 @@ public struct TutorSession: Sendable {
         pendingQuestion.map { AnswerVocabulary.words(for: $0.answerKind) } ?? []
     }
 
+    /// Completions of a partly typed answer: the vocabulary, and for flags the next flag after a
+    /// `|` (`FIN|` completes to `FIN|ACK`, `FIN|SYN`, …).
+    public func answerCompletions(for partial: String) -> [String] {
+        guard let question = pendingQuestion else { return [] }
+        // Completions follow the learner's case: `time` completes to `time_wait`.
+        let lowered = partial.contains(where: \.isLetter) && partial == partial.lowercased()
+        let words = AnswerVocabulary.words(for: question.answerKind).map { lowered ? $0.lowercased() : $0 }
+        guard case .flags = question.answerKind, let bar = partial.lastIndex(of: "|") else { return words }
+        let head = String(partial[...bar])
+        let taken = Set(head.split(separator: "|").map { $0.uppercased() })
+        return words.filter { !taken.contains($0.uppercased()) }.map { head + $0 }
+    }
+
     // MARK: - Lessons
 
     /// The lesson list with marks: ✓ finished, ▸ started, · not started.
@@ -223,7 +236,8 @@ public struct TutorSession: Sendable {
         }
         let verdict = services.check(text, expected, question.answerKind)
         if case .invalid(let reason) = verdict {
-            return [.failure("\(reason)"), .note("That did not cost an attempt.")]
+            return [.failure("\(reason)"),
+                    .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts += 1

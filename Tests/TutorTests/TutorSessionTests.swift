@@ -281,4 +281,20 @@ import TCPModel
         #expect(lines.text.contains("Stopped"))
         #expect(session.pendingLab != nil)
     }
+
+    @Test func flagAnswersCompleteAfterABar() throws {
+        let flags = TutorFixtures.question("flags", lesson: "f", prompt: "Which flags?", kind: .flags, source: .key(["FIN|ACK"]))
+        let lesson = Lesson(id: "f", title: "F", summary: "", minutes: 1, requires: [], language: "en", file: "/tmp/en/01-f.md",
+                            steps: [TutorFixtures.step("One", [.question(flags)])])
+        var session = TutorSession(catalog: LessonCatalog(lessons: [lesson], diagnostics: []), library: TutorFixtures.library,
+                                   store: nil, services: TutorFixtures.services())
+        _ = session.start("f")
+        #expect(session.answerCompletions(for: "").contains("FIN"))
+        let afterBar = session.answerCompletions(for: "FIN|")
+        #expect(afterBar.contains("FIN|ACK"))
+        #expect(!afterBar.contains("FIN|FIN"))
+        // Lower case in, lower case out, so the shell's prefix filter keeps them.
+        #expect(session.answerCompletions(for: "fin|a").contains("fin|ack"))
+        #expect(afterBar.count == TCPFlags.named.count - 1)
+    }
 }

@@ -34,6 +34,7 @@ enum TutorCommands {
             ShellCommand(name: "where", summary: "Say where you are and show the current step again.", usage: "where",
                          run: { context, _ in show(context) { $0.whereAmI() } }),
             ShellCommand(name: "hint", summary: "Show the next hint for the waiting question.", usage: "hint",
+                         details: "Hints go from vague to specific and never give the answer away. Each one is counted in your progress. A wrong answer also shows the next hint.",
                          run: { context, _ in show(context) { $0.hint() } }),
             ShellCommand(name: "answer", aliases: ["a"], summary: "Answer the waiting question (or just type the answer).",
                          usage: "answer TEXT",
@@ -44,9 +45,11 @@ enum TutorCommands {
                              return show(context) { $0.answer(args.joined(separator: " ")) }
                          }),
             ShellCommand(name: "skip", summary: "Skip the waiting question (recorded as skipped).", usage: "skip",
+                         details: "Moves past the question without an answer. It is recorded as skipped, never as solved, and scores nothing.",
                          run: { context, _ in show(context) { $0.skip() } }),
             ShellCommand(name: "solution", summary: "Show the answer with its evidence (recorded as revealed).",
                          usage: "solution",
+                         details: "Shows the answer with the simulation that decides it. It is recorded as revealed, never as solved, and scores nothing.",
                          run: { context, _ in show(context) { $0.solution() } }),
             ShellCommand(name: "review", summary: "Read a finished lesson again, without changing your progress.",
                          usage: "review ID",
@@ -56,6 +59,7 @@ enum TutorCommands {
                              return show(context) { $0.review(id) }
                          }),
             ShellCommand(name: "reset", summary: "Forget your progress in one lesson.", usage: "reset ID",
+                         details: "Deletes the lesson's step and every answer, hint and skip recorded in it; other lessons are kept.",
                          complete: { context, request in
                              request.words.count == 1 ? lessonIDs(context) + area(context).session.answerVocabulary : []
                          },
@@ -69,6 +73,7 @@ enum TutorCommands {
                          }),
             ShellCommand(name: "progress", summary: "Show your progress, or export it as JSON.",
                          usage: "progress [--export FILE]",
+                         details: "Shows each lesson's step, score, hints, skips and time. --export FILE writes the same as JSON. Progress lives in $TWLAB_HOME/progress.json, else $XDG_DATA_HOME/twlab/progress.json, else ~/.local/share/twlab/progress.json.",
                          complete: { _, request in request.words.count == 1 ? ["--export"] : [] },
                          run: { context, args in
                              if args.isEmpty { return show(context) { $0.progressSummary() } }

@@ -323,8 +323,10 @@ public struct TutorSession: Sendable {
             if case .experiment(_, let key, _)? = related?.source { finding = key }
             let prediction = related.flatMap { progress[lesson: lesson.id].questions[$0.id]?.lastAnswer }
             let simulated = related.flatMap { try? expectedAnswer($0) }
-            return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report).lines
-                + afterLab()
+            var tolerance = 0.0
+            if case .number(let allowed)? = related?.answerKind { tolerance = allowed }
+            return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report,
+                                  tolerance: tolerance).lines + afterLab()
         } catch let error as ExperimentError where error.interrupted {
             return [.note("Stopped the experiment (Ctrl-C); it cleaned up after itself. Type `yes` to run it again.")]
         } catch {

@@ -280,7 +280,7 @@ public struct TutorSession: Sendable {
         record.skipped = true
         record.secondsSpent += elapsed()
         progress[lesson: lesson.id].questions[question.id] = record
-        var out: [TutorLine] = [.note("Skipped (recorded as skipped). `solution` is still there in `review` once the lesson is done.")]
+        var out: [TutorLine] = [.note("Skipped (recorded as skipped, not solved). `review \(lesson.id)` shows its answer once the lesson is finished.")]
         save(into: &out)
         return out + resolve(lesson)
     }

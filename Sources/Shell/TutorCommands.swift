@@ -178,8 +178,28 @@ enum TutorCommands {
         _ = render(context, [.note(text)])
     }
 
+    /// The lesson language: `$TWLAB_LANG`, else the locale's language (`zh_CN.UTF-8` gives `zh`),
+    /// when the lessons folder has that language; else English. Lesson and question ids are the
+    /// same in every language, so progress carries over.
+    static func lessonLanguage(in directory: URL,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let candidates = [environment["TWLAB_LANG"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
+        for case let value? in candidates where !value.isEmpty {
+            let code = String(value.prefix { $0.isLetter }).lowercased()
+            guard !code.isEmpty, code != "c", code != "posix" else { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(code).path, isDirectory: &isFolder),
+               isFolder.boolValue {
+                return code
+            }
+            return "en"
+        }
+        return "en"
+    }
+
     static func makeSession(_ context: ShellContext, persistent: Bool) -> TutorSession {
-        let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
+        let catalog = LessonCatalog.load(directory: context.lessonsDirectory,
+                                         language: lessonLanguage(in: context.lessonsDirectory))
         let library = ScenarioLibrary(directory: context.lessonsDirectory.appendingPathComponent("scenarios"))
         return TutorSession(catalog: catalog, library: library, store: persistent ? ProgressStore.standard() : nil,
                             width: context.output.width)

@@ -160,4 +160,15 @@ import Tutor
         // Nothing was loaded: the tutor attaches only when a tutor command first runs.
         #expect(context.areas[TutorCommands.areaKey] == nil)
     }
+
+    @Test func theLessonLanguageFollowsTheLocaleWhenTranslated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("en"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("zh"), withIntermediateDirectories: true)
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: ["LANG": "zh_CN.UTF-8"]) == "zh")
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: ["TWLAB_LANG": "en", "LANG": "zh_CN.UTF-8"]) == "en")
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: ["LANG": "fr_FR.UTF-8"]) == "en")
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: ["LC_ALL": "C", "LANG": "zh_TW.UTF-8"]) == "zh")
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: [:]) == "en")
+    }
 }

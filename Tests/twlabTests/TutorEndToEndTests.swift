@@ -127,6 +127,27 @@ import Glibc
     }
 
     @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
+    func skipAndSolutionAreRecordedApartFromSolves() throws {
+        let home = try Self.temporaryHome()
+        let id = try #require(try Self.lessonIDs(home: home).first)
+        let run = try Self.shell(["start \(id)", "hint", "skip", "where"], home: home)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("Hint 1 of"))
+        #expect(run.stdout.contains("recorded as skipped"))
+        // A restarted shell resumes; the first lesson's second step asks a question at once.
+        let second = try Self.shell(["start \(id)", "next", "solution"], home: home)
+        #expect(second.stdout.contains("Solution (recorded as revealed, not solved)"), "\(second.stdout)")
+        let report = try Self.exportedReport(home: home)
+        let lesson = try #require((report["lessons"] as? [[String: Any]])?.first { $0["id"] as? String == id })
+        let questions = try #require(lesson["questions"] as? [[String: Any]])
+        let skipped = questions.filter { $0["skipped"] as? Bool == true }
+        let revealed = questions.filter { $0["revealed"] as? Bool == true }
+        #expect(skipped.count == 1 && revealed.count == 1)
+        #expect((skipped + revealed).allSatisfy { $0["solved"] as? Bool == false })
+        #expect(lesson["score"] as? Double == 0)
+    }
+
+    @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
     func reviewingAFinishedLessonChangesNothing() throws {
         let home = try Self.temporaryHome()
         let id = try #require(try Self.lessonIDs(home: home).first)

@@ -1,4 +1,139 @@
+import Foundation
+
 /// Shell commands for help, quit, version (foundation).
 enum BuiltinCommands {
-    static func make() -> [ShellCommand] { [] }
+    static func make() -> [ShellCommand] {
+        [help, quit, version, clear, sleep]
+    }
+
+    static var help: ShellCommand {
+        ShellCommand(
+            name: "help",
+            aliases: ["?"],
+            summary: "List the commands, or explain one.",
+            usage: "help [COMMAND]",
+            details: "With no argument, lists every command with one line about it. With a command name, shows how to use it.",
+            complete: { context, request in
+                request.words.count == 1 ? commandNames(context) : []
+            },
+            run: { context, arguments in
+                let commands = registeredCommands(context)
+                if arguments.count > 1 {
+                    context.output.line("help takes at most one command name, for example: help version")
+                    return .failure
+                }
+                if let name = arguments.first {
+                    return explain(name, commands: commands, context: context)
+                }
+                list(commands, context: context)
+                return .success
+            }
+        )
+    }
+
+    static var quit: ShellCommand {
+        ShellCommand(
+            name: "quit",
+            aliases: ["exit"],
+            summary: "Leave the shell (Ctrl-D does the same).",
+            usage: "quit",
+            details: "Saves the command history and leaves. Your lesson progress is kept.",
+            run: { _, _ in .quit }
+        )
+    }
+
+    static var version: ShellCommand {
+        ShellCommand(
+            name: "version",
+            summary: "Show the version of twlab.",
+            usage: "version",
+            run: { context, _ in
+                context.output.line("twlab \(TwlabInfo.version)")
+                return .success
+            }
+        )
+    }
+
+    static var clear: ShellCommand {
+        ShellCommand(
+            name: "clear",
+            summary: "Clear the screen.",
+            usage: "clear",
+            run: { context, _ in
+                if context.interactive { context.output.write("\u{1B}[H\u{1B}[2J") }
+                return .success
+            }
+        )
+    }
+
+    static var sleep: ShellCommand {
+        ShellCommand(
+            name: "sleep",
+            summary: "Wait a number of seconds (Ctrl-C stops the wait); handy in scripted demos.",
+            usage: "sleep SECONDS",
+            details: "SECONDS may have a fraction, for example 'sleep 0.5'. At most 3600.",
+            run: { context, arguments in
+                guard arguments.count == 1, let seconds = Double(arguments[0]), seconds >= 0, seconds <= 3600 else {
+                    context.output.line("usage: sleep SECONDS, with SECONDS a number from 0 to 3600, for example: sleep 2")
+                    return .failure
+                }
+                let deadline = Date().addingTimeInterval(seconds)
+                while Date() < deadline {
+                    if context.interrupted() { return .success }
+                    usleep(20_000)
+                }
+                return .success
+            }
+        )
+    }
+
+    private static func registeredCommands(_ context: ShellContext) -> [ShellCommand] {
+        (context.areas[ShellRegistry.areaKey] as? ShellRegistry)?.commands ?? CommandTable.all()
+    }
+
+    private static func commandNames(_ context: ShellContext) -> [String] {
+        registeredCommands(context).map(\.name)
+    }
+
+    private static func list(_ commands: [ShellCommand], context: ShellContext) {
+        let output = context.output
+        output.line(output.styled("Commands:", .bold))
+        let column = min((commands.map { DisplayWidth.of($0.usage) }.max() ?? 0) + 4, 32)
+        for command in commands {
+            let usage = "  " + command.usage
+            let pad = max(column - DisplayWidth.of(usage), 2)
+            let head = usage.count + pad > column ? usage + "\n" + String(repeating: " ", count: column)
+                                                  : usage + String(repeating: " ", count: pad)
+            let text = head + command.summary
+            let lines = TextWrapper.wrap(text, width: output.width, hangingIndent: column - 2)
+            for (index, line) in lines.enumerated() {
+                output.line(index == 0 ? output.styled(String(line.prefix(column)), .cyan) + String(line.dropFirst(column)) : line)
+            }
+        }
+        output.paragraph("Type 'help COMMAND' for more about one command. Tab completes; Ctrl-C stops a running command; Ctrl-D or 'quit' leaves.")
+    }
+
+    private static func explain(_ name: String, commands: [ShellCommand], context: ShellContext) -> CommandResult {
+        let output = context.output
+        guard let command = CommandLookup.find(name, in: commands) else {
+            let names = commands.flatMap { [$0.name] + $0.aliases }
+            if let suggestion = CommandSuggester.closest(to: name, among: names) {
+                output.line("help: no command '\(name)' — did you mean '\(suggestion)'?")
+            } else {
+                output.line("help: no command '\(name)'. Type 'help' for the list.")
+            }
+            return .failure
+        }
+        output.line(output.styled("usage: \(command.usage)", .bold))
+        output.paragraph(command.summary)
+        if !command.details.isEmpty {
+            output.line()
+            output.paragraph(command.details)
+        }
+        if !command.aliases.isEmpty {
+            output.line()
+            output.line("Also: \(command.aliases.joined(separator: ", "))")
+        }
+        return .success
+    }
 }

@@ -13,13 +13,22 @@ public final class TerminalOutput {
     public init(useColor: Bool = false, width: Int = 80, sink: ((String) -> Void)? = nil) {
         self.useColor = useColor
         self.width = width
-        self.sink = sink ?? { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+        self.sink = sink ?? { text in StandardOutput.write(text) }
     }
 
     /// Writes text as is.
     public func write(_ text: String) { sink(text) }
     /// Writes one line.
     public func line(_ text: String = "") { sink(text + "\n") }
+    /// Writes text wrapped to `width` columns (Chinese characters count two columns). Lines that
+    /// wrap keep their indentation, plus `hangingIndent` columns.
+    public func paragraph(_ text: String, hangingIndent: Int = 0) {
+        for line in TextWrapper.wrap(text, width: width, hangingIndent: hangingIndent) { sink(line + "\n") }
+    }
+    /// Text wrapped to `width` columns, as one string with newlines.
+    public func wrapped(_ text: String, hangingIndent: Int = 0) -> String {
+        TextWrapper.wrap(text, width: width, hangingIndent: hangingIndent).joined(separator: "\n")
+    }
 
     /// ANSI styles, applied only when colour is on.
     public enum Style: String, Sendable {

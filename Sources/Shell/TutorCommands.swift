@@ -1,4 +1,192 @@
-/// Shell commands for lessons, start, next, back, hint, answer… (tutor).
+import Foundation
+import Lessons
+import TCPModel
+import Tutor
+
+/// The tutor's state in the shell: one learning session, kept in `ShellContext.areas["tutor"]`.
+final class TutorArea {
+    var session: TutorSession
+    init(session: TutorSession) { self.session = session }
+}
+
+/// Shell commands for lessons, start, next, back, where, hint, answer, skip, solution, review, reset
+/// and progress (tutor). While a question waits, a line that is not a command is taken as the answer.
 enum TutorCommands {
-    static func make() -> [ShellCommand] { [] }
+    static let areaKey = "tutor"
+
+    static func make() -> [ShellCommand] {
+        [
+            ShellCommand(name: "lessons", summary: "List the lessons with your progress (✓ done, ▸ started, · new).",
+                         usage: "lessons",
+                         run: { context, _ in show(context) { $0.listLessons() } }),
+            ShellCommand(name: "start", summary: "Start a lesson, or resume it where you left off.",
+                         usage: "start ID",
+                         details: "Starts the lesson. A lesson you started before resumes at the step you reached; a finished one starts over (use `review ID` to read it instead).",
+                         complete: { context, request in request.words.count == 1 ? lessonIDs(context) : [] },
+                         run: { context, args in
+                             guard let id = args.first, args.count == 1 else { return usage(context, "start ID (see `lessons`)") }
+                             return show(context) { $0.start(id) }
+                         }),
+            ShellCommand(name: "next", aliases: ["n"], summary: "Go to the next step of the lesson.", usage: "next",
+                         run: { context, _ in show(context) { $0.next() } }),
+            ShellCommand(name: "back", summary: "Go back one step.", usage: "back",
+                         run: { context, _ in show(context) { $0.back() } }),
+            ShellCommand(name: "where", summary: "Say where you are and show the current step again.", usage: "where",
+                         run: { context, _ in show(context) { $0.whereAmI() } }),
+            ShellCommand(name: "hint", summary: "Show the next hint for the waiting question.", usage: "hint",
+                         run: { context, _ in show(context) { $0.hint() } }),
+            ShellCommand(name: "answer", aliases: ["a"], summary: "Answer the waiting question (or just type the answer).",
+                         usage: "answer TEXT",
+                         details: "Checks your answer against what the simulation (or the live kernel) does. States may be spelled time-wait or TIME_WAIT; flags as FIN|ACK in any order.",
+                         complete: { context, _ in area(context).session.answerVocabulary },
+                         run: { context, args in
+                             guard !args.isEmpty else { return usage(context, "answer TEXT") }
+                             return show(context) { $0.answer(args.joined(separator: " ")) }
+                         }),
+            ShellCommand(name: "skip", summary: "Skip the waiting question (recorded as skipped).", usage: "skip",
+                         run: { context, _ in show(context) { $0.skip() } }),
+            ShellCommand(name: "solution", summary: "Show the answer with its evidence (recorded as revealed).",
+                         usage: "solution",
+                         run: { context, _ in show(context) { $0.solution() } }),
+            ShellCommand(name: "review", summary: "Read a finished lesson again, without changing your progress.",
+                         usage: "review ID",
+                         complete: { context, request in request.words.count == 1 ? lessonIDs(context) : [] },
+                         run: { context, args in
+                             guard let id = args.first, args.count == 1 else { return usage(context, "review ID") }
+                             return show(context) { $0.review(id) }
+                         }),
+            ShellCommand(name: "reset", summary: "Forget your progress in one lesson.", usage: "reset ID",
+                         complete: { context, request in
+                             request.words.count == 1 ? lessonIDs(context) + area(context).session.answerVocabulary : []
+                         },
+                         run: { context, args in
+                             // `reset` alone while a question about outcomes waits is the answer "reset".
+                             if args.isEmpty, area(context).session.answerVocabulary.contains("reset") {
+                                 return show(context) { $0.answer("reset") }
+                             }
+                             guard let id = args.first, args.count == 1 else { return usage(context, "reset ID") }
+                             return show(context) { $0.reset(id) }
+                         }),
+            ShellCommand(name: "progress", summary: "Show your progress, or export it as JSON.",
+                         usage: "progress [--export FILE]",
+                         complete: { _, request in request.words.count == 1 ? ["--export"] : [] },
+                         run: { context, args in
+                             if args.isEmpty { return show(context) { $0.progressSummary() } }
+                             guard args.count == 2, args[0] == "--export" else { return usage(context, "progress [--export FILE]") }
+                             let path = (args[1] as NSString).expandingTildeInPath
+                             return show(context) { $0.exportProgress(to: URL(fileURLWithPath: path)) }
+                         }),
+            ShellCommand(name: "_tutor-script",
+                         summary: "(testing aid) Print the commands that answer a lesson all right or all wrong.",
+                         usage: "_tutor-script ID [--wrong]",
+                         complete: { context, request in request.words.count == 1 ? lessonIDs(context) : ["--wrong"] },
+                         run: { context, args in
+                             guard let id = args.first, args.count <= 2 else { return usage(context, "_tutor-script ID [--wrong]") }
+                             var scratch = makeSession(context, persistent: false)
+                             do {
+                                 let lines = try scratch.practiceScript(for: id, wrong: args.dropFirst().contains("--wrong"))
+                                 lines.forEach { context.output.line($0) }
+                                 return .success
+                             } catch {
+                                 context.output.line("error: \(error)")
+                                 return .failure
+                             }
+                         }),
+            ShellCommand(name: "_tutor-save-loop",
+                         summary: "(testing aid) Save the progress file N times in a row.",
+                         usage: "_tutor-save-loop N",
+                         run: { context, args in
+                             guard let text = args.first, let count = Int(text), count > 0 else { return usage(context, "_tutor-save-loop N") }
+                             let store = ProgressStore.standard()
+                             var progress = store.load().progress
+                             for round in 0..<count {
+                                 if context.interrupted() { break }
+                                 var record = progress[lesson: "save-loop"]
+                                 record.step = round
+                                 record.questions["save-loop/q\(round % 50)"] = QuestionProgress(attempts: round)
+                                 progress[lesson: "save-loop"] = record
+                                 do { try store.save(progress) } catch {
+                                     context.output.line("error: \(error)")
+                                     return .failure
+                                 }
+                             }
+                             context.output.line("saved \(count) times")
+                             return .success
+                         }),
+        ]
+    }
+
+    /// Sets up the tutor for a context: loads the catalog and progress, shows a warning about a
+    /// corrupt progress file, and installs the answer interceptor and the prompt detail. The shell
+    /// may call it at start-up so that a restarted shell resumes mid-lesson; commands call it lazily.
+    /// Tests pass their own `session`.
+    @discardableResult
+    static func attach(to context: ShellContext, session: TutorSession? = nil) -> TutorArea {
+        if session == nil, let existing = context.areas[areaKey] as? TutorArea { return existing }
+        let area = TutorArea(session: session ?? makeSession(context, persistent: true))
+        context.areas[areaKey] = area
+        if let warning = area.session.startupWarning { context.output.line(warning) }
+        let commandNames = Set(CommandTable.all().flatMap { [$0.name] + $0.aliases })
+        context.lineInterceptor = { [weak context, weak area] line in
+            guard let context, let area else { return nil }
+            return intercept(line, context: context, area: area, commandNames: commandNames)
+        }
+        context.promptDetail = { [weak area] in area?.session.promptDetail }
+        return area
+    }
+
+    static func makeSession(_ context: ShellContext, persistent: Bool) -> TutorSession {
+        let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
+        let library = ScenarioLibrary(directory: context.lessonsDirectory.appendingPathComponent("scenarios"))
+        return TutorSession(catalog: catalog, library: library, store: persistent ? ProgressStore.standard() : nil,
+                            width: context.output.width)
+    }
+
+    /// Takes a line that is not a command as the answer to the waiting question, or `yes`/`no` to
+    /// an offered experiment. Returns nil when the line is not for the tutor.
+    static func intercept(_ line: String, context: ShellContext, area: TutorArea, commandNames: Set<String>) -> CommandResult? {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        let vocabulary = Set(area.session.answerVocabulary.map { $0.lowercased() })
+        if area.session.pendingLab != nil, !vocabulary.contains(text.lowercased()) {
+            let whole = text.lowercased()
+            if ["yes", "y", "run", "lab"].contains(whole) { return runLab(context, area: area) }
+            if ["no", "n"].contains(whole) { return render(context, area.session.declineLab()) }
+        }
+        guard area.session.pendingQuestion != nil else { return nil }
+        let word = text.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+        if commandNames.contains(word) && !vocabulary.contains(text.lowercased()) { return nil }
+        return render(context, area.session.answer(text))
+    }
+
+    static func runLab(_ context: ShellContext, area: TutorArea) -> CommandResult {
+        let output = context.output
+        let lines = area.session.runLab(log: { output.line("  " + $0) }, shouldStop: { context.interrupted() })
+        return render(context, lines)
+    }
+
+    static func area(_ context: ShellContext) -> TutorArea { attach(to: context) }
+
+    static func lessonIDs(_ context: ShellContext) -> [String] {
+        area(context).session.catalog.lessons.map(\.id)
+    }
+
+    /// Runs a session command and prints what it says. Fails when the command could not do its job.
+    static func show(_ context: ShellContext, _ action: (inout TutorSession) -> [TutorLine]) -> CommandResult {
+        let area = area(context)
+        area.session.width = context.output.width
+        area.session.useColor = context.output.useColor
+        return render(context, action(&area.session))
+    }
+
+    static func render(_ context: ShellContext, _ lines: [TutorLine]) -> CommandResult {
+        let renderer = StepRenderer(width: context.output.width, useColor: context.output.useColor)
+        context.output.write(renderer.render(lines))
+        return lines.contains(where: \.isError) ? .failure : .success
+    }
+
+    static func usage(_ context: ShellContext, _ text: String) -> CommandResult {
+        context.output.line("usage: \(text)")
+        return .failure
+    }
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
+import Foundation
 
 /// The entry point: with no subcommand, the interactive shell.
+///
+/// Exit statuses: 0 success, 1 a command failed (for example in a shell script run), 2 a usage
+/// error (unknown option, bad value).
 @main
 struct Twlab: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,4 +15,20 @@ struct Twlab: ParsableCommand {
                       LabCommand.self, LintCommand.self, QuizCommand.self],
         defaultSubcommand: ShellCommandLine.self
     )
+
+    /// Like ArgumentParser's own `main()`, except that usage errors exit with status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exitCode as ExitCode {
+            exit(withError: exitCode)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,4 +1,6 @@
-/// The version `twlab --version` prints.
+import Shell
+
+/// The version `twlab --version` prints (the same one the shell's `version` command shows).
 enum TwlabVersion {
-    static let string = "0.1.0"
+    static let string = TwlabInfo.version
 }

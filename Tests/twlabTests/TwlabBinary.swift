@@ -29,9 +29,12 @@ struct TwlabBinary {
 
     /// Runs twlab with the arguments, feeding `stdin` (none when nil), in `directory` (the repository
     /// root by default), with extra environment variables. Waits at most `timeout` seconds.
+    /// `stdinBytes`, when given, is fed instead of `stdin` (for input that is not valid UTF-8).
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil, timeout: TimeInterval = 60) throws -> Output {
+                    directory: URL? = nil, timeout: TimeInterval = 60, stdinBytes: Data? = nil) throws -> Output {
+        let input = stdinBytes ?? stdin.map { Data($0.utf8) }
+        signal(SIGPIPE, SIG_IGN)  // a child that exits without reading its input must not kill the tests
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -43,11 +46,15 @@ struct TwlabBinary {
         let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : inPipe
+        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
         try process.run()
-        if let stdin {
-            inPipe.fileHandleForWriting.write(Data(stdin.utf8))
-            try? inPipe.fileHandleForWriting.close()
+        if let input {
+            // Write from another thread: a large input must not block while the child's output fills.
+            let writer = inPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
         }
         // Read both pipes fully before waiting, so a large output cannot block the child.
         nonisolated(unsafe) var outData = Data()

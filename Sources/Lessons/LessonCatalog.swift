@@ -1,0 +1,88 @@
+import Foundation
+
+/// Lessons found in a directory tree, by language.
+public struct LessonCatalog: Sendable {
+    public var lessons: [Lesson]
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a catalog from lessons already read.
+    public init(lessons: [Lesson], diagnostics: [Diagnostic]) {
+        self.lessons = lessons; self.diagnostics = diagnostics
+    }
+
+    /// Loads `DIR/<lang>/*.md` (default language `en`), in file-name order. When the language has no
+    /// folder, the English lessons are loaded with a warning. Broken files become diagnostics, never
+    /// a crash; a broken lesson is left out and the others load.
+    public static func load(directory: URL, language: String = "en") -> LessonCatalog {
+        var folder = directory.appendingPathComponent(language)
+        var diagnostics: [Diagnostic] = []
+        var chosen = language
+        if !isDirectory(folder), language != "en" {
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: folder.path, line: 1, column: 1),
+                                          "no lessons in language '\(language)'; showing the English ones"))
+            folder = directory.appendingPathComponent("en")
+            chosen = "en"
+        }
+        guard isDirectory(folder) else {
+            return LessonCatalog(lessons: [], diagnostics: diagnostics + [
+                Diagnostic(at: SourceLocation(file: folder.path, line: 1, column: 1),
+                           "no lessons folder here; point twlab at the folder holding en/ and scenarios/ with --lessons DIR or $TWLAB_LESSONS"),
+            ])
+        }
+        return load(files: lessonFiles(in: folder), language: chosen, diagnostics: diagnostics)
+    }
+
+    /// Loads the given lesson files as one catalog, checking that lesson and question ids are unique.
+    public static func load(files: [URL], language: String, diagnostics initial: [Diagnostic] = []) -> LessonCatalog {
+        var diagnostics = initial
+        var lessons: [Lesson] = []
+        var lessonIDs: [String: String] = [:]
+        var questionIDs: [String: SourceLocation] = [:]
+        for url in files {
+            let (lesson, problems) = LessonParser.parse(fileAt: url, language: language)
+            diagnostics += problems
+            guard let lesson else { continue }
+            if let other = lessonIDs[lesson.id] {
+                diagnostics.append(Diagnostic(at: SourceLocation(file: lesson.file, line: 2, column: 1),
+                                              "lesson id '\(lesson.id)' is already used by \(other)"))
+                continue
+            }
+            lessonIDs[lesson.id] = lesson.file
+            for question in lesson.questions {
+                if let first = questionIDs[question.id], first.file != lesson.file {
+                    diagnostics.append(Diagnostic(at: question.location, "question id '\(question.id)' is already used at \(first)"))
+                }
+                questionIDs[question.id] = questionIDs[question.id] ?? question.location
+            }
+            lessons.append(lesson)
+        }
+        return LessonCatalog(lessons: lessons, diagnostics: diagnostics)
+    }
+
+    /// The lesson files of a language folder: every `*.md` except a README, sorted by name.
+    public static func lessonFiles(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// The lesson with this id.
+    public func lesson(_ id: String) -> Lesson? { lessons.first { $0.id == id } }
+
+    /// The question with this full id (`lesson-id/question-id`).
+    public func question(_ id: String) -> Question? {
+        for lesson in lessons { if let q = lesson.questions.first(where: { $0.id == id }) { return q } }
+        return nil
+    }
+
+    /// Every question of every lesson, in order.
+    public var questions: [Question] { lessons.flatMap(\.questions) }
+
+    /// Only the errors (not warnings).
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+}

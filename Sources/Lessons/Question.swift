@@ -1,0 +1,57 @@
+import Foundation
+
+/// A `predict` or `quiz` question.
+public struct Question: Sendable {
+    /// Unique across all lessons: `LESSON-ID/QUESTION-ID`.
+    public var id: String
+    public var lessonID: String
+    public var kind: QuestionKind
+    /// The question text; `{name}` placeholders are filled with parameters.
+    public var prompt: String
+    public var answerKind: AnswerKind
+    public var source: AnswerSource
+    public var params: [QuestionParameter]
+    /// Graduated hints, vaguest first.
+    public var hints: [String]
+    /// Shown after the question is answered (right or wrong).
+    public var explain: String
+    public var points: Double
+    public var location: SourceLocation
+    /// The file line of the first line of an inline script, so errors inside it point at the right line.
+    public var scriptLine: Int?
+
+    /// Creates a question.
+    public init(id: String, lessonID: String, kind: QuestionKind, prompt: String, answerKind: AnswerKind,
+                source: AnswerSource, params: [QuestionParameter] = [], hints: [String] = [],
+                explain: String = "", points: Double = 1, location: SourceLocation, scriptLine: Int? = nil) {
+        self.id = id; self.lessonID = lessonID; self.kind = kind; self.prompt = prompt
+        self.answerKind = answerKind; self.source = source; self.params = params; self.hints = hints
+        self.explain = explain; self.points = points; self.location = location; self.scriptLine = scriptLine
+    }
+
+    /// The id inside its lesson (the part after `lesson-id/`).
+    public var shortID: String {
+        id.hasPrefix(lessonID + "/") ? String(id.dropFirst(lessonID.count + 1)) : id
+    }
+
+    /// The prompt with every `{name}` replaced by the parameter's value.
+    public func renderedPrompt(parameters: [String: Double]) -> String {
+        var text = prompt
+        for (name, value) in parameters {
+            text = text.replacingOccurrences(of: "{\(name)}", with: AnswerFormatter.number(value))
+        }
+        return text
+    }
+
+    /// The answers accepted besides the canonical one (the rest of a key).
+    public var alternativeAnswers: [String] {
+        if case .key(let keys) = source { return Array(keys.dropFirst()) }
+        return []
+    }
+
+    /// The name of the live experiment whose finding answers this question, if any.
+    public var experiment: String? {
+        if case .experiment(let name, _, _) = source { return name }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// How to start the shell: the options of `twlab` / `twlab shell`.
+public struct ShellOptions: Sendable {
+    /// When to colour output.
+    public var color: ColorChoice
+    /// A file of commands to run instead of reading the terminal.
+    public var scriptPath: String?
+    /// The lessons folder.
+    public var lessonsDirectory: URL
+
+    public init(color: ColorChoice = .auto, scriptPath: String? = nil, lessonsDirectory: URL) {
+        self.color = color
+        self.scriptPath = scriptPath
+        self.lessonsDirectory = lessonsDirectory
+    }
+}
+
+/// Starts the shell the right way for where its input comes from: libedit on a terminal, the plain
+/// reader for a pipe or a script file.
+public enum ShellLauncher {
+    /// Exit status when the script file cannot be read (a usage error).
+    public static let usageStatus: Int32 = 2
+
+    /// Runs the shell to the end and returns the process exit status: 0 when all went well, 1 when a
+    /// command failed in script mode, 2 when the script cannot be read, 130 when a script was
+    /// interrupted.
+    public static func run(_ options: ShellOptions,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+        let terminalInput = isatty(0) == 1
+        let terminalOutput = isatty(1) == 1
+        let interactive = options.scriptPath == nil && terminalInput && terminalOutput
+        let useColor = options.color == .always
+            || (interactive && options.color.usesColor(outputIsTerminal: terminalOutput, environment: environment))
+        let output = TerminalOutput(useColor: useColor,
+                                    width: TerminalSize.columns(environment: environment))
+        let context = ShellContext(output: output, lessonsDirectory: options.lessonsDirectory,
+                                   interactive: interactive)
+        context.interrupted = { InterruptSignal.isRaised }
+        let commands = CommandTable.all()
+        InterruptSignal.install()
+
+        let reader: LineReader
+        if let scriptPath = options.scriptPath {
+            do {
+                reader = try PlainLineReader(path: scriptPath)
+            } catch {
+                StandardError.write("twlab: \(ShellSession.describe(error))\n")
+                return usageStatus
+            }
+        } else if interactive, let editor = EditLineReader(
+            historyFile: HistoryLocation.file(environment: environment),
+            completer: { CommandCompleter(commands: commands, context: context).complete(lineBeforeCursor: $0) }
+        ) {
+            reader = editor
+        } else {
+            reader = PlainLineReader()
+        }
+        if interactive {
+            output.line(output.styled("twlab \(TwlabInfo.version)", .bold)
+                        + " — learn how TCP closes a connection and why TIME_WAIT exists.")
+            output.line("Type 'help' for the commands, Tab to complete, Ctrl-D or 'quit' to leave.")
+        }
+        let session = ShellSession(context: context, commands: commands, reader: reader,
+                                   scriptMode: !interactive)
+        return session.run()
+    }
+}
+
+/// Writes to standard error with `write(2)`.
+enum StandardError {
+    static func write(_ text: String) { StandardOutput.write(text, fileDescriptor: 2) }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// The read–eval–print loop: reads lines, runs commands, and keeps count of failures.
+///
+/// In script mode (a pipe or `--script FILE`) every command is echoed as `twlab> command` before its
+/// output, so a transcript reads like a session, and the session's exit status is 1 when any
+/// command failed.
+public final class ShellSession {
+    public let context: ShellContext
+    public let commands: [ShellCommand]
+    private let reader: LineReader
+    private let scriptMode: Bool
+    /// How many commands failed so far.
+    public private(set) var failures = 0
+
+    /// The word the prompt starts with.
+    public static let promptName = "twlab"
+
+    public init(context: ShellContext, commands: [ShellCommand], reader: LineReader, scriptMode: Bool) {
+        self.context = context
+        self.commands = commands
+        self.reader = reader
+        self.scriptMode = scriptMode
+        context.areas[ShellRegistry.areaKey] = ShellRegistry(commands: commands)
+    }
+
+    /// Runs until `quit`, end of input, or (in script mode) Ctrl-C. Returns the exit status:
+    /// 0, or in script mode 1 when a command failed and 130 when interrupted.
+    public func run() -> Int32 {
+        defer { reader.close() }
+        while true {
+            InterruptSignal.clear()
+            switch reader.read(prompt: prompt()) {
+            case .end:
+                return status
+            case .interrupted:
+                if scriptMode {
+                    report("interrupted; the rest of the script was not run")
+                    return 130
+                }
+            case .rejected(let message):
+                report(message)
+                failures += 1
+            case .line(let text, let notes):
+                let line = text.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty || line.hasPrefix("#") {
+                    for note in notes { context.output.line(note) }
+                    continue
+                }
+                if scriptMode { context.output.line("\(Self.promptName)> \(line)") }
+                for note in notes { context.output.line(context.output.styled("note: \(note)", .yellow)) }
+                if !scriptMode { reader.remember(line) }
+                if execute(line) == .quit { return status }
+            }
+        }
+    }
+
+    private var status: Int32 { scriptMode && failures > 0 ? 1 : 0 }
+
+    /// Runs one line as a command (or offers it to `context.lineInterceptor`) and returns how it
+    /// ended. Failures are counted and explained on the output.
+    @discardableResult
+    public func execute(_ line: String) -> CommandResult {
+        let result = dispatch(line)
+        if result == .failure { failures += 1 }
+        return result
+    }
+
+    private func dispatch(_ line: String) -> CommandResult {
+        let firstWord = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        if let command = CommandLookup.find(firstWord, in: commands) {
+            let words: [String]
+            do {
+                words = try CommandLineTokenizer.words(line)
+            } catch {
+                report(error.description)
+                return .failure
+            }
+            return run(command, arguments: Array(words.dropFirst()))
+        }
+        if let interceptor = context.lineInterceptor, let result = interceptor(line) {
+            return result
+        }
+        do {
+            _ = try CommandLineTokenizer.words(line)
+        } catch {
+            report(error.description)
+            return .failure
+        }
+        let shown = firstWord.count > 40 ? String(firstWord.prefix(40)) + "…" : firstWord
+        let names = commands.flatMap { [$0.name] + $0.aliases }
+        if let suggestion = CommandSuggester.closest(to: firstWord, among: names) {
+            report("unknown command '\(shown)' — did you mean '\(suggestion)'? Type 'help' for the list.")
+        } else {
+            report("unknown command '\(shown)'. Type 'help' for the list of commands.")
+        }
+        return .failure
+    }
+
+    private func run(_ command: ShellCommand, arguments: [String]) -> CommandResult {
+        if context.interactive { context.output.width = TerminalSize.columns() }
+        InterruptSignal.clear()
+        defer { InterruptSignal.clear() }
+        let result: CommandResult
+        do {
+            result = try command.run(context, arguments)
+        } catch {
+            report("\(command.name): \(Self.describe(error))")
+            return .failure
+        }
+        if InterruptSignal.isRaised {
+            context.output.line(context.output.styled("(interrupted)", .yellow))
+        }
+        return result
+    }
+
+    private func prompt() -> String {
+        let output = context.output
+        var text = output.styled(Self.promptName, .cyan)
+        if let detail = context.promptDetail(), !detail.isEmpty {
+            text += " " + output.styled(detail, .dim)
+        }
+        return text + "> "
+    }
+
+    private func report(_ message: String) {
+        context.output.line(context.output.styled(message, .red))
+    }
+
+    /// One line for a thrown error: its `LocalizedError` description when it has one.
+    static func describe(_ error: Error) -> String {
+        if let localized = error as? LocalizedError, let description = localized.errorDescription {
+            return description
+        }
+        return String(describing: error)
+    }
+}
+
+/// What the shell itself keeps in `ShellContext.areas`: the command list (for `help`).
+final class ShellRegistry {
+    static let areaKey = "shell"
+    let commands: [ShellCommand]
+    init(commands: [ShellCommand]) { self.commands = commands }
+}

@@ -1,0 +1,38 @@
+/// The fixed, named live experiments.
+public enum ExperimentCatalog {
+    static let experiments: [any Experiment] = [
+        ActiveCloseExperiment(), PassiveCloseExperiment(), LingerAbortExperiment(), RebindExperiment(),
+        PortExhaustionExperiment(), TimeWaitReuseExperiment(), FinTimeoutExperiment(), MaxTimeWaitBucketsExperiment(),
+    ]
+
+    /// Every experiment name, in teaching order.
+    public static let names: [String] = experiments.map(\.name)
+
+    /// The finding keys each experiment reports (every report carries at least these).
+    public static let findingKeys: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: experiments.map { ($0.name, $0.findingKeys) })
+
+    /// One line saying what the experiment shows (the name itself for an unknown name).
+    public static func summary(of name: String) -> String {
+        experiment(named: name)?.summary ?? name
+    }
+
+    /// True when the experiment changes sysctls and therefore runs only in a private network namespace.
+    public static func changesSysctls(_ name: String) -> Bool {
+        experiment(named: name)?.changesSysctls ?? false
+    }
+
+    /// The simulator command that shows the same behaviour, for when the live run is impossible.
+    public static func simulatorAlternative(of name: String) -> String? {
+        experiment(named: name)?.simulatorAlternative
+    }
+
+    /// The options the experiment accepts, one `name=VALUE  meaning` line each.
+    public static func optionHelp(of name: String) -> [String] {
+        experiment(named: name)?.optionHelp ?? []
+    }
+
+    static func experiment(named name: String) -> (any Experiment)? {
+        experiments.first { $0.name == name.lowercased() }
+    }
+}

@@ -1,0 +1,46 @@
+import TCPModel
+
+/// tcp_max_tw_buckets=3 and ten closes: three TIME_WAIT sockets, the rest closed at once without
+/// TIME_WAIT, and TcpExt TCPTimeWaitOverflow counting each refusal.
+struct MaxTimeWaitBucketsExperiment: Experiment {
+    let name = "max-tw-buckets"
+    let summary = "tcp_max_tw_buckets=3 and ten closes: three TIME_WAIT sockets, the rest skip it (TCPTimeWaitOverflow)."
+    let findingKeys = ["time_wait_count", "overflow_delta"]
+    let changesSysctls = true
+    let simulatorAlternative = "model ports --range 32768-60999 --rate 500"
+    let optionHelp = ["buckets=N  tcp_max_tw_buckets (0–100, default 3)", "closes=N  connections to close (1–200, default 10)"]
+    static let serverPort: UInt16 = 5000
+
+    func run(_ lab: LabSession) throws -> [String: Finding] {
+        let buckets = try lab.integerOption("buckets", default: 3, range: 0...100)
+        let closes = try lab.integerOption("closes", default: 10, range: 1...200)
+        let server = MaxTimeWaitBucketsExperiment.serverPort
+        try lab.setSysctl("tcp_max_tw_buckets", String(buckets))
+        let before = lab.tcpExtCounters()["TCPTimeWaitOverflow"] ?? 0
+        lab.step("Inside the private namespace: tcp_max_tw_buckets = \(buckets).",
+                 observed: ["tcp_max_tw_buckets": lab.sysctl("tcp_max_tw_buckets") ?? "?",
+                            "TCPTimeWaitOverflow": String(before)])
+        let (listener, _) = try lab.sockets.listen(port: server, reuseAddress: true, backlog: 256)
+        for _ in 0..<closes {
+            try lab.checkStop()
+            let pair = try ConnectionPair.open(lab, listener: listener, port: server)
+            lab.sockets.close(pair.client)
+            _ = lab.sockets.readToEnd(pair.server, timeoutMilliseconds: 1_000)
+            lab.sockets.close(pair.server)
+            _ = try lab.waitUntil(timeoutMilliseconds: 500) {
+                let state = pair.clientState(lab)
+                return state == TCPState.timeWait.rawValue || state == TCPState.closed.rawValue
+            }
+        }
+        _ = try lab.waitUntil(timeoutMilliseconds: 300) {
+            lab.rows(port: server).allSatisfy { $0.state == .timeWait || $0.state == .listen }
+        }
+        let timeWaits = lab.rows(port: server).filter { $0.state == .timeWait }.count
+        let after = lab.tcpExtCounters()["TCPTimeWaitOverflow"] ?? 0
+        lab.step("\(closes) connections to 127.0.0.1:\(server), each closed by the client first.",
+                 observed: ["time_wait": String(timeWaits), "TCPTimeWaitOverflow": String(after)])
+        lab.showRows(port: server)
+        lab.sockets.close(listener)
+        return ["time_wait_count": .number(Double(timeWaits)), "overflow_delta": .number(Double(after - before))]
+    }
+}

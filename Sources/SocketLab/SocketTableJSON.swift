@@ -1,0 +1,101 @@
+import TCPModel
+
+/// Writes a socket table as JSON:
+/// `{"sockets": [{"family", "local", "remote", "local_port", "remote_port", "state", "timer",
+/// "timer_ms", "retransmits", "uid", "inode", "tx_queue", "rx_queue"}], "counts": {STATE: n}}`.
+///
+/// Written straight into bytes (no encoder, no String per field) because the table can hold
+/// tens of thousands of sockets.
+public enum SocketTableJSON {
+    /// The JSON document as UTF-8 bytes, ending with a newline.
+    public static func bytes(of table: SocketTable) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + table.entries.count * 230)
+        append("{\"sockets\": [", to: &out)
+        var first = true
+        for entry in table.entries {
+            append(first ? "\n  " : ",\n  ", to: &out)
+            first = false
+            append("{\"family\": \"", to: &out)
+            append(entry.family.rawValue, to: &out)
+            append("\", \"local\": \"", to: &out)
+            entry.local.appendText(to: &out)
+            append("\", \"remote\": \"", to: &out)
+            entry.remote.appendText(to: &out)
+            append("\", \"local_port\": ", to: &out)
+            appendNumber(UInt64(entry.localPort), to: &out)
+            append(", \"remote_port\": ", to: &out)
+            appendNumber(UInt64(entry.remotePort), to: &out)
+            append(", \"state\": \"", to: &out)
+            append(entry.state.rawValue, to: &out)
+            append("\", \"timer\": \"", to: &out)
+            append(entry.timer.rawValue, to: &out)
+            append("\", \"timer_ms\": ", to: &out)
+            appendNumber(UInt64(max(0, entry.timerMilliseconds)), to: &out)
+            append(", \"retransmits\": ", to: &out)
+            appendNumber(UInt64(max(0, entry.retransmits)), to: &out)
+            append(", \"uid\": ", to: &out)
+            appendNumber(UInt64(entry.uid), to: &out)
+            append(", \"inode\": ", to: &out)
+            appendNumber(entry.inode, to: &out)
+            append(", \"tx_queue\": ", to: &out)
+            appendNumber(UInt64(entry.txQueue), to: &out)
+            append(", \"rx_queue\": ", to: &out)
+            appendNumber(UInt64(entry.rxQueue), to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        append(first ? "], \"counts\": {" : "\n], \"counts\": {", to: &out)
+        let counts = table.counts
+        var firstCount = true
+        for state in TCPState.allCases {
+            guard let n = counts[state] else { continue }
+            append(firstCount ? "\"" : ", \"", to: &out)
+            firstCount = false
+            append(state.rawValue, to: &out)
+            append("\": ", to: &out)
+            appendNumber(UInt64(n), to: &out)
+        }
+        append("}}\n", to: &out)
+        return out
+    }
+
+    /// The JSON document as a string.
+    public static func string(of table: SocketTable) -> String {
+        String(decoding: bytes(of: table), as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(contentsOf: text.utf8)
+    }
+
+    @inline(__always)
+    private static func appendNumber(_ value: UInt64, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(48 + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = value
+        withUnsafeMutableBytes(of: &digits) { raw in
+            while v > 0 && count < 20 {
+                raw[count] = 48 + UInt8(v % 10)
+                v /= 10
+                count += 1
+            }
+            var k = count - 1
+            while k >= 0 {
+                out.append(raw[k])
+                k -= 1
+            }
+        }
+    }
+}

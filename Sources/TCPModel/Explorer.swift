@@ -1,0 +1,70 @@
+/// Reruns a scenario under every pattern of lost segments.
+///
+/// Losses are chosen by position in the run's own send order: the run with losses {i₁ < … < iₖ}
+/// is identical to the run with {i₁ … iₖ₋₁} up to transmission iₖ, so extending a loss set only
+/// with later positions enumerates every distinct pattern exactly once. Each run continues after
+/// its last step until nothing is scheduled, so outcomes describe how things finally ended.
+public enum Explorer {
+    /// The most runs one exploration makes before it stops and reports itself incomplete.
+    public static let runBudget = 2_000_000
+
+    public static func explore(_ scenario: Scenario, maxLosses: Int, profile: ProfileName? = nil) -> Exploration {
+        explore(scenario, maxLosses: maxLosses, profile: profile, shouldStop: { false })
+    }
+
+    /// Like `explore(_:maxLosses:profile:)`, polling `shouldStop` (for Ctrl-C) between runs.
+    public static func explore(_ scenario: Scenario, maxLosses: Int, profile: ProfileName?,
+                               shouldStop: () -> Bool) -> Exploration {
+        var state = ExplorationState()
+        var drops: [Int] = []
+        visit(scenario, profile: profile, maxLosses: max(0, maxLosses), drops: &drops, state: &state, shouldStop: shouldStop)
+        var exploration = Exploration(runs: state.runs, classes: state.order.compactMap { state.classes[$0] }
+            .sorted { $0.outcomes.sorted().lexicographicallyPrecedes($1.outcomes.sorted()) })
+        exploration.eventCount = state.events
+        exploration.incomplete = state.stopped
+        return exploration
+    }
+
+    private struct ExplorationState {
+        var runs = 0
+        var events = 0
+        var stopped = false
+        var classes: [Set<Outcome>: OutcomeClass] = [:]
+        var order: [Set<Outcome>] = []
+    }
+
+    private static func visit(_ scenario: Scenario, profile: ProfileName?, maxLosses: Int, drops: inout [Int],
+                              state: inout ExplorationState, shouldStop: () -> Bool) {
+        if state.stopped { return }
+        if state.runs >= runBudget || (state.runs % 256 == 0 && shouldStop()) {
+            state.stopped = true
+            return
+        }
+        let engine = Simulator.execute(scenario, profile: profile, recordEvents: false, drops: drops, settle: true)
+        state.runs += 1
+        state.events += engine.eventCount
+        let outcomes = Simulator.outcomes(of: engine)
+        let final: [EndpointRole: TCPState] = [.client: engine.endpoints[0].state, .server: engine.endpoints[1].state]
+        if var existing = state.classes[outcomes] {
+            existing.count += 1
+            if engine.exploreDropped.count < existing.exampleDropped.count {
+                existing.exampleDropped = engine.exploreDropped
+                existing.exampleFinal = final
+            }
+            state.classes[outcomes] = existing
+        } else {
+            state.classes[outcomes] = OutcomeClass(outcomes: outcomes, count: 1, exampleDropped: engine.exploreDropped,
+                                                   exampleFinal: final)
+            state.order.append(outcomes)
+        }
+        guard drops.count < maxLosses else { return }
+        let first = (drops.last ?? 0) + 1
+        guard first <= engine.explorable else { return }
+        for index in first...engine.explorable {
+            drops.append(index)
+            visit(scenario, profile: profile, maxLosses: maxLosses, drops: &drops, state: &state, shouldStop: shouldStop)
+            drops.removeLast()
+            if state.stopped { return }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import SocketLab
+
+/// Sets what a live experiment found beside the learner's prediction and the simulation, and says
+/// where the model and the kernel differ.
+public struct LiveComparison: Sendable {
+    /// The finding the question was about, when a question names one.
+    public var finding: String?
+    public var prediction: String?
+    public var simulated: String?
+    public var report: ExperimentReport
+
+    public init(finding: String?, prediction: String?, simulated: String?, report: ExperimentReport) {
+        self.finding = finding; self.prediction = prediction; self.simulated = simulated; self.report = report
+    }
+
+    /// The comparison as tutor lines.
+    public var lines: [TutorLine] {
+        var out: [TutorLine] = [.heading("Live kernel (\(report.isolation.rawValue)): \(report.name)")]
+        let keys = report.findings.keys.sorted()
+        // With a question to compare, the side-by-side says it (timers are listed too); otherwise
+        // every finding is listed.
+        for key in keys where finding == nil || key.hasSuffix("_ms") {
+            guard let value = report.findings[key] else { continue }
+            var line = "  \(key) = \(value.display)"
+            if key.hasSuffix("_ms"), case .number(let ms) = value { line += " (≈\(Int((ms / 1000).rounded())) s)" }
+            out.append(.diagram(line))
+        }
+        if let finding {
+            let kernel = report.findings[finding]?.display
+            out.append(.plain("Side by side for \(finding):"))
+            out.append(.diagram("  your prediction : \(prediction ?? "(none)")"))
+            out.append(.diagram("  simulation      : \(simulated ?? "(not simulated)")"))
+            out.append(.diagram("  live kernel     : \(kernel ?? "(not reported)")"))
+            if let kernel, let simulated {
+                if Self.same(kernel, simulated) {
+                    out.append(.success("Model and kernel agree."))
+                } else {
+                    out.append(.note("Model and kernel differ here: the simulation says \(simulated), this kernel shows \(kernel)."))
+                }
+            }
+        }
+        if keys.contains(where: { $0.hasSuffix("timer_ms") }) {
+            out.append(.note("Timers: RFC 9293 keeps TIME_WAIT for 2×MSL = 4 minutes (MSL = 2 min); Linux uses a fixed 60 s (TCP_TIMEWAIT_LEN), whatever tcp_fin_timeout says."))
+        }
+        return out
+    }
+
+    static func same(_ a: String, _ b: String) -> Bool {
+        func fold(_ s: String) -> String { s.uppercased().filter { !" _-".contains($0) } }
+        return fold(a) == fold(b)
+    }
+}

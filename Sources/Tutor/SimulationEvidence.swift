@@ -1,0 +1,200 @@
+import Foundation
+import Lessons
+import TCPModel
+
+/// Runs the simulation behind a `sim` block or a question and says what it shows: the sequence
+/// diagram, and the one observation that decides the question.
+public struct SimulationEvidence: Sendable {
+    public var library: ScenarioLibrary
+    public var services: TutorServices
+    public var style: DiagramStyle
+
+    public init(library: ScenarioLibrary, services: TutorServices, style: DiagramStyle) {
+        self.library = library; self.services = services; self.style = style
+    }
+
+    /// Loads a built-in scenario by name or parses an inline one.
+    public func scenario(_ reference: ScenarioReference) throws -> Scenario {
+        switch reference {
+        case .builtIn(let name): return try library.load(name)
+        case .inline(let text): return try Scenario.parse(text, source: "<lesson>")
+        }
+    }
+
+    /// The lines of a `sim` block: caption, diagram (or explored outcomes).
+    public func lines(for block: SimBlock) -> [TutorLine] {
+        lines(for: block.scenario, profile: block.profile, explore: block.explore, caption: block.caption)
+    }
+
+    /// The lines of a scenario shown as a diagram, or explored for up to `explore` lost segments.
+    public func lines(for reference: ScenarioReference, profile: ProfileName?, explore: Int?,
+                      caption: String?) -> [TutorLine] {
+        var out: [TutorLine] = []
+        if let caption, !caption.isEmpty { out.append(.note(caption)) }
+        let scenario: Scenario
+        do { scenario = try self.scenario(reference) } catch {
+            out.append(.failure("This simulation cannot run: \(error). Tell your instructor; `next` moves on."))
+            return out
+        }
+        if let losses = explore {
+            out += exploration(scenario, maxLosses: losses, profile: profile)
+        } else {
+            let result = Simulator.run(scenario, profile: profile)
+            out += diagram(scenario, result)
+        }
+        return out
+    }
+
+    /// The evidence that decides a question whose answer comes from a simulation (experiments use
+    /// their fallback simulation). Empty for fixed keys and expressions.
+    /// With `fullDiagram` false only the deciding moment is shown (for a right answer, where the
+    /// whole run would repeat what the learner already knows); `sim` draws it on request.
+    public func lines(for source: AnswerSource, fullDiagram: Bool = true) -> [TutorLine] {
+        switch source {
+        case .simulation(let reference, let observable, let profile):
+            let scenario: Scenario
+            do { scenario = try self.scenario(reference) } catch {
+                return [.failure("The deciding simulation cannot run: \(error).")]
+            }
+            if case .exploreCount(let maxLosses, let outcome) = observable {
+                return exploration(scenario, maxLosses: maxLosses, profile: profile, highlight: outcome)
+            }
+            let result = Simulator.run(scenario, profile: profile)
+            var out = fullDiagram ? diagram(scenario, result) : []
+            out.append(.plain("Deciding observation: " + Self.describe(observable, in: result)))
+            if let moment = Self.decisiveMoment(observable, in: result) { out.append(.diagram("  " + moment)) }
+            if !fullDiagram {
+                let option = profile.map { " --profile \($0.rawValue)" } ?? ""
+                switch reference {
+                case .builtIn(let name):
+                    out.append(.note("`sim \(name)\(option)` draws the whole run."))
+                case .inline(let text):
+                    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                        .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.contains("'") }
+                    out.append(.note("`sim -e '\(lines.joined(separator: "; "))'\(option)` draws the whole run."))
+                }
+            }
+            return out
+        case .experiment(_, _, let fallback):
+            return fallback.map { lines(for: $0, fullDiagram: fullDiagram) } ?? []
+        case .key, .expression:
+            return []
+        }
+    }
+
+    /// The event of the run that settles the observable: the last segment sent, the last state
+    /// change, the error, or the entry into TIME_WAIT with its timer. Nil when none applies.
+    static func decisiveMoment(_ observable: Observable, in result: SimulationResult) -> String? {
+        func at(_ ms: Int64) -> String { "at \(SequenceDiagram.time(ms))" }
+        switch observable {
+        case .sent(let role):
+            for event in result.events.reversed() {
+                if case .send(let segment, let again) = event.kind, segment.from == role {
+                    return "\(at(event.timeMs)) the \(role.rawValue) sends \(segment.flags)\(again ? " (a retransmission)" : "") to the \(segment.to.rawValue)"
+                }
+            }
+        case .final(let role), .visited(let role):
+            for event in result.events.reversed() {
+                if case .state(let who, let from, let to) = event.kind, who == role {
+                    return "\(at(event.timeMs)) the \(role.rawValue) moves \(from.name) → \(to.name)"
+                }
+            }
+        case .errors(let role):
+            for event in result.events.reversed() {
+                if case .error(let who, let errno) = event.kind, who == role {
+                    return "\(at(event.timeMs)) the \(role.rawValue)'s application gets \(errno)"
+                }
+            }
+        case .timeWaitSide:
+            let entries = result.events.compactMap { event -> String? in
+                guard case .state(let who, let from, .timeWait) = event.kind else { return nil }
+                return "\(at(event.timeMs)) the \(who.rawValue) moves \(from.name) → TIME_WAIT"
+            }
+            let timer = result.events.first { event in
+                if case .timer(_, .timeWait, .start, _) = event.kind { return true }
+                return false
+            }
+            var text = entries.joined(separator: "; ")
+            if case .timer(_, _, _, let ms)? = timer?.kind { text += " (TIME_WAIT timer \(SequenceDiagram.time(ms)))" }
+            return text.isEmpty ? nil : text
+        case .outcome, .exploreCount:
+            return nil
+        }
+        return nil
+    }
+
+    /// The simulated value a live finding is compared with, when the question's source names one.
+    public func simulatedValue(for source: AnswerSource, expected: String?) -> String? {
+        switch source {
+        case .experiment(_, _, let fallback): return fallback == nil ? nil : expected
+        case .simulation: return expected
+        default: return nil
+        }
+    }
+
+    func diagram(_ scenario: Scenario, _ result: SimulationResult) -> [TutorLine] {
+        if let picture = services.diagram(scenario, result, style), !picture.isEmpty {
+            return [.diagram(picture)]
+        }
+        var out: [TutorLine] = [.note("(sequence diagram of \(scenario.source), profile \(result.profile.rawValue))")]
+        for role in EndpointRole.allCases {
+            let states = (result.visited[role] ?? []).map(\.name).joined(separator: " → ")
+            let sent = (result.sent[role] ?? []).map(\.description).joined(separator: ", ")
+            var line = "  \(role.rawValue): \(states.isEmpty ? "(no states)" : states)"
+            if !sent.isEmpty { line += "; sent \(sent)" }
+            if let errors = result.errors[role], !errors.isEmpty { line += "; app saw \(errors.joined(separator: ", "))" }
+            out.append(.diagram(line))
+        }
+        let outcomes = result.outcomes.sorted().map(\.rawValue).joined(separator: ", ")
+        out.append(.diagram("  outcome: \(outcomes.isEmpty ? "none" : outcomes)"))
+        return out
+    }
+
+    func exploration(_ scenario: Scenario, maxLosses: Int, profile: ProfileName?,
+                     highlight: Outcome? = nil) -> [TutorLine] {
+        let explored = Explorer.explore(scenario, maxLosses: maxLosses, profile: profile)
+        var out: [TutorLine] = [.note("Explored \(explored.runs) runs of \(scenario.source) losing up to \(maxLosses) segment(s):")]
+        for outcomeClass in explored.classes {
+            let names = outcomeClass.outcomes.sorted().map(\.rawValue).joined(separator: "+")
+            var line = "  \(names): \(outcomeClass.count) run(s)"
+            if !outcomeClass.exampleDropped.isEmpty {
+                line += ", e.g. losing \(outcomeClass.exampleDropped.joined(separator: "; "))"
+            }
+            out.append(.diagram(line))
+        }
+        if let highlight {
+            let count = explored.classes.filter { $0.outcomes.contains(highlight) }.reduce(0) { $0 + $1.count }
+            out.append(.plain("Deciding observation: \(count) of \(explored.runs) runs end with outcome \(highlight.rawValue)."))
+        }
+        return out
+    }
+
+    /// One sentence naming what the simulation shows for the observable.
+    static func describe(_ observable: Observable, in result: SimulationResult) -> String {
+        switch observable {
+        case .final(let role):
+            return "the \(role.rawValue) ends in \(result.final[role]?.name ?? "no state")."
+        case .visited(let role):
+            let states = (result.visited[role] ?? []).map(\.name).joined(separator: " → ")
+            return "the \(role.rawValue) passes through \(states.isEmpty ? "no states" : states)."
+        case .sent(let role):
+            let sent = (result.sent[role] ?? []).map(\.description)
+            guard let last = sent.last else { return "the \(role.rawValue) sends nothing." }
+            return "the last segment the \(role.rawValue) sends is \(last) (in all: \(sent.joined(separator: ", ")))."
+        case .errors(let role):
+            let errors = result.errors[role] ?? []
+            return "the \(role.rawValue)'s application sees \(errors.isEmpty ? "no error" : errors.joined(separator: ", "))."
+        case .outcome:
+            return "the run ends \(result.outcomes.sorted().map(\.rawValue).joined(separator: " and "))."
+        case .timeWaitSide:
+            let sides = EndpointRole.allCases.filter { (result.visited[$0] ?? []).contains(.timeWait) }
+            switch sides.count {
+            case 0: return "neither side passes through TIME_WAIT."
+            case 1: return "the \(sides[0].rawValue) passes through TIME_WAIT."
+            default: return "both the client and the server pass through TIME_WAIT."
+            }
+        case .exploreCount(let maxLosses, let outcome):
+            return "runs losing up to \(maxLosses) segment(s) that end \(outcome.rawValue)."
+        }
+    }
+}

@@ -1,0 +1,553 @@
+import Foundation
+import Lessons
+import SocketLab
+import TCPModel
+
+/// A learner's walk through the lessons: where they are, what question waits, and their progress.
+///
+/// The session has no user interface. Each command returns `TutorLine`s to show (see
+/// `StepRenderer`), and every change to progress is saved at once through the `ProgressStore`.
+public struct TutorSession: Sendable {
+    /// Whether the learner is working through a lesson or reading a finished one.
+    public enum Mode: String, Sendable { case learning, review }
+
+    public private(set) var catalog: LessonCatalog
+    public let library: ScenarioLibrary
+    /// Where progress is saved; nil keeps it in memory only.
+    public let store: ProgressStore?
+    public var services: TutorServices
+    /// Columns available for diagrams.
+    public var width: Int
+    /// Whether diagrams are drawn in colour.
+    public var useColor = false
+    public private(set) var progress: Progress
+    /// A one-line warning from loading progress (a corrupt file set aside), shown once.
+    public private(set) var startupWarning: String?
+
+    public private(set) var lessonID: String?
+    public private(set) var mode: Mode = .learning
+    public private(set) var stepIndex: Int = 0
+    /// The question waiting for an answer, if any.
+    public private(set) var pendingQuestion: Question?
+    /// The live experiment offered in the current step, if any.
+    public private(set) var pendingLab: LabBlock?
+
+    private var resumeBlock = 0
+    private var questionShownAt: Date?
+    private var expectedCache: [String: String] = [:]
+    private let now: @Sendable () -> Date
+
+    /// A session over the catalog. Progress is loaded from the store; the lesson the learner was in
+    /// is restored at its saved step (call `whereAmI()` to show it).
+    public init(catalog: LessonCatalog, library: ScenarioLibrary, store: ProgressStore?,
+                services: TutorServices = .live, width: Int = 80,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.catalog = catalog
+        self.library = library
+        self.store = store
+        self.services = services
+        self.width = width
+        self.now = now
+        if let store {
+            let loaded = store.load(now: now())
+            progress = loaded.progress
+            startupWarning = loaded.warning
+        } else {
+            progress = Progress()
+        }
+        if let current = progress.currentLesson, let lesson = catalog.lesson(current),
+           progress[lesson: current].status == .started {
+            lessonID = current
+            stepIndex = clampStep(progress[lesson: current].step, in: lesson)
+            _ = enterStep(lesson)
+        }
+    }
+
+    // MARK: - Where the learner is
+
+    /// The lesson being shown, if any.
+    public var lesson: Lesson? { lessonID.flatMap { catalog.lesson($0) } }
+
+    /// Text for the prompt, for example `02 lost-ack 3/7`; nil outside a lesson.
+    public var promptDetail: String? {
+        guard let lesson else { return nil }
+        var text = "\(Self.label(of: lesson)) \(stepIndex + 1)/\(max(lesson.steps.count, 1))"
+        if mode == .review { text += " review" }
+        return text
+    }
+
+    /// The lesson's number from its file name, then its id: `02 lost-ack`.
+    public static func label(of lesson: Lesson) -> String {
+        let name = URL(fileURLWithPath: lesson.file).lastPathComponent
+        let number = name.prefix(while: \.isNumber)
+        if number.isEmpty || lesson.id.hasPrefix(number) { return lesson.id }
+        return "\(number) \(lesson.id)"
+    }
+
+    /// Words for completing an answer to the waiting question.
+    public var answerVocabulary: [String] {
+        pendingQuestion.map { AnswerVocabulary.words(for: $0.answerKind) } ?? []
+    }
+
+    // MARK: - Lessons
+
+    /// The lesson list with marks: ✓ finished, ▸ started, · not started.
+    public func listLessons() -> [TutorLine] {
+        if catalog.lessons.isEmpty {
+            return [.error("No lessons found. Point twlab at the lessons folder with --lessons DIR or $TWLAB_LESSONS.")]
+        }
+        var out: [TutorLine] = []
+        let idWidth = catalog.lessons.map { $0.id.count }.max() ?? 0
+        for lesson in catalog.lessons {
+            let record = progress[lesson: lesson.id]
+            var line = "\(record.status.mark) \(lesson.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(lesson.title)"
+            line += "  (\(lesson.minutes) min"
+            if record.status == .started { line += ", step \(record.step + 1)/\(lesson.steps.count)" }
+            line += ")"
+            out.append(.plain(line))
+        }
+        out.append(.note("✓ finished  ▸ started  · not started. Type `start ID` to begin or resume."))
+        let broken = Set(catalog.diagnostics.filter { $0.severity == .error }.map(\.location.file))
+        if !broken.isEmpty {
+            out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
+        }
+        return out
+    }
+
+    /// Starts a lesson, or resumes it at its saved step.
+    public mutating func start(_ id: String) -> [TutorLine] {
+        guard let lesson = catalog.lesson(id) else { return unknownLesson(id) }
+        var record = progress[lesson: id]
+        var out: [TutorLine] = []
+        let resuming = record.status == .started && record.step > 0
+        if record.status == .finished {
+            record = LessonProgress(started: now())
+            out.append(.note("You finished this lesson before; starting it again (your earlier record is replaced). `review \(id)` reads it without changes."))
+        } else if record.started == nil {
+            record.started = now()
+        }
+        progress[lesson: id] = record
+        progress.currentLesson = id
+        lessonID = id
+        mode = .learning
+        stepIndex = clampStep(record.step, in: lesson)
+        expectedCache = [:]
+        var saveLines: [TutorLine] = []
+        save(into: &saveLines)
+        let missing = lesson.requires.filter { progress[lesson: $0].status != .finished && catalog.lesson($0) != nil }
+        if !missing.isEmpty {
+            out.append(.note("This lesson builds on \(missing.joined(separator: ", ")), not finished yet; you can go on anyway."))
+        }
+        if resuming { out.append(.note("Resuming \(lesson.title) at step \(stepIndex + 1) of \(lesson.steps.count).")) }
+        else if stepIndex == 0 {
+            out.append(.heading("\(Self.label(of: lesson)): \(lesson.title)"))
+            if !lesson.summary.isEmpty { out.append(.prose(lesson.summary)) }
+        }
+        return out + saveLines + enterStep(lesson)
+    }
+
+    /// Shows a finished lesson read-only from its first step.
+    public mutating func review(_ id: String) -> [TutorLine] {
+        guard let lesson = catalog.lesson(id) else { return unknownLesson(id) }
+        guard progress[lesson: id].status == .finished else {
+            return [.error("`review` shows finished lessons; \(id) is not finished yet. Type `start \(id)` to work through it.")]
+        }
+        lessonID = id
+        mode = .review
+        stepIndex = 0
+        return [.heading("Review (read-only) — \(Self.label(of: lesson)): \(lesson.title)")] + enterStep(lesson)
+    }
+
+    /// Moves to the next step, or finishes the lesson after the last one.
+    public mutating func next() -> [TutorLine] {
+        guard let lesson else { return noLesson() }
+        if let question = pendingQuestion {
+            return [.note("The question is still open: \(fill(question).prompt)"),
+                    .note("Answer it (type the answer), ask for a `hint`, or `skip` it.")]
+        }
+        if stepIndex + 1 < lesson.steps.count {
+            stepIndex += 1
+            var out: [TutorLine] = []
+            if mode == .learning {
+                progress[lesson: lesson.id].step = stepIndex
+                save(into: &out)
+            }
+            return out + enterStep(lesson)
+        }
+        return finish(lesson)
+    }
+
+    /// Moves back one step.
+    public mutating func back() -> [TutorLine] {
+        guard let lesson else { return noLesson() }
+        guard stepIndex > 0 else { return [.note("This is the first step of \(lesson.id).")] }
+        stepIndex -= 1
+        var out: [TutorLine] = []
+        if mode == .learning {
+            progress[lesson: lesson.id].step = stepIndex
+            save(into: &out)
+        }
+        return out + enterStep(lesson)
+    }
+
+    /// Says where the learner is and shows the current step again.
+    public mutating func whereAmI() -> [TutorLine] {
+        guard let lesson else {
+            return [.note("You are not in a lesson. Type `lessons` for the list, then `start ID`.")]
+        }
+        let head = TutorLine.note("\(mode == .review ? "Reviewing" : "In") \(Self.label(of: lesson)) (\(lesson.title)), step \(stepIndex + 1) of \(lesson.steps.count).")
+        return [head] + enterStep(lesson)
+    }
+
+    /// Shows the next hint of the waiting question.
+    public mutating func hint() -> [TutorLine] {
+        guard let question = pendingQuestion, let lesson else { return noQuestion() }
+        var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
+        var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
+        guard let text = ladder.next() else { return [.note(ladder.offer)] }
+        record.hintsUsed = ladder.used
+        progress[lesson: lesson.id].questions[question.id] = record
+        var out: [TutorLine] = [.hint(text)]
+        save(into: &out)
+        return out
+    }
+
+    /// Checks an answer to the waiting question.
+    public mutating func answer(_ given: String) -> [TutorLine] {
+        guard let question = pendingQuestion, let lesson else { return noQuestion() }
+        let text = given.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return [.note("Type your answer: " + AnswerVocabulary.shape(of: question.answerKind) + ".")] }
+        let expected: String
+        do { expected = try expectedAnswer(question) } catch {
+            return [.error("This question cannot be checked here: \(error). Type `skip` to move on and tell your instructor.")]
+        }
+        let verdict = services.check(text, expected, question.answerKind)
+        if case .invalid(let reason) = verdict {
+            return [.failure("\(reason)"),
+                    .note("Expected \(AnswerVocabulary.shape(of: question.answerKind)). This did not cost an attempt.")]
+        }
+        var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
+        record.attempts += 1
+        record.lastAnswer = text
+        record.variant = variant(for: question)?.id
+        record.secondsSpent += elapsed()
+        var out: [TutorLine] = []
+        let filled = fill(question)
+        if verdict == .correct {
+            record.solved = true
+            progress[lesson: lesson.id].questions[question.id] = record
+            save(into: &out)
+            out.append(.success("✓ Right: \(expected)."))
+            out += evidence(filled, expected: expected, fullDiagram: false)
+            return out + resolve(lesson)
+        }
+        var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
+        if let hintText = ladder.next() {
+            record.hintsUsed = ladder.used
+            progress[lesson: lesson.id].questions[question.id] = record
+            save(into: &out)
+            out.append(.failure("✗ You said \(text); that is not what TCP does here. Try again."))
+            out.append(.hint(hintText))
+            out.append(.note(ladder.hasNext ? "Answer again, type `hint` for another hint, or `solution`."
+                                            : "Answer again; one more wrong answer shows the solution."))
+            return out
+        }
+        record.missed = true
+        progress[lesson: lesson.id].questions[question.id] = record
+        save(into: &out)
+        out.append(.failure("✗ You said \(text). Expected: \(expected)."))
+        out += evidence(filled, expected: expected)
+        return out + resolve(lesson)
+    }
+
+    /// Skips the waiting question (recorded as skipped, never as a solve).
+    public mutating func skip() -> [TutorLine] {
+        guard let question = pendingQuestion, let lesson else { return noQuestion() }
+        var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
+        record.skipped = true
+        record.secondsSpent += elapsed()
+        progress[lesson: lesson.id].questions[question.id] = record
+        var out: [TutorLine] = [.note("Skipped (recorded as skipped). `solution` is still there in `review` once the lesson is done.")]
+        save(into: &out)
+        return out + resolve(lesson)
+    }
+
+    /// Shows the answer of the waiting question with its evidence (recorded as revealed).
+    public mutating func solution() -> [TutorLine] {
+        guard let question = pendingQuestion, let lesson else { return noQuestion() }
+        let expected: String
+        do { expected = try expectedAnswer(question) } catch {
+            return [.error("This question's answer cannot be computed here: \(error). Type `skip` to move on.")]
+        }
+        var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
+        record.revealed = true
+        record.secondsSpent += elapsed()
+        progress[lesson: lesson.id].questions[question.id] = record
+        var out: [TutorLine] = []
+        save(into: &out)
+        out.append(.plain("Solution (recorded as revealed, not solved): \(expected)."))
+        out += evidence(fill(question), expected: expected)
+        return out + resolve(lesson)
+    }
+
+    /// Runs the live experiment offered in the current step and sets its findings beside the
+    /// prediction and the simulation. `log` receives narrated lines as they happen.
+    public mutating func runLab(log: (String) -> Void, shouldStop: () -> Bool) -> [TutorLine] {
+        guard let block = pendingLab, let lesson else {
+            return [.note("No live experiment is offered here. `lab NAME` runs one as free play.")]
+        }
+        func asks(_ question: Question) -> Bool {
+            if case .experiment(let name, _, _) = question.source { return name == block.experiment }
+            return false
+        }
+        // The question of this step that the experiment answers, else one elsewhere in the lesson.
+        let stepQuestions = lesson.steps.indices.contains(stepIndex) ? lesson.steps[stepIndex].questions : []
+        let related = stepQuestions.first(where: asks) ?? lesson.questions.first(where: asks)
+        do {
+            let report = try services.runExperiment(block.experiment, block.options, log, shouldStop)
+            pendingLab = nil
+            var finding: String?
+            if case .experiment(_, let key, _)? = related?.source { finding = key }
+            let prediction = related.flatMap { progress[lesson: lesson.id].questions[$0.id]?.lastAnswer }
+            let simulated = related.flatMap { try? expectedAnswer($0) }
+            return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report).lines
+                + afterLab()
+        } catch {
+            var out: [TutorLine] = [.failure("The live experiment did not run: \(error)")]
+            if let fallback = block.fallback {
+                out.append(.note("Here is the simulation of the same thing instead:"))
+                out += evidenceBuilder.lines(for: fallback, profile: nil, explore: nil, caption: nil)
+            }
+            return out + afterLab()
+        }
+    }
+
+    /// What to do after the experiment: the open question again, or `next`.
+    private func afterLab() -> [TutorLine] {
+        if let question = pendingQuestion {
+            return [.question(fill(question).prompt), .note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)).")]
+        }
+        return [.note("Type `next` to go on.")]
+    }
+
+    /// Declines the offered experiment.
+    public mutating func declineLab() -> [TutorLine] {
+        pendingLab = nil
+        return [.note("Skipped the live experiment.")] + afterLab()
+    }
+
+    /// Forgets all progress in one lesson.
+    public mutating func reset(_ id: String) -> [TutorLine] {
+        guard catalog.lesson(id) != nil else { return unknownLesson(id) }
+        progress.lessons[id] = nil
+        if progress.currentLesson == id { progress.currentLesson = nil }
+        if lessonID == id {
+            lessonID = nil; pendingQuestion = nil; pendingLab = nil; stepIndex = 0; mode = .learning
+        }
+        expectedCache = [:]
+        var out: [TutorLine] = [.success("Reset \(id): its progress is gone. `start \(id)` begins it afresh.")]
+        save(into: &out)
+        return out
+    }
+
+    // MARK: - Progress
+
+    /// A summary of every lesson's progress.
+    public func progressSummary() -> [TutorLine] {
+        let report = ProgressReport(catalog: catalog, progress: progress)
+        var out: [TutorLine] = []
+        for entry in report.lessons {
+            var line = "\(entry.status.mark) \(entry.id): "
+            if entry.status == .notStarted {
+                line += "not started"
+            } else {
+                line += "step \(entry.step + 1)/\(entry.steps), score \(AnswerVocabulary.format(entry.score))/\(AnswerVocabulary.format(entry.maxScore))"
+                line += ", solved \(entry.solved)/\(entry.questions.count)"
+                if entry.hintsUsed > 0 { line += ", \(entry.hintsUsed) hint(s)" }
+                if entry.skipped > 0 { line += ", \(entry.skipped) skipped" }
+                if entry.revealed > 0 { line += ", \(entry.revealed) revealed" }
+                line += ", \(Int(entry.secondsSpent / 60)) min"
+            }
+            out.append(.plain(line))
+        }
+        out.append(.note("Total score \(AnswerVocabulary.format(report.score))/\(AnswerVocabulary.format(report.maxScore)). Saved in \(store?.url.path ?? "memory only")."))
+        return out
+    }
+
+    /// Writes the progress report as JSON to a file.
+    public func exportProgress(to url: URL) -> [TutorLine] {
+        do {
+            let data = try ProgressReport(catalog: catalog, progress: progress).json()
+            try AtomicFileWriter.write(data, to: url)
+            return [.success("Wrote progress to \(url.path).")]
+        } catch {
+            return [.error("Could not export progress to \(url.path): \(error). Check that the folder is writable.")]
+        }
+    }
+
+    // MARK: - The expected answer
+
+    /// The canonical answer of a question (cached per question; parameters from the practice variant).
+    public mutating func expectedAnswer(_ question: Question) throws -> String {
+        if let cached = expectedCache[question.id] { return cached }
+        let values = variant(for: question)?.values ?? [:]
+        let answer = try services.expectedAnswer(question, values, library)
+        expectedCache[question.id] = answer
+        return answer
+    }
+
+    /// The practice variant of a question with parameters.
+    public func variant(for question: Question) -> Variant? {
+        guard !question.params.isEmpty else { return nil }
+        return VariantGenerator(secret: nil).variant(for: question, student: "practice")
+    }
+
+    /// The question with `{name}` placeholders filled from its practice variant.
+    public func fill(_ question: Question) -> Question {
+        guard let variant = variant(for: question) else { return question }
+        var filled = question
+        for (name, value) in variant.values {
+            filled.prompt = filled.prompt.replacingOccurrences(of: "{\(name)}", with: AnswerVocabulary.format(value))
+            filled.explain = filled.explain.replacingOccurrences(of: "{\(name)}", with: AnswerVocabulary.format(value))
+        }
+        return filled
+    }
+
+    // MARK: - Showing steps
+
+    private var evidenceBuilder: SimulationEvidence {
+        SimulationEvidence(library: library, services: services, style: DiagramStyle(width: width, useColor: useColor))
+    }
+
+    private func clampStep(_ step: Int, in lesson: Lesson) -> Int {
+        max(0, min(step, lesson.steps.count - 1))
+    }
+
+    /// Shows the current step from its first block.
+    private mutating func enterStep(_ lesson: Lesson) -> [TutorLine] {
+        pendingQuestion = nil
+        pendingLab = nil
+        resumeBlock = 0
+        guard lesson.steps.indices.contains(stepIndex) else {
+            return [.error("\(lesson.id) has no steps. Tell your instructor (`twlab lint` explains why).")]
+        }
+        let step = lesson.steps[stepIndex]
+        var out: [TutorLine] = []
+        if !step.title.isEmpty { out.append(.heading("\(stepIndex + 1)/\(lesson.steps.count) · \(step.title)")) }
+        return out + renderBlocks(lesson)
+    }
+
+    /// Shows blocks from `resumeBlock` until a question waits or the step ends.
+    private mutating func renderBlocks(_ lesson: Lesson) -> [TutorLine] {
+        let step = lesson.steps[stepIndex]
+        var out: [TutorLine] = []
+        while resumeBlock < step.blocks.count {
+            let block = step.blocks[resumeBlock]
+            resumeBlock += 1
+            switch block {
+            case .text(let text):
+                out.append(.prose(text))
+            case .sim(let sim):
+                out += evidenceBuilder.lines(for: sim)
+            case .lab(let lab):
+                if mode == .review { continue }
+                pendingLab = lab
+                if let caption = lab.caption, !caption.isEmpty { out.append(.prose(caption)) }
+                out.append(.note("Live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it on this machine's loopback, `no` to pass."))
+            case .question(let question):
+                let filled = fill(question)
+                let record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
+                if record.isResolved || mode == .review {
+                    out.append(.question(filled.prompt))
+                    out += resolvedSummary(filled, record: record)
+                    continue
+                }
+                pendingQuestion = question
+                questionShownAt = now()
+                out.append(.question(filled.prompt))
+                out.append(.note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)). " + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
+                return out
+            }
+        }
+        out.append(.note(stepIndex + 1 < lesson.steps.count ? "Type `next` to go on."
+                         : (mode == .review ? "End of the lesson." : "Type `next` to finish the lesson.")))
+        return out
+    }
+
+    /// Marks the waiting question done and shows the rest of the step.
+    private mutating func resolve(_ lesson: Lesson) -> [TutorLine] {
+        pendingQuestion = nil
+        questionShownAt = nil
+        return renderBlocks(lesson)
+    }
+
+    private mutating func resolvedSummary(_ question: Question, record: QuestionProgress) -> [TutorLine] {
+        var how: String
+        if record.solved { how = "answered right" }
+        else if record.revealed { how = "solution shown" }
+        else if record.skipped { how = "skipped" }
+        else if record.missed { how = "missed" }
+        else { how = "not answered" }
+        if let last = record.lastAnswer { how += " (your answer: \(last))" }
+        var out: [TutorLine] = [.note("— \(how)")]
+        if let expected = try? expectedAnswer(question) { out.append(.plain("Answer: \(expected).")) }
+        if !question.explain.isEmpty { out.append(.prose(question.explain)) }
+        return out
+    }
+
+    private mutating func evidence(_ question: Question, expected: String, fullDiagram: Bool = true) -> [TutorLine] {
+        var out = evidenceBuilder.lines(for: question.source, fullDiagram: fullDiagram)
+        if !question.explain.isEmpty { out.append(.prose(question.explain)) }
+        return out
+    }
+
+    private mutating func finish(_ lesson: Lesson) -> [TutorLine] {
+        if mode == .review {
+            return [.note("End of the review. `lessons` lists the others.")]
+        }
+        var out: [TutorLine] = []
+        progress[lesson: lesson.id].finished = now()
+        progress.currentLesson = nil
+        save(into: &out)
+        let report = ProgressReport(catalog: catalog, progress: progress)
+        let entry = report.lessons.first { $0.id == lesson.id }
+        out.append(.success("✓ Finished \(lesson.title). Score \(AnswerVocabulary.format(entry?.score ?? 0))/\(AnswerVocabulary.format(entry?.maxScore ?? 0))."))
+        if let index = catalog.lessons.firstIndex(where: { $0.id == lesson.id }), index + 1 < catalog.lessons.count {
+            out.append(.note("Next: `start \(catalog.lessons[index + 1].id)`. Or play: `sim` and `lab` work at any time."))
+        } else {
+            out.append(.note("That was the last lesson. `progress` shows your record; `sim` and `lab` stay open for play."))
+        }
+        lessonID = nil
+        pendingQuestion = nil
+        pendingLab = nil
+        return out
+    }
+
+    private mutating func elapsed() -> Double {
+        guard let shown = questionShownAt else { return 0 }
+        let seconds = now().timeIntervalSince(shown)
+        questionShownAt = now()
+        return max(0, min(seconds, 30 * 60))
+    }
+
+    private func save(into out: inout [TutorLine]) {
+        guard let store else { return }
+        do { try store.save(progress) } catch {
+            out.append(.error("Progress not saved: \(error). Free some space or set TWLAB_HOME to a writable folder."))
+        }
+    }
+
+    private func unknownLesson(_ id: String) -> [TutorLine] {
+        let ids = catalog.lessons.map(\.id)
+        return [.error("No lesson named '\(id)'. Lessons: \(ids.isEmpty ? "none found" : ids.joined(separator: ", ")).")]
+    }
+
+    private func noLesson() -> [TutorLine] {
+        [.error("You are not in a lesson. Type `lessons` for the list, then `start ID`.")]
+    }
+
+    private func noQuestion() -> [TutorLine] {
+        [.error(lesson == nil ? "No question is waiting. Type `lessons`, then `start ID`."
+                  : "No question is waiting here. Type `next` to go on.")]
+    }
+}

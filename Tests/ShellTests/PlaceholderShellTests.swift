@@ -1,3 +1,0 @@
-import Testing
-
-@Test func ShellPlaceholderBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Lessons
+@testable import Shell
+import SocketLab
+import TCPModel
+import Tutor
+
+/// The tutor's shell commands over a small lesson built in code, with answers from the question key.
+@Suite struct TutorCommandsTests {
+    static let location = SourceLocation(file: "t.md", line: 1, column: 1)
+
+    static var catalog: LessonCatalog {
+        let state = Question(id: "close/final", lessonID: "close", kind: .predict, prompt: "Final client state?",
+                             answerKind: .state, source: .key(["TIME_WAIT"]), params: [], hints: ["It closed first."],
+                             explain: "The active closer waits.", points: 1, location: location)
+        let outcome = Question(id: "close/outcome", lessonID: "close", kind: .predict, prompt: "How does it end?",
+                               answerKind: .choice(["clean", "reset", "timeout"]), source: .key(["reset"]), params: [],
+                               hints: [], explain: "", points: 1, location: location)
+        let lesson = Lesson(id: "close", title: "Closing", summary: "", minutes: 5, requires: [], language: "en",
+                            file: "/x/en/01-close.md", steps: [
+                                LessonStep(title: "One", blocks: [.text("Intro."), .question(state)], location: location),
+                                LessonStep(title: "Two", blocks: [.question(outcome)], location: location),
+                            ])
+        return LessonCatalog(lessons: [lesson], diagnostics: [])
+    }
+
+    static var services: TutorServices {
+        TutorServices(
+            expectedAnswer: { question, _, _ in
+                if case .key(let keys) = question.source, let first = keys.first { return first }
+                throw Diagnostic(at: question.location, "no key")
+            },
+            check: { given, expected, kind in
+                if case .state = kind {
+                    guard let state = TCPState(parsing: given) else { return .invalid("not a state") }
+                    return state.name == expected ? .correct : .wrong
+                }
+                return given.lowercased() == expected.lowercased() ? .correct : .wrong
+            },
+            runExperiment: { name, _, _, _ in throw ExperimentError("no lab here (\(name))") },
+            diagram: { _, _, _ in nil })
+    }
+
+    final class Capture { var text = "" }
+
+    static func context() -> (ShellContext, Capture) {
+        let capture = Capture()
+        let output = TerminalOutput(useColor: false, width: 60, sink: { capture.text += $0 })
+        let context = ShellContext(output: output, lessonsDirectory: URL(fileURLWithPath: "/nonexistent"), interactive: false)
+        let session = TutorSession(catalog: catalog, library: ScenarioLibrary(directory: URL(fileURLWithPath: "/nonexistent")),
+                                   store: nil, services: services)
+        TutorCommands.attach(to: context, session: session)
+        return (context, capture)
+    }
+
+    static func run(_ context: ShellContext, _ name: String, _ args: [String] = []) throws -> CommandResult {
+        let command = try #require(TutorCommands.make().first { $0.name == name })
+        return try command.run(context, args)
+    }
+
+    @Test func aTypedLineAnswersTheWaitingQuestion() throws {
+        let (context, capture) = Self.context()
+        #expect(try Self.run(context, "start", ["close"]) == .success)
+        #expect(context.promptDetail() == "01 close 1/2")
+        let interceptor = try #require(context.lineInterceptor)
+        #expect(interceptor("time-wait") == .success)
+        #expect(capture.text.contains("✓ Right: TIME_WAIT"))
+        // With no question waiting, lines are not taken.
+        #expect(interceptor("hello") == nil)
+    }
+
+    @Test func bareResetAnswersAnOutcomeQuestion() throws {
+        let (context, capture) = Self.context()
+        _ = try Self.run(context, "start", ["close"])
+        _ = try Self.run(context, "answer", ["TIME_WAIT"])
+        _ = try Self.run(context, "next")
+        #expect(try Self.run(context, "reset") == .success)
+        #expect(capture.text.contains("✓ Right: reset"))
+    }
+
+    @Test func completionKnowsLessonIDsAndTheAnswerVocabulary() throws {
+        let (context, _) = Self.context()
+        let start = try #require(TutorCommands.make().first { $0.name == "start" })
+        #expect(start.complete(context, CompletionRequest(words: ["start"], partial: "c")) == ["close"])
+        _ = try Self.run(context, "start", ["close"])
+        let answer = try #require(TutorCommands.make().first { $0.name == "answer" })
+        let words = answer.complete(context, CompletionRequest(words: ["answer"], partial: ""))
+        #expect(words.contains("TIME_WAIT") && words.contains("FIN_WAIT_2") && words.count == TCPState.allCases.count)
+    }
+
+    @Test func errorsFailTheCommandButWrongAnswersDoNot() throws {
+        let (context, capture) = Self.context()
+        #expect(try Self.run(context, "start", ["nope"]) == .failure)
+        #expect(try Self.run(context, "next") == .failure)
+        _ = try Self.run(context, "start", ["close"])
+        #expect(try Self.run(context, "answer", ["CLOSED"]) == .success)
+        #expect(capture.text.contains("Hint 1 of 1"))
+        #expect(try Self.run(context, "start") == .failure)
+        #expect(capture.text.contains("usage: start ID"))
+    }
+
+    @Test func progressExportWritesJSON() throws {
+        let (context, _) = Self.context()
+        _ = try Self.run(context, "start", ["close"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-export-\(UUID().uuidString).json")
+        #expect(try Self.run(context, "progress", ["--export", file.path]) == .success)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+        #expect(json?["lessons"] is [Any])
+        #expect(try Self.run(context, "progress", ["--bogus"]) == .failure)
+    }
+}

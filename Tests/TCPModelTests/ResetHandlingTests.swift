@@ -1,0 +1,84 @@
+import Testing
+@testable import TCPModel
+
+/// RST processing in every synchronized state (RFC 9293 §3.10.7.4 second check, with RFC 5961's
+/// exact-match rule), driven directly on one endpoint.
+@Suite struct ResetHandlingTests {
+    static let rcvNxt: UInt32 = 5_000
+
+    func engine(serverIn state: TCPState, orphan: Bool = false, profile: ProfileName = .linux) -> SimulationEngine {
+        var engine = SimulationEngine(settings: ProfileSettings(profile), recordEvents: true)
+        var tcb = TransmissionControlBlock(role: .server, state: state)
+        tcb.connection = 1
+        tcb.rcvNxt = Self.rcvNxt
+        tcb.irs = Self.rcvNxt &- 1
+        tcb.iss = 9_000
+        tcb.sndUna = 9_001
+        tcb.sndNxt = 9_001
+        tcb.orphan = orphan
+        engine.endpoints[1] = tcb
+        return engine
+    }
+
+    func reset(seq: UInt32) -> Segment {
+        Segment(from: .client, flags: .rst, seq: seq, ack: 0, length: 0, tsval: nil, tsecr: nil, connection: 1, index: 1)
+    }
+
+    static let errnoByState: [(TCPState, String?)] = [
+        (.synReceived, "ECONNRESET"), (.established, "ECONNRESET"), (.finWait1, "ECONNRESET"),
+        (.finWait2, "ECONNRESET"), (.closeWait, "ECONNRESET"), (.closing, nil), (.lastAck, nil),
+    ]
+
+    @Test(arguments: errnoByState)
+    func exactResetClosesTheConnection(_ item: (TCPState, String?)) {
+        var engine = engine(serverIn: item.0)
+        engine.receive(reset(seq: Self.rcvNxt), at: 1)
+        #expect(engine.endpoints[1].state == .closed)
+        #expect(engine.errors[1] == (item.1.map { [$0] } ?? []))
+        #expect(engine.resetSeen)
+        #expect(engine.transmissions == 0, "nobody answers an RST")
+    }
+
+    @Test(arguments: [TCPState.established, .finWait2, .closeWait, .lastAck])
+    func inWindowButInexactResetGetsAChallengeAck(_ state: TCPState) {
+        var engine = engine(serverIn: state)
+        engine.receive(reset(seq: Self.rcvNxt + 10), at: 1)
+        #expect(engine.endpoints[1].state == state)
+        #expect(engine.sent[1] == [.ack])
+    }
+
+    @Test(arguments: [TCPState.established, .finWait1, .closing])
+    func outOfWindowResetIsDroppedSilently(_ state: TCPState) {
+        var engine = engine(serverIn: state)
+        engine.receive(reset(seq: Self.rcvNxt &- 100), at: 1)
+        #expect(engine.endpoints[1].state == state)
+        #expect(engine.transmissions == 0)
+    }
+
+    @Test func orphanedSocketReportsNoErrno() {
+        var engine = engine(serverIn: .finWait2, orphan: true)
+        engine.receive(reset(seq: Self.rcvNxt), at: 1)
+        #expect(engine.endpoints[1].state == .closed && engine.errors[1].isEmpty)
+    }
+
+    // SYN-SENT: an RST that acknowledges our SYN refuses the connection.
+    @Test func resetInSynSentIsConnectionRefused() {
+        var engine = SimulationEngine(settings: ProfileSettings(.linux), recordEvents: true)
+        var tcb = TransmissionControlBlock(role: .client, state: .synSent)
+        tcb.iss = 100; tcb.sndUna = 100; tcb.sndNxt = 101
+        engine.endpoints[0] = tcb
+        engine.receive(Segment(from: .server, flags: [.rst, .ack], seq: 0, ack: 101, length: 0, tsval: nil, tsecr: nil,
+                               connection: 1, index: 1), at: 0)
+        #expect(engine.endpoints[0].state == .closed)
+        #expect(engine.errors[0] == ["ECONNREFUSED"])
+    }
+
+    // A SYN on a synchronized connection gets a challenge ACK and changes nothing (RFC 5961 §4).
+    @Test func synOnAnEstablishedConnectionGetsAChallengeAck() {
+        var engine = engine(serverIn: .established)
+        engine.receive(Segment(from: .client, flags: .syn, seq: 77, ack: 0, length: 0, tsval: nil, tsecr: nil,
+                               connection: 2, index: 1), at: 1)
+        #expect(engine.endpoints[1].state == .established)
+        #expect(engine.sent[1] == [.ack])
+    }
+}

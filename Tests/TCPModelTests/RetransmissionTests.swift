@@ -1,0 +1,40 @@
+import Testing
+import TCPModel
+
+/// Retransmission with exponential backoff and a retry limit.
+@Suite struct RetransmissionTests {
+    static let lostFins = ["set retries 3", "open",
+                           "drop client->server FIN|ACK #1", "drop client->server FIN|ACK #2",
+                           "drop client->server FIN|ACK #3", "drop client->server FIN|ACK #4"]
+
+    @Test func backoffDoublesAndTheLimitEndsInTimeout() throws {
+        let result = try Simulator.run(Scenario.parse((Self.lostFins + ["close client", "run"]).joined(separator: "\n"), source: "t"))
+        let fins = result.sentSegments.filter { $0.segment.flags == [.fin, .ack] }
+        #expect(fins.count == 4, "one FIN and three retransmissions")
+        let gaps = zip(fins.dropFirst(), fins).map { $0.t - $1.t }
+        #expect(gaps == [200, 400, 800], "RTO 200 ms, doubled each time")
+        let closed = try #require(result.entries(.client, into: .closed).last)
+        #expect(closed - fins[3].t == 1_600, "the last wait is doubled once more before giving up")
+        #expect(result.outcomes.contains(.timeout))
+        #expect(result.errors[.client]?.isEmpty == true, "an orphaned socket has nobody to tell")
+    }
+
+    @Test func timeoutOfAnAttachedSocketReportsETIMEDOUT() throws {
+        let result = try Simulator.run(Scenario.parse((Self.lostFins + ["shutdown client", "run"]).joined(separator: "\n"), source: "t"))
+        #expect(result.errors[.client] == ["ETIMEDOUT"])
+        #expect(result.outcomes.contains(.timeout))
+    }
+
+    @Test func rfcProfileStartsFromOneSecond() throws {
+        let result = try simulate("profile rfc9293", "open", "drop client->server FIN|ACK", "close client", "wait 10s")
+        let fins = result.sentSegments.filter { $0.segment.flags == [.fin, .ack] }
+        #expect(fins.count == 2 && fins[1].t - fins[0].t == 1_000)
+    }
+
+    @Test func lostSynIsRetransmittedAfterOneSecond() throws {
+        let result = try simulate("drop client->server SYN", "open")
+        let syns = result.sentSegments.filter { $0.segment.flags == .syn }
+        #expect(syns.count == 2 && syns[1].t - syns[0].t == 1_000 && syns[1].retransmission)
+        #expect(result.final[.client] == .established && result.final[.server] == .established)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import TCPModel
+
+/// Runs scenario text (lines joined by newlines) and returns the result.
+func simulate(_ lines: String..., profile: ProfileName? = nil) throws -> SimulationResult {
+    try Simulator.run(Scenario.parse(lines.joined(separator: "\n"), source: "test"), profile: profile)
+}
+
+/// The repository's `Lessons/scenarios` folder.
+let scenariosDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Lessons/scenarios")
+
+/// The built-in scenario library of the repository.
+let builtins = ScenarioLibrary(directory: scenariosDirectory)
+
+extension SimulationResult {
+    /// Every segment sent, in order, with the time it left.
+    var sentSegments: [(t: Int64, segment: Segment, retransmission: Bool)] {
+        events.compactMap { event in
+            if case .send(let segment, let again) = event.kind { return (event.timeMs, segment, again) }
+            return nil
+        }
+    }
+
+    /// Segments one endpoint sent.
+    func segments(from role: EndpointRole) -> [Segment] {
+        sentSegments.map(\.segment).filter { $0.from == role }
+    }
+
+    /// Timer events of one endpoint: (time, timer, action, ms).
+    func timers(_ role: EndpointRole) -> [(t: Int64, kind: TimerKind, action: TimerAction, ms: Int64)] {
+        events.compactMap { event in
+            if case .timer(let who, let kind, let action, let ms) = event.kind, who == role {
+                return (event.timeMs, kind, action, ms)
+            }
+            return nil
+        }
+    }
+
+    /// When the endpoint entered a state, in order.
+    func entries(_ role: EndpointRole, into state: TCPState) -> [Int64] {
+        events.compactMap { event in
+            if case .state(let who, _, let to) = event.kind, who == role, to == state { return event.timeMs }
+            return nil
+        }
+    }
+
+    /// Segments that arrived at `role`, in order.
+    func received(by role: EndpointRole) -> [(t: Int64, segment: Segment, copy: Bool)] {
+        events.compactMap { event in
+            if case .receive(let segment, let copy) = event.kind, segment.to == role { return (event.timeMs, segment, copy) }
+            return nil
+        }
+    }
+}

@@ -47,10 +47,11 @@ public struct VariantGenerator: Sendable {
 
     /// The variant for a question given by id and parameter list (what `variant(for:student:)` uses).
     public func variant(questionID: String, parameters: [QuestionParameter], student: String) -> Variant {
+        var message = Array(student.utf8)
+        message.append(0)
+        message.append(contentsOf: questionID.utf8)
         var hmac = keyed
-        hmac.update(data: Data(student.utf8))
-        hmac.update(data: Data([0]))
-        hmac.update(data: Data(questionID.utf8))
+        hmac.update(data: message)
         let mac = Array(hmac.finalize())
         var values: [String: Double] = [:]
         for (index, parameter) in parameters.enumerated() {

@@ -61,6 +61,7 @@ public enum ShellLauncher {
             output.line(output.styled("twlab \(TwlabInfo.version)", .bold)
                         + " — learn how TCP closes a connection and why TIME_WAIT exists.")
             output.line("Type 'help' for the commands, Tab to complete, Ctrl-D or 'quit' to leave.")
+            TutorCommands.welcome(context)
         }
         let session = ShellSession(context: context, commands: commands, reader: reader,
                                    scriptMode: !interactive)

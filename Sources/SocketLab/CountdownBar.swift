@@ -1,4 +1,4 @@
-/// A text bar showing how much of a TIME_WAIT timer is left: `[##########··········] 31.2 s`.
+/// A text bar showing how much of a TIME_WAIT timer is left: `[##########..........] 31.2 s`.
 public struct CountdownBar: Sendable {
     /// The full length of the timer the bar is measured against (Linux: 60 s, `TCP_TIMEWAIT_LEN`).
     public var fullMilliseconds: Int
@@ -10,12 +10,15 @@ public struct CountdownBar: Sendable {
         self.width = max(1, width)
     }
 
-    /// The bar for `milliseconds` left; more than the full length shows a full bar.
+    /// The bar for `milliseconds` left followed by the seconds; more than the full length shows a full bar.
     public func render(_ milliseconds: Int) -> String {
+        cells(milliseconds) + String(format: " %.1f s", Double(max(0, milliseconds)) / 1000)
+    }
+
+    /// Only the bracketed cells: `[######......]`.
+    public func cells(_ milliseconds: Int) -> String {
         let left = min(max(0, milliseconds), fullMilliseconds)
         let filled = (left * width + fullMilliseconds - 1) / fullMilliseconds
-        let seconds = Double(max(0, milliseconds)) / 1000
-        let text = String(format: "%.1f s", seconds)
-        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " + text
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
     }
 }

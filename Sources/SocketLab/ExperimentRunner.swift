@@ -69,8 +69,8 @@ public enum ExperimentRunner {
         guard !experiment.changesSysctls else {
             throw ExperimentError(unavailableMessage(experiment, reason: why))
         }
-        log("note: no private network namespace (\(why)); running on the host's loopback, which this experiment leaves as it found it.")
-        return try perform(experiment, isolation: .hostLoopback, proof: nil, options: options, log: log, shouldStop: shouldStop)
+        return try perform(experiment, isolation: .hostLoopback, proof: nil, options: options, log: log, shouldStop: shouldStop,
+                           note: "No private network namespace (\(why)); this ran on the host's loopback, which it leaves as it found it.")
     }
 
     /// The one sentence shown when a sysctl-changing experiment cannot get a namespace.
@@ -83,13 +83,14 @@ public enum ExperimentRunner {
 
     private static func perform(_ experiment: any Experiment, isolation: Isolation, proof: PrivateNetworkNamespace.Proof?,
                                 options: [String: String], log: @escaping (String) -> Void,
-                                shouldStop: @escaping () -> Bool) throws -> ExperimentReport {
+                                shouldStop: @escaping () -> Bool, note: String? = nil) throws -> ExperimentReport {
         let kernel = KernelRelease.current
         log("\(experiment.name): \(experiment.summary)")
         log("Linux \(kernel.text), \(isolation.rawValue)")
         let lab = LabSession(isolation: isolation, proof: proof, options: options,
                              maximumSeconds: experiment.maximumSeconds, socketLimit: 2_100,
                              log: log, shouldStop: shouldStop)
+        if let note { lab.note(note) }
         defer { lab.sockets.closeAll() }
         let findings = try experiment.run(lab)
         lab.sockets.closeAll()

@@ -22,10 +22,36 @@ public struct SocketTable: Sendable {
     /// The calling thread's network namespace.
     public static let threadDirectory = "/proc/thread-self/net"
 
-    /// Reads `tcp` and `tcp6` in `directory`, keeping the sockets that pass `filter`.
-    /// A missing `tcp6` (IPv6 disabled) is not an error.
+    /// Where the table is read from.
+    public enum Source: String, Sendable, CaseIterable {
+        /// NETLINK_SOCK_DIAG when it works, otherwise /proc.
+        case automatic = "auto"
+        /// /proc/net/tcp and /proc/net/tcp6 text.
+        case proc
+        /// NETLINK_SOCK_DIAG binary records, as `ss` reads them.
+        case netlink
+    }
+
+    /// Reads the calling thread's table through netlink (states filtered by the kernel) or, when that
+    /// fails or `source` is `.proc`, `tcp` and `tcp6` in `directory`, keeping the sockets that pass
+    /// `filter`. A missing `tcp6` (IPv6 disabled) is not an error.
     public static func read(filter: SocketFilter = .all, directory: String = hostDirectory,
+                            source: Source = .automatic,
                             parser: ProcNetTCPParser = ProcNetTCPParser()) throws -> SocketTable {
+        let ownTable = directory == hostDirectory || directory == threadDirectory
+        if source != .proc && ownTable {
+            do {
+                return try SockDiagReader.read(filter: filter)
+            } catch {
+                if source == .netlink { throw ReadError(path: "NETLINK_SOCK_DIAG", reason: "\(error)") }
+            }
+        }
+        return try readProc(filter: filter, directory: directory, parser: parser)
+    }
+
+    /// Reads `tcp` and `tcp6` in `directory` only.
+    public static func readProc(filter: SocketFilter = .all, directory: String = hostDirectory,
+                                parser: ProcNetTCPParser = ProcNetTCPParser()) throws -> SocketTable {
         var table = SocketTable()
         table.entries.reserveCapacity(256)
         try readFile(directory + "/tcp", required: true, filter: filter, parser: parser, into: &table)

@@ -10,33 +10,47 @@ public struct SocketTableText: Sendable {
         self.countdown = countdown
     }
 
-    /// The header and one line per socket.
+    /// The header and one line per socket. With `countdown`, a narrower layout for watching: state,
+    /// endpoints, time left and a bar that empties over the 60 s of TIME_WAIT.
     public func lines(for table: SocketTable) -> [String] {
-        var rows: [[String]] = [["STATE", "LOCAL", "REMOTE", "TIMER", "LEFT", "RETR", "UID", "INODE", "SEND-Q", "RECV-Q"]]
-        for e in table.entries {
-            rows.append([
-                e.state.rawValue,
-                SocketEntry.endpointText(e.local, e.localPort),
-                SocketEntry.endpointText(e.remote, e.remotePort),
-                e.timer.rawValue,
-                e.timer == .none ? "-" : String(format: "%.1fs", Double(e.timerMilliseconds) / 1000),
-                String(e.retransmits), String(e.uid), String(e.inode), String(e.txQueue), String(e.rxQueue),
-            ])
+        var rows: [[String]]
+        if countdown {
+            rows = [["STATE", "LOCAL", "REMOTE", "TIMER", "LEFT", ""]]
+            let bar = CountdownBar(width: 12)
+            for e in table.entries {
+                rows.append([
+                    e.state.rawValue,
+                    SocketEntry.endpointText(e.local, e.localPort),
+                    SocketEntry.endpointText(e.remote, e.remotePort),
+                    e.timer.rawValue,
+                    e.timer == .none ? "-" : String(format: "%.1fs", Double(e.timerMilliseconds) / 1000),
+                    e.timer == .timeWait ? bar.cells(e.timerMilliseconds) : "",
+                ])
+            }
+        } else {
+            rows = [["STATE", "LOCAL", "REMOTE", "TIMER", "LEFT", "RETR", "UID", "INODE", "SEND-Q", "RECV-Q"]]
+            for e in table.entries {
+                rows.append([
+                    e.state.rawValue,
+                    SocketEntry.endpointText(e.local, e.localPort),
+                    SocketEntry.endpointText(e.remote, e.remotePort),
+                    e.timer.rawValue,
+                    e.timer == .none ? "-" : String(format: "%.1fs", Double(e.timerMilliseconds) / 1000),
+                    String(e.retransmits), String(e.uid), String(e.inode), String(e.txQueue), String(e.rxQueue),
+                ])
+            }
         }
         var widths = [Int](repeating: 0, count: rows[0].count)
         for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
-        let bar = CountdownBar()
         var out: [String] = []
-        for (index, row) in rows.enumerated() {
+        for row in rows {
             var line = ""
             for (k, cell) in row.enumerated() {
                 line += cell.padding(toLength: widths[k], withPad: " ", startingAt: 0)
                 if k < row.count - 1 { line += "  " }
             }
-            if countdown && index > 0 && table.entries[index - 1].timer == .timeWait {
-                line += "  " + bar.render(table.entries[index - 1].timerMilliseconds)
-            }
-            out.append(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+            while line.hasSuffix(" ") { line.removeLast() }
+            out.append(line)
         }
         return out
     }

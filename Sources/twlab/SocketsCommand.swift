@@ -33,6 +33,9 @@ struct SocketsCommand: ParsableCommand {
     @Flag(name: .long, help: "Redraw every SECONDS (default 1) with a TIME_WAIT countdown; q or Ctrl-C ends it.")
     var watch = false
 
+    @Option(name: .long, help: "Where to read the table: auto (netlink, else /proc), proc or netlink.")
+    var source: String = "auto"
+
     @Argument(help: "Seconds between redraws with --watch.")
     var seconds: Double?
 
@@ -40,6 +43,7 @@ struct SocketsCommand: ParsableCommand {
         if seconds != nil && !watch { throw ValidationError("a number of seconds goes with --watch, as in: twlab sockets --watch 2") }
         if let seconds, !(seconds >= 0.1 && seconds <= 3600) { throw ValidationError("--watch takes 0.1 to 3600 seconds") }
         if watch && json { throw ValidationError("--watch and --json do not go together; pick one") }
+        if SocketTable.Source(rawValue: source) == nil { throw ValidationError("--source takes auto, proc or netlink") }
     }
 
     func run() throws {
@@ -55,13 +59,13 @@ struct SocketsCommand: ParsableCommand {
         }
         let table: SocketTable
         do {
-            table = try SocketTable.read(filter: filter)
+            table = try SocketTable.read(filter: filter, source: SocketTable.Source(rawValue: source) ?? .automatic)
         } catch {
             FileHandle.standardError.write(Data("twlab: \(error)\n".utf8))
             throw ExitCode(1)
         }
         if json {
-            FileHandle.standardOutput.write(Data(SocketTableJSON.bytes(of: table)))
+            SocketTableJSON.write(table, to: 1)
         } else if count {
             print(SocketTableText.countLines(for: table).joined(separator: "\n"))
         } else {

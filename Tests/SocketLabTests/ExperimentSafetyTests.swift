@@ -7,8 +7,9 @@ import Glibc
 #endif
 
 /// The safety rules: host sysctls untouched, nothing left open after Ctrl-C, the thread back in the
-/// host namespace. Serialized so that no other experiment runs in this process meanwhile.
-@Suite(.serialized) struct ExperimentSafetyTests {
+/// host namespace. Part of the serialized ExperimentTests suite, so that no other experiment runs in
+/// this process meanwhile.
+extension ExperimentTests {
     /// Every socket descriptor of this process, with its inode.
     static func socketDescriptors() -> [Int32: String] {
         var result: [Int32: String] = [:]

@@ -112,6 +112,8 @@ enum Fixtures {
         guard let code = codes[state] else { Issue.record("no code for \(state)"); return }
         let line = Fixtures.established.replacingOccurrences(of: " 01 0000002A", with: " \(code) 0000002A")
         #expect(socket(line)?.state == state)
+        // The JSON spells each state the way TCPState names it.
+        #expect(SocketTableJSON.string(of: SocketTable.parse(line)).contains("\"state\": \"\(state.rawValue)\""))
     }
 
     @Test func headerAndBlankLinesAreNotSockets() {

@@ -180,3 +180,60 @@ import Glibc
         #expect(left.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 }
+
+extension LiveLabEndToEndTests {
+    /// Where no namespace can be made (here: nobody, with the namespace child made impossible), a
+    /// sysctl experiment refuses in one sentence naming the fix and the simulator scenario, and an
+    /// experiment that changes nothing runs on the host's loopback and says so.
+    @Test(.enabled(if: reportSkip(isRoot ? nil : "skipped: switching to the nobody user needs root")))
+    func withoutNamespacesItExplainsAndFallsBack() throws {
+        let noChild = ["env", "TWLAB_EXECUTABLE=/nonexistent", TwlabBinary.url.path]
+        func asNobody(_ arguments: [String]) throws -> TwlabBinary.Output {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", "nobody", "--"] + noChild + arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: "/")
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return TwlabBinary.Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                                      stderr: String(decoding: e, as: UTF8.self))
+        }
+        let refused = try asNobody(["lab", "run", "fin-timeout"])
+        #expect(refused.status == 1)
+        let lines = refused.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(refused.stderr.contains("needs a private network namespace"))
+        #expect(refused.stderr.contains("unprivileged_userns_clone"))
+        #expect(refused.stderr.contains("sim orphan-fin-wait-2"))
+
+        let fallback = try asNobody(["lab", "run", "linger-abort", "--json"])
+        #expect(fallback.status == 0, "\(fallback.stderr)")
+        let report = try Self.json(fallback.stdout)
+        #expect(report["isolation"] as? String == "host-loopback")
+        #expect((report["notes"] as? [String])?.contains { $0.contains("No private network namespace") } == true)
+        #expect((report["findings"] as? [String: Any])?["peer_errno"] as? String == "ECONNRESET")
+    }
+
+    @Test func watchRedrawsUntilCtrlC() throws {
+        let process = Process()
+        process.executableURL = TwlabBinary.url
+        process.arguments = ["sockets", "--watch", "0.2", "--state", "listen"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        usleep(900_000)
+        kill(process.processIdentifier, SIGINT)
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let frames = text.components(separatedBy: "q or Ctrl-C to stop").count - 1
+        #expect(frames >= 3, "frames: \(frames)")
+        #expect(!text.contains("\u{1B}[?1049h"), "no alternate screen when the output is not a terminal")
+    }
+}

@@ -86,8 +86,8 @@ import Glibc
         return fd
     }
 
-    @Test(.enabled(if: ssPath != nil, "needs ss from iproute2"))
-    func sameSocketsStatesAndTimersAsSS() throws {
+    @Test(.enabled(if: ssPath != nil, "needs ss from iproute2"), arguments: ["proc", "netlink"])
+    func sameSocketsStatesAndTimersAsSS(source: String) throws {
         let ss = try #require(Self.ssPath)
         var open: [Int32] = []
         defer { for fd in open { close(fd) } }
@@ -112,7 +112,7 @@ import Glibc
         let ports: Set<String> = [String(port4), String(port6)]
 
         let ssText = try Self.capture(ss, ["-tan", "-o"])
-        let result = try TwlabBinary.run(["sockets", "--json"])
+        let result = try TwlabBinary.run(["sockets", "--json", "--source", source])
         #expect(result.status == 0)
 
         var ssRows: [Row: Int?] = [:]

@@ -195,12 +195,13 @@ struct DirectiveDecoder {
         return observable
     }
 
-    private func common(_ fields: inout DirectiveFields) -> (prompt: String?, hints: [String], explain: String?, points: Double) {
+    private func common(_ fields: inout DirectiveFields) -> (prompt: String?, hints: [String], explain: String?, points: Double,
+                                                             promptLocation: SourceLocation?, hintLocations: [SourceLocation]) {
         let prompt = fields.string("ask", required: true)
-        let hints = fields.strings("hints") ?? []
+        let hints = fields.locatedStrings("hints") ?? []
         let explain = fields.string("explain", required: true)
         let points = fields.number("points", in: 0...1000) ?? 1
-        return (prompt, hints, explain, points)
+        return (prompt, hints.map(\.text), explain, points, fields.valueLocation("ask"), hints.map(\.location))
     }
 
     private func decodePredict(_ fields: inout DirectiveFields) -> Question? {
@@ -251,7 +252,8 @@ struct DirectiveDecoder {
         guard let id, let source, let kind, let prompt = common.prompt, let explain = common.explain else { return nil }
         return Question(id: "\(lessonID)/\(id)", lessonID: lessonID, kind: .predict, prompt: prompt, answerKind: kind,
                         source: source, params: [], hints: common.hints, explain: explain, points: common.points,
-                        location: fields.start, scriptLine: scriptLine)
+                        location: fields.start, scriptLine: scriptLine,
+                        promptLocation: common.promptLocation, hintLocations: common.hintLocations)
     }
 
     private func decodeQuiz(_ fields: inout DirectiveFields) -> Question? {
@@ -316,7 +318,7 @@ struct DirectiveDecoder {
         guard let id, let source, let kind, let prompt = common.prompt, let explain = common.explain else { return nil }
         return Question(id: "\(lessonID)/\(id)", lessonID: lessonID, kind: .quiz, prompt: prompt, answerKind: kind,
                         source: source, params: params, hints: common.hints, explain: explain, points: common.points,
-                        location: fields.start)
+                        location: fields.start, promptLocation: common.promptLocation, hintLocations: common.hintLocations)
     }
 
     private func parameter(_ name: String, _ node: YAMLNode, _ fields: inout DirectiveFields) -> QuestionParameter? {

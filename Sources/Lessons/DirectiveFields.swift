@@ -98,7 +98,8 @@ struct DirectiveFields {
         var result: [String] = []
         for item in items {
             guard let text = item.string else {
-                error(item, "each item of '\(key)' must be text, not \(item.kindName)")
+                error(item, "each item of '\(key)' must be text, not \(item.kindName)"
+                      + (item.pairs != nil ? " (text that contains ': ' must be put in quotes)" : ""))
                 continue
             }
             result.append(text.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -10,6 +10,7 @@ public struct LabBlock: Sendable {
     public var caption: String?
     /// The scenario shown instead when the experiment cannot run here.
     public var fallback: ScenarioReference?
+    /// Where the block starts in the lesson file.
     public var location: SourceLocation
 
     /// Creates a lab block.

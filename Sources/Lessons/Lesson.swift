@@ -4,6 +4,7 @@ import Foundation
 public struct Lesson: Sendable {
     /// A short slug, unique across the catalog, for example `four-way-close`.
     public var id: String
+    /// The title shown in the lesson list.
     public var title: String
     /// One sentence saying what the lesson teaches.
     public var summary: String
@@ -15,6 +16,7 @@ public struct Lesson: Sendable {
     public var language: String
     /// The path of the lesson file.
     public var file: String
+    /// The steps, in the order the learner sees them.
     public var steps: [LessonStep]
 
     /// Creates a lesson from its parts.

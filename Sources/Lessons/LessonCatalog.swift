@@ -2,7 +2,9 @@ import Foundation
 
 /// Lessons found in a directory tree, by language.
 public struct LessonCatalog: Sendable {
+    /// The lessons that loaded, in file-name order.
     public var lessons: [Lesson]
+    /// Problems found while loading; broken lessons are left out.
     public var diagnostics: [Diagnostic]
 
     /// Creates a catalog from lessons already read.

@@ -4,6 +4,7 @@ import Foundation
 public struct LessonStep: Sendable {
     /// The heading text, without the `## `.
     public var title: String
+    /// Prose and directives, in file order.
     public var blocks: [LessonBlock]
     /// Where the heading is.
     public var location: SourceLocation

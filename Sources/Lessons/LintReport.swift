@@ -2,9 +2,13 @@ import Foundation
 
 /// What `twlab lint` found: every diagnostic, and how much was checked.
 public struct LintReport: Sendable {
+    /// Every problem found, sorted by file and line.
     public var diagnostics: [Diagnostic]
+    /// How many lessons were read.
     public var lessonCount = 0
+    /// How many questions were checked.
     public var questionCount = 0
+    /// How many scenario files were run.
     public var scenarioCount = 0
 
     /// Creates an empty report.

@@ -149,6 +149,10 @@ public struct Linter: Sendable {
         report.diagnostics += catalog.diagnostics
         report.lessonCount += catalog.lessons.count
         let ids = Set(catalog.lessons.map(\.id))
+        for lesson in catalog.lessons where requiresItself(lesson, in: catalog) {
+            report.diagnostics.append(Diagnostic(at: SourceLocation(file: lesson.file, line: 2, column: 1),
+                                                 "'requires' goes round in a circle back to '\(lesson.id)'"))
+        }
         for lesson in catalog.lessons {
             let top = SourceLocation(file: lesson.file, line: 2, column: 1)
             for required in lesson.requires where !ids.contains(required) && files.count > 1 {
@@ -176,6 +180,18 @@ public struct Linter: Sendable {
             }
         }
         return catalog
+    }
+
+    /// True when following `requires` from the lesson leads back to it.
+    private func requiresItself(_ lesson: Lesson, in catalog: LessonCatalog) -> Bool {
+        var seen: Set<String> = []
+        var queue = lesson.requires
+        while let next = queue.popLast() {
+            if next == lesson.id { return true }
+            guard seen.insert(next).inserted, let required = catalog.lesson(next) else { continue }
+            queue += required.requires
+        }
+        return false
     }
 
     private func lintStep(_ step: LessonStep, isLast: Bool, into report: inout LintReport) {
@@ -251,6 +267,9 @@ public struct Linter: Sendable {
 
     /// Checks one question; returns true when it is a prediction checked by simulation.
     private func lintQuestion(_ question: Question, library: ScenarioLibrary, into report: inout LintReport) -> Bool {
+        if question.hints.isEmpty {
+            report.diagnostics.append(Diagnostic(.warning, at: question.location, "question '\(question.shortID)' has no hints; a stuck learner is left with only the solution"))
+        }
         var simulation: (ScenarioReference, ProfileName?)?
         switch question.source {
         case .simulation(let reference, _, let profile): simulation = (reference, profile)

@@ -14,7 +14,8 @@ public enum Observable: Sendable, Equatable, CustomStringConvertible {
     case sent(EndpointRole)
     /// The errors the endpoint's application saw (`ECONNRESET`…), or `none`.
     case errors(EndpointRole)
-    /// How the run ended: `clean`, `reset`, `timeout`, `stale-data`, `open`, joined by `+` when several.
+    /// How the run ended, as its most serious outcome: `stale-data`, else `reset`, else `timeout`,
+    /// else `open`, else `clean`.
     case outcome
     /// `client`, `server`, `both` or `neither`: who passed through TIME_WAIT.
     case timeWaitSide

@@ -4,18 +4,25 @@ import Foundation
 public struct Question: Sendable {
     /// Unique across all lessons: `LESSON-ID/QUESTION-ID`.
     public var id: String
+    /// The id of the lesson the question belongs to.
     public var lessonID: String
+    /// A prediction (answered by simulation) or a quiz question (answered by a key).
     public var kind: QuestionKind
     /// The question text; `{name}` placeholders are filled with parameters.
     public var prompt: String
+    /// The shape of the answer and how answers compare.
     public var answerKind: AnswerKind
+    /// Where the right answer comes from.
     public var source: AnswerSource
+    /// Parameters drawn per student (quiz questions only).
     public var params: [QuestionParameter]
     /// Graduated hints, vaguest first.
     public var hints: [String]
     /// Shown after the question is answered (right or wrong).
     public var explain: String
+    /// What a right answer is worth.
     public var points: Double
+    /// Where the block starts in the lesson file.
     public var location: SourceLocation
     /// The file line of the first line of an inline script, so errors inside it point at the right line.
     public var scriptLine: Int?

@@ -2,8 +2,11 @@ import Foundation
 
 /// A parameter a quiz question draws per student: a value from `range` in multiples of `step`.
 public struct QuestionParameter: Sendable, Equatable {
+    /// The name used in the expression and as `{name}` in the question text.
     public var name: String
+    /// The lowest and highest value.
     public var range: ClosedRange<Double>
+    /// Values are the lowest plus whole multiples of this.
     public var step: Double
 
     /// Creates a parameter.

@@ -3,6 +3,7 @@ import TCPModel
 
 /// A ```` ```sim ```` block: a scenario shown as a sequence diagram at that point of a step.
 public struct SimBlock: Sendable {
+    /// The scenario to run.
     public var scenario: ScenarioReference
     /// Overrides the scenario's own profile when set.
     public var profile: ProfileName?
@@ -10,6 +11,7 @@ public struct SimBlock: Sendable {
     public var explore: Int?
     /// A sentence shown above the diagram.
     public var caption: String?
+    /// Where the block starts in the lesson file.
     public var location: SourceLocation
     /// The file line of the first line of an inline script, so errors inside it point at the right line.
     public var scriptLine: Int?

@@ -2,8 +2,11 @@ import Foundation
 
 /// A place in a lesson file: the file path, a 1-based line and a 1-based column.
 public struct SourceLocation: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// The path of the file.
     public var file: String
+    /// The line, from 1.
     public var line: Int
+    /// The column, from 1.
     public var column: Int
 
     /// Creates a location; line and column count from 1.

@@ -27,6 +27,7 @@ struct YAMLNode: Sendable {
 
     /// Parses one YAML document; nil for an empty document.
     static func parse(_ text: String) throws(SyntaxError) -> YAMLNode? {
+        if let deep = tooDeeplyNested(text) { throw deep }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -37,6 +38,31 @@ struct YAMLNode: Sendable {
         }
         guard let node else { return nil }
         return convert(node, depth: 0)
+    }
+
+    /// Lesson YAML is shallow; refuse absurd bracket nesting before the recursive composer sees it.
+    private static func tooDeeplyNested(_ text: String, limit: Int = 64) -> SyntaxError? {
+        var depth = 0, line = 1, column = 0
+        var quote: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            column += 1
+            if scalar == "\n" { line += 1; column = 0; quote = nil; continue }
+            if let open = quote {
+                if scalar == open { quote = nil }
+                continue
+            }
+            switch scalar {
+            case "\"", "'": quote = scalar
+            case "[", "{":
+                depth += 1
+                if depth > limit {
+                    return SyntaxError(line: line, column: column, message: "YAML: brackets nested more than \(limit) deep")
+                }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
     }
 
     private static func describe(_ error: YamlError) -> SyntaxError {

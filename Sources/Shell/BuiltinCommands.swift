@@ -98,17 +98,23 @@ enum BuiltinCommands {
     private static func list(_ commands: [ShellCommand], context: ShellContext) {
         let output = context.output
         output.line(output.styled("Commands:", .bold))
-        let column = min((commands.map { DisplayWidth.of($0.usage) }.max() ?? 0) + 4, 32)
+        // Usages up to this wide share a line with the summary; longer ones get a line of their own.
+        let column = min((commands.map { DisplayWidth.of($0.usage) }.max() ?? 0) + 4, max(output.width / 3, 12))
+        let indent = String(repeating: " ", count: column)
+        let summaryWidth = max(output.width - column, 10)
         for command in commands {
-            let usage = "  " + command.usage
-            let pad = max(column - DisplayWidth.of(usage), 2)
-            let head = usage.count + pad > column ? usage + "\n" + String(repeating: " ", count: column)
-                                                  : usage + String(repeating: " ", count: pad)
-            let text = head + command.summary
-            let lines = TextWrapper.wrap(text, width: output.width, hangingIndent: column - 2)
-            for (index, line) in lines.enumerated() {
-                output.line(index == 0 ? output.styled(String(line.prefix(column)), .cyan) + String(line.dropFirst(column)) : line)
+            let usageWidth = DisplayWidth.of(command.usage) + 2
+            let summary = TextWrapper.wrap(command.summary, width: summaryWidth)
+            if usageWidth + 2 <= column {
+                let pad = String(repeating: " ", count: column - usageWidth)
+                output.line("  " + output.styled(command.usage, .cyan) + pad + (summary.first ?? ""))
+            } else {
+                for line in TextWrapper.wrap(command.usage, width: max(output.width - 2, 10), hangingIndent: 2) {
+                    output.line("  " + output.styled(line, .cyan))
+                }
+                output.line(indent + (summary.first ?? ""))
             }
+            for line in summary.dropFirst() { output.line(indent + line) }
         }
         output.paragraph("Type 'help COMMAND' for more about one command. Tab completes; Ctrl-C stops a running command; Ctrl-D or 'quit' leaves.")
     }

@@ -1,9 +1,12 @@
 /// Tab completion for the shell: command names for the first word, and for later words whatever
 /// the command's `complete` offers, filtered by what is typed so far.
 public struct CommandCompleter {
+    /// The commands whose names and arguments are offered.
     public var commands: [ShellCommand]
+    /// Passed to each command's `complete`.
     public var context: ShellContext
 
+    /// Completes against `commands`.
     public init(commands: [ShellCommand], context: ShellContext) {
         self.commands = commands
         self.context = context

@@ -11,6 +11,7 @@ public enum CommandLineTokenizer {
         /// The line ended right after a backslash.
         case trailingBackslash
 
+        /// One line saying what is wrong and how to fix it.
         public var description: String {
             switch self {
             case .unterminatedQuote(let quote):

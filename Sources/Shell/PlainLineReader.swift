@@ -47,6 +47,7 @@ public final class PlainLineReader: LineReader {
 
     deinit { if ownsDescriptor { Foundation.close(fileDescriptor) } }
 
+    /// Reads the next line; `prompt` is ignored (nobody is watching a pipe).
     public func read(prompt: String) -> LineInput {
         while true {
             if let newline = buffer[start...].firstIndex(of: 10) {
@@ -127,8 +128,11 @@ public final class PlainLineReader: LineReader {
 
 /// A script file that could not be opened.
 public struct ScriptOpenError: Error, CustomStringConvertible {
+    /// The path as given.
     public var path: String
+    /// What went wrong, from the system.
     public var reason: String
+    /// One line for the user, saying what to do next.
     public var description: String { "cannot read the script '\(path)': \(reason). Check the path and try again." }
 }
 

@@ -111,7 +111,7 @@ final class QuizRun {
         let variant = grader.generator.variant(for: question, student: student)
         context.output.line()
         context.output.line(context.output.styled("Question \(index + 1) of \(grader.questions.count)", .bold) + "  [\(question.id)]")
-        context.output.line(QuizText.fill(question.prompt, with: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
+        context.output.paragraph(QuizText.fill(question.prompt, with: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
         context.output.line("Answer: " + QuizPaper.answerHint(question.answerKind))
     }
 
@@ -126,7 +126,7 @@ final class QuizRun {
         case .correct: context.output.line(context.output.styled("Right.", .green))
         case .wrong: context.output.line(context.output.styled("Not quite:", .red) + " the answer is \(expected).")
         case .missing: context.output.line("Skipped. The answer is \(expected).")
-        case .invalid: context.output.line(context.output.styled("Not an answer here:", .yellow) + " \(QuizText.visible(result.message ?? "")). The answer is \(expected).")
+        case .invalid: context.output.paragraph(context.output.styled("Not an answer here:", .yellow) + " \(QuizText.visible(result.message ?? "")). The answer is \(expected).")
         case .ungradable: context.output.line("This question cannot be graded: \(result.message ?? "")")
         }
         results.append(result)

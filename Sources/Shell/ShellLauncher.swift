@@ -9,6 +9,7 @@ public struct ShellOptions: Sendable {
     /// The lessons folder.
     public var lessonsDirectory: URL
 
+    /// Collects the options; the defaults are those of a plain `twlab`.
     public init(color: ColorChoice = .auto, scriptPath: String? = nil, lessonsDirectory: URL) {
         self.color = color
         self.scriptPath = scriptPath
@@ -57,9 +58,10 @@ public enum ShellLauncher {
             reader = PlainLineReader()
         }
         if interactive {
-            output.line(output.styled("twlab \(TwlabInfo.version)", .bold)
-                        + " — learn how TCP closes a connection and why TIME_WAIT exists.")
-            output.line("Type 'help' for the commands, Tab to complete, Ctrl-D or 'quit' to leave.")
+            output.paragraph(output.styled("twlab \(TwlabInfo.version)", .bold)
+                             + " — learn how TCP closes a connection and why TIME_WAIT exists.")
+            output.paragraph("Type 'help' for the commands, Tab to complete, Ctrl-D or 'quit' to leave.")
+            TutorCommands.welcome(context)
         }
         let session = ShellSession(context: context, commands: commands, reader: reader,
                                    scriptMode: !interactive)

@@ -6,7 +6,9 @@ import Foundation
 /// output, so a transcript reads like a session, and the session's exit status is 1 when any
 /// command failed.
 public final class ShellSession {
+    /// The state the commands share (output, lessons folder, interceptor, prompt detail).
     public let context: ShellContext
+    /// The commands this session runs, in `help` order.
     public let commands: [ShellCommand]
     private let reader: LineReader
     private let scriptMode: Bool
@@ -16,6 +18,8 @@ public final class ShellSession {
     /// The word the prompt starts with.
     public static let promptName = "twlab"
 
+    /// Prepares a session reading from `reader`. In `scriptMode` commands are echoed and failures
+    /// make the exit status 1.
     public init(context: ShellContext, commands: [ShellCommand], reader: LineReader, scriptMode: Bool) {
         self.context = context
         self.commands = commands
@@ -29,11 +33,13 @@ public final class ShellSession {
     public func run() -> Int32 {
         defer { reader.close() }
         while true {
+            if InterruptSignal.terminationRequested { return status }
             InterruptSignal.clear()
             switch reader.read(prompt: prompt()) {
             case .end:
                 return status
             case .interrupted:
+                if InterruptSignal.terminationRequested { return status }
                 if scriptMode {
                     report("interrupted; the rest of the script was not run")
                     return 130

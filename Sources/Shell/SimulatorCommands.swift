@@ -14,13 +14,13 @@ enum SimulatorCommands {
         ShellCommand(
             name: "sim",
             summary: "Run a TCP close scenario in the simulator, or explore its losses.",
-            usage: "sim NAME|FILE [--profile P] [--json]  ·  sim explore NAME|FILE [K]  ·  sim -e 'open; close client; run'",
+            usage: "sim [explore] NAME|FILE [K]",
             details: """
-                sim NAME|FILE            draw the run of a built-in scenario (try 'sim active-close') or a .twsim file
-                sim explore NAME|FILE K  rerun it for every way of losing up to K segments (default 2) and group the outcomes
-                sim -e TEXT              run scenario lines typed inline, separated by ';'
-                --profile P              linux, rfc9293 or no-time-wait instead of the scenario's own
-                --json                   print JSON instead of a diagram
+                sim NAME|FILE: draw a run (try 'sim active-close', or a .twsim file).
+                sim explore NAME|FILE K: lose up to K segments (default 2) every way.
+                sim -e 'open; close client; run': run lines typed inline.
+                --profile linux|rfc9293|no-time-wait overrides the scenario's profile.
+                --json prints JSON instead of a diagram.
                 """,
             complete: { context, request in completeSim(context, request) },
             run: { context, arguments in runSim(context, arguments) })
@@ -61,7 +61,9 @@ enum SimulatorCommands {
                 }
                 parsed.profile = profile
             case "-e":
-                parsed.inline = rest.joined(separator: " ").replacingOccurrences(of: ";", with: "\n")
+                // Each ';'-separated statement becomes one line; errors count columns within it.
+                parsed.inline = rest.joined(separator: " ").split(separator: ";", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
                 rest = []
             default:
                 if word.hasPrefix("--") { return .failure(SimulatorCommandError("unknown option \(word); try 'help sim'")) }
@@ -130,10 +132,13 @@ enum SimulatorCommands {
         ShellCommand(
             name: "model",
             summary: "Model a busy client's ports against TIME_WAIT.",
-            usage: "model ports [--range 32768-60999] [--rate R] [--time-wait 60s] [--duration D] [--tw-reuse]",
+            usage: "model ports [--rate R]…",
             details: """
-                Shows how the TIME_WAIT population of one client talking to one destination grows, when
-                connect() first fails with EADDRNOTAVAIL, and the sustainable rate ports ÷ TIME_WAIT.
+                Options: --range 32768-60999  --rate R  --time-wait 60s
+                         --duration D  --tw-reuse
+                Charts the TIME_WAIT sockets of one busy client talking to one
+                destination, when connect() first fails with EADDRNOTAVAIL,
+                and the sustainable rate (ports ÷ TIME_WAIT).
                 """,
             complete: { _, request in
                 if request.words.count <= 1 { return ["ports"] }

@@ -34,19 +34,22 @@ enum TutorCommands {
             ShellCommand(name: "where", summary: "Say where you are and show the current step again.", usage: "where",
                          run: { context, _ in show(context) { $0.whereAmI() } }),
             ShellCommand(name: "hint", summary: "Show the next hint for the waiting question.", usage: "hint",
+                         details: "Hints go from vague to specific and never give the answer away. Each one is counted in your progress. A wrong answer also shows the next hint.",
                          run: { context, _ in show(context) { $0.hint() } }),
             ShellCommand(name: "answer", aliases: ["a"], summary: "Answer the waiting question (or just type the answer).",
                          usage: "answer TEXT",
                          details: "Checks your answer against what the simulation (or the live kernel) does. States may be spelled time-wait or TIME_WAIT; flags as FIN|ACK in any order.",
-                         complete: { context, _ in area(context).session.answerVocabulary },
+                         complete: { context, request in area(context).session.answerCompletions(for: request.partial) },
                          run: { context, args in
                              guard !args.isEmpty else { return usage(context, "answer TEXT") }
                              return show(context) { $0.answer(args.joined(separator: " ")) }
                          }),
             ShellCommand(name: "skip", summary: "Skip the waiting question (recorded as skipped).", usage: "skip",
+                         details: "Moves past the question without an answer. It is recorded as skipped, never as solved, and scores nothing.",
                          run: { context, _ in show(context) { $0.skip() } }),
             ShellCommand(name: "solution", summary: "Show the answer with its evidence (recorded as revealed).",
                          usage: "solution",
+                         details: "Shows the answer with the simulation that decides it. It is recorded as revealed, never as solved, and scores nothing.",
                          run: { context, _ in show(context) { $0.solution() } }),
             ShellCommand(name: "review", summary: "Read a finished lesson again, without changing your progress.",
                          usage: "review ID",
@@ -56,6 +59,7 @@ enum TutorCommands {
                              return show(context) { $0.review(id) }
                          }),
             ShellCommand(name: "reset", summary: "Forget your progress in one lesson.", usage: "reset ID",
+                         details: "Deletes the lesson's step and every answer, hint and skip recorded in it; other lessons are kept.",
                          complete: { context, request in
                              request.words.count == 1 ? lessonIDs(context) + area(context).session.answerVocabulary : []
                          },
@@ -69,6 +73,7 @@ enum TutorCommands {
                          }),
             ShellCommand(name: "progress", summary: "Show your progress, or export it as JSON.",
                          usage: "progress [--export FILE]",
+                         details: "Shows each lesson's step, score, hints, skips and time. --export FILE writes the same as JSON. Progress lives in $TWLAB_HOME/progress.json, else $XDG_DATA_HOME/twlab/progress.json, else ~/.local/share/twlab/progress.json.",
                          complete: { _, request in request.words.count == 1 ? ["--export"] : [] },
                          run: { context, args in
                              if args.isEmpty { return show(context) { $0.progressSummary() } }
@@ -76,44 +81,68 @@ enum TutorCommands {
                              let path = (args[1] as NSString).expandingTildeInPath
                              return show(context) { $0.exportProgress(to: URL(fileURLWithPath: path)) }
                          }),
-            ShellCommand(name: "_tutor-script",
-                         summary: "(testing aid) Print the commands that answer a lesson all right or all wrong.",
-                         usage: "_tutor-script ID [--wrong]",
-                         complete: { context, request in request.words.count == 1 ? lessonIDs(context) : ["--wrong"] },
-                         run: { context, args in
-                             guard let id = args.first, args.count <= 2 else { return usage(context, "_tutor-script ID [--wrong]") }
-                             var scratch = makeSession(context, persistent: false)
-                             do {
-                                 let lines = try scratch.practiceScript(for: id, wrong: args.dropFirst().contains("--wrong"))
-                                 lines.forEach { context.output.line($0) }
-                                 return .success
-                             } catch {
-                                 context.output.line("error: \(error)")
-                                 return .failure
+            ShellCommand(name: "_tutor",
+                         summary: "(testing aid) Scripted answers from the oracle; a save loop for crash tests.",
+                         usage: "_tutor script ID [--wrong] | _tutor save-loop N",
+                         details: """
+                             _tutor script ID          the commands that answer lesson ID all right (a full score)
+                             _tutor script ID --wrong  the commands that answer it all wrong (every hint shown)
+                             _tutor script ID --labs   also run each live experiment the lesson offers
+                             _tutor save-loop N        save the progress file N times (for kill -9 tests)
+                             """,
+                         complete: { context, request in
+                             switch request.words.count {
+                             case 1: return ["script", "save-loop"]
+                             case 2 where request.words[1] == "script": return lessonIDs(context)
+                             case 3...4 where request.words[1] == "script": return ["--wrong", "--labs"]
+                             default: return []
                              }
-                         }),
-            ShellCommand(name: "_tutor-save-loop",
-                         summary: "(testing aid) Save the progress file N times in a row.",
-                         usage: "_tutor-save-loop N",
+                         },
                          run: { context, args in
-                             guard let text = args.first, let count = Int(text), count > 0 else { return usage(context, "_tutor-save-loop N") }
-                             let store = ProgressStore.standard()
-                             var progress = store.load().progress
-                             for round in 0..<count {
-                                 if context.interrupted() { break }
-                                 var record = progress[lesson: "save-loop"]
-                                 record.step = round
-                                 record.questions["save-loop/q\(round % 50)"] = QuestionProgress(attempts: round)
-                                 progress[lesson: "save-loop"] = record
-                                 do { try store.save(progress) } catch {
-                                     context.output.line("error: \(error)")
-                                     return .failure
-                                 }
+                             switch args.first {
+                             case "script": return practiceScript(context, Array(args.dropFirst()))
+                             case "save-loop": return saveLoop(context, Array(args.dropFirst()))
+                             default: return usage(context, "_tutor script ID [--wrong]  ·  _tutor save-loop N")
                              }
-                             context.output.line("saved \(count) times")
-                             return .success
                          }),
         ]
+    }
+
+    /// Prints the commands that go through a lesson, answered from the oracle.
+    static func practiceScript(_ context: ShellContext, _ args: [String]) -> CommandResult {
+        let options = Set(args.dropFirst())
+        guard let id = args.first, options.isSubset(of: ["--wrong", "--labs"]) else {
+            return usage(context, "_tutor script ID [--wrong] [--labs]")
+        }
+        var scratch = makeSession(context, persistent: false)
+        do {
+            let lines = try scratch.practiceScript(for: id, wrong: options.contains("--wrong"), labs: options.contains("--labs"))
+            lines.forEach { context.output.line($0) }
+            return .success
+        } catch {
+            context.output.line("error: \(error)")
+            return .failure
+        }
+    }
+
+    /// Saves the progress file again and again, for crash tests.
+    static func saveLoop(_ context: ShellContext, _ args: [String]) -> CommandResult {
+        guard args.count == 1, let count = Int(args[0]), count > 0 else { return usage(context, "_tutor save-loop N") }
+        let store = ProgressStore.standard()
+        var progress = store.load().progress
+        for round in 0..<count {
+            if context.interrupted() { break }
+            var record = progress[lesson: "save-loop"]
+            record.step = round
+            record.questions["save-loop/q\(round % 50)"] = QuestionProgress(attempts: round)
+            progress[lesson: "save-loop"] = record
+            do { try store.save(progress) } catch {
+                context.output.line("error: \(error)")
+                return .failure
+            }
+        }
+        context.output.line("saved \(count) times")
+        return .success
     }
 
     /// Sets up the tutor for a context: loads the catalog and progress, shows a warning about a
@@ -135,8 +164,42 @@ enum TutorCommands {
         return area
     }
 
+    /// At the start of an interactive shell: loads progress and, when the learner left a lesson
+    /// mid-way, says where they were, so that a typed answer or `next` carries on from there.
+    static func welcome(_ context: ShellContext, store: ProgressStore = .standard()) {
+        // Loading the lessons costs time; skip it when nothing is open (a corrupt file is still
+        // reported at once).
+        guard FileManager.default.fileExists(atPath: store.url.path) else { return }
+        if let progress = store.peek(), progress.currentLesson == nil { return }
+        let area = attach(to: context)
+        guard let lesson = area.session.lesson, let detail = area.session.promptDetail else { return }
+        var text = "Welcome back: you were in \(lesson.title) (\(detail)). Type `where` to see that step again"
+        text += area.session.pendingQuestion != nil ? ", or answer its question." : ", or `next`."
+        _ = render(context, [.note(text)])
+    }
+
+    /// The lesson language: `$TWLAB_LANG`, else the locale's language (`zh_CN.UTF-8` gives `zh`),
+    /// when the lessons folder has that language; else English. Lesson and question ids are the
+    /// same in every language, so progress carries over.
+    static func lessonLanguage(in directory: URL,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let candidates = [environment["TWLAB_LANG"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
+        for case let value? in candidates where !value.isEmpty {
+            let code = String(value.prefix { $0.isLetter }).lowercased()
+            guard !code.isEmpty, code != "c", code != "posix" else { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(code).path, isDirectory: &isFolder),
+               isFolder.boolValue {
+                return code
+            }
+            return "en"
+        }
+        return "en"
+    }
+
     static func makeSession(_ context: ShellContext, persistent: Bool) -> TutorSession {
-        let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
+        let catalog = LessonCatalog.load(directory: context.lessonsDirectory,
+                                         language: lessonLanguage(in: context.lessonsDirectory))
         let library = ScenarioLibrary(directory: context.lessonsDirectory.appendingPathComponent("scenarios"))
         return TutorSession(catalog: catalog, library: library, store: persistent ? ProgressStore.standard() : nil,
                             width: context.output.width)

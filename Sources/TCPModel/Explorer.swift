@@ -6,7 +6,7 @@
 /// its last step until nothing is scheduled, so outcomes describe how things finally ended.
 public enum Explorer {
     /// The most runs one exploration makes before it stops and reports itself incomplete.
-    public static let runBudget = 2_000_000
+    public static let runBudget = 1_000_000
 
     public static func explore(_ scenario: Scenario, maxLosses: Int, profile: ProfileName? = nil) -> Exploration {
         explore(scenario, maxLosses: maxLosses, profile: profile, shouldStop: { false })

@@ -9,7 +9,10 @@ public enum ScenarioDuration: Sendable, Equatable {
     public func milliseconds(under settings: ProfileSettings) -> Int64 {
         switch self {
         case .milliseconds(let ms): return ms
-        case .msl(let factor): return Int64((Double(settings.msl) * factor).rounded())
+        case .msl(let factor):
+            // Clamped to 100 years so that an absurd factor cannot overflow the clock.
+            let ms = min((Double(settings.msl) * factor).rounded(), 3_153_600_000_000)
+            return Int64(max(0, ms))
         }
     }
 }

@@ -3,14 +3,14 @@
 public struct SequenceDiagram: Sendable {
     /// Whether ANSI colour is used (failed expectations red, drops and errors highlighted).
     public var color: Bool
-    /// Columns the diagram may use (at least 60).
+    /// Columns the diagram may use (60 to 1000).
     public var width: Int
     /// Whether retransmit-timer starts and cancels are shown (they happen on every send).
     public var showRetransmitTimerChurn: Bool
 
     public init(color: Bool = false, width: Int = 80, showRetransmitTimerChurn: Bool = false) {
         self.color = color
-        self.width = max(60, width)
+        self.width = min(1_000, max(60, width))
         self.showRetransmitTimerChurn = showRetransmitTimerChurn
     }
 

@@ -5,7 +5,8 @@ extension SimulationEngine {
         var tcb = endpoints[i]
         let old = tcb
         tcb = TransmissionControlBlock(role: old.role, state: old.state)
-        tcb.timerGeneration = old.timerGeneration.map { $0 + 1 }
+        tcb.timers = old.timers
+        tcb.timers.invalidateAll()
         tcb.timeWaitEntries = old.timeWaitEntries
         tcb.connection = connection
         tcb.iss = iss

@@ -168,8 +168,8 @@ struct SimulationEngine {
             note(segment.to, "the delayed copy outlived the MSL (\(settings.msl) ms) and died in the network")
         case .timer(let role, let kind, let generation):
             let i = Self.slot(role)
-            guard endpoints[i].timerGeneration[kind.slot] == generation, endpoints[i].timerRunning[kind.slot] else { return }
-            endpoints[i].timerRunning[kind.slot] = false
+            guard endpoints[i].timers.generation(kind) == generation, endpoints[i].timers.isRunning(kind) else { return }
+            endpoints[i].timers.stop(kind)
             log(.timer(role, kind, .expire, ms: 0))
             timerFired(kind, i)
         }
@@ -178,16 +178,14 @@ struct SimulationEngine {
     // MARK: Timers
 
     mutating func startTimer(_ i: Int, _ kind: TimerKind, ms: Int64, action: TimerAction = .start) {
-        endpoints[i].timerGeneration[kind.slot] += 1
-        endpoints[i].timerRunning[kind.slot] = true
-        queue.schedule(.timer(endpoints[i].role, kind, generation: endpoints[i].timerGeneration[kind.slot]), at: now + ms)
+        let generation = endpoints[i].timers.advance(kind, running: true)
+        queue.schedule(.timer(endpoints[i].role, kind, generation: generation), at: now + ms)
         log(.timer(endpoints[i].role, kind, action, ms: ms))
     }
 
     mutating func cancelTimer(_ i: Int, _ kind: TimerKind) {
-        guard endpoints[i].timerRunning[kind.slot] else { return }
-        endpoints[i].timerGeneration[kind.slot] += 1
-        endpoints[i].timerRunning[kind.slot] = false
+        guard endpoints[i].timers.isRunning(kind) else { return }
+        endpoints[i].timers.advance(kind, running: false)
         log(.timer(endpoints[i].role, kind, .cancel, ms: 0))
     }
 
@@ -293,7 +291,7 @@ struct SimulationEngine {
         if flags.contains(.fin) { endpoints[i].finSeq = segment.seq &+ UInt32(truncatingIfNeeded: length) }
         endpoints[i].unacked.append(segment)
         transmit(segment, retransmission: false)
-        if !endpoints[i].timerRunning[TimerKind.retransmit.slot] {
+        if !endpoints[i].timers.isRunning(.retransmit) {
             startTimer(i, .retransmit, ms: endpoints[i].rto)
         }
     }

@@ -24,8 +24,7 @@ struct TransmissionControlBlock {
     /// The most recent timestamp value accepted from the peer (RFC 7323 TS.Recent).
     var tsRecent: UInt32?
     /// Timer generations; a scheduled timer fires only when its generation is still current.
-    var timerGeneration: [Int] = [0, 0, 0]
-    var timerRunning: [Bool] = [false, false, false]
+    var timers = TimerSlots()
     /// Times this endpoint entered TIME_WAIT.
     var timeWaitEntries = 0
     /// When this endpoint last answered an unacceptable segment with an ACK (for rate limiting).
@@ -53,13 +52,49 @@ struct TransmissionControlBlock {
     }
 }
 
-extension TimerKind {
-    /// Position in the per-endpoint timer arrays.
-    var slot: Int {
-        switch self {
-        case .retransmit: return 0
-        case .timeWait: return 1
-        case .finWait2: return 2
+/// The three timers of an endpoint: a generation number each (a scheduled expiry counts only while
+/// its generation is current, which is how a timer is cancelled) and whether it is running.
+struct TimerSlots {
+    private var generations: (Int, Int, Int) = (0, 0, 0)
+    private var running: (Bool, Bool, Bool) = (false, false, false)
+
+    func generation(_ kind: TimerKind) -> Int {
+        switch kind {
+        case .retransmit: return generations.0
+        case .timeWait: return generations.1
+        case .finWait2: return generations.2
         }
+    }
+
+    func isRunning(_ kind: TimerKind) -> Bool {
+        switch kind {
+        case .retransmit: return running.0
+        case .timeWait: return running.1
+        case .finWait2: return running.2
+        }
+    }
+
+    /// Invalidates any scheduled expiry and marks the timer running or stopped; returns the new generation.
+    @discardableResult
+    mutating func advance(_ kind: TimerKind, running isRunning: Bool) -> Int {
+        switch kind {
+        case .retransmit: generations.0 += 1; running.0 = isRunning; return generations.0
+        case .timeWait: generations.1 += 1; running.1 = isRunning; return generations.1
+        case .finWait2: generations.2 += 1; running.2 = isRunning; return generations.2
+        }
+    }
+
+    /// Marks an expired timer as stopped without changing its generation.
+    mutating func stop(_ kind: TimerKind) {
+        switch kind {
+        case .retransmit: running.0 = false
+        case .timeWait: running.1 = false
+        case .finWait2: running.2 = false
+        }
+    }
+
+    /// Invalidates every scheduled expiry (for a new incarnation).
+    mutating func invalidateAll() {
+        for kind in TimerKind.allCases { advance(kind, running: false) }
     }
 }

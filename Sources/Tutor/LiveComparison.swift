@@ -9,8 +9,14 @@ public struct LiveComparison: Sendable {
     public var simulated: String?
     public var report: ExperimentReport
 
-    public init(finding: String?, prediction: String?, simulated: String?, report: ExperimentReport) {
+    /// How far apart two numbers may be and still agree (the question's tolerance); numbers also
+    /// agree within 5 %, since a live timer has always run a little.
+    public var tolerance: Double
+
+    public init(finding: String?, prediction: String?, simulated: String?, report: ExperimentReport,
+                tolerance: Double = 0) {
         self.finding = finding; self.prediction = prediction; self.simulated = simulated; self.report = report
+        self.tolerance = tolerance
     }
 
     /// The comparison as tutor lines.
@@ -32,7 +38,7 @@ public struct LiveComparison: Sendable {
             out.append(.diagram("  simulation      : \(simulated ?? "(not simulated)")"))
             out.append(.diagram("  live kernel     : \(kernel ?? "(not reported)")"))
             if let kernel, let simulated {
-                if Self.same(kernel, simulated) {
+                if Self.same(kernel, simulated, tolerance: tolerance) {
                     out.append(.success("Model and kernel agree."))
                 } else {
                     out.append(.note("Model and kernel differ here: the simulation says \(simulated), this kernel shows \(kernel)."))
@@ -45,7 +51,10 @@ public struct LiveComparison: Sendable {
         return out
     }
 
-    static func same(_ a: String, _ b: String) -> Bool {
+    static func same(_ a: String, _ b: String, tolerance: Double = 0) -> Bool {
+        if let x = Double(a), let y = Double(b) {
+            return abs(x - y) <= max(tolerance, 0.05 * max(abs(x), abs(y)))
+        }
         func fold(_ s: String) -> String { s.uppercased().filter { !" _-".contains($0) } }
         return fold(a) == fold(b)
     }

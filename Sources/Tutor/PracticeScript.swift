@@ -7,7 +7,8 @@ import TCPModel
 extension TutorSession {
     /// One line per command, starting with `start ID` and ending with the `next` that finishes it.
     /// Throws the oracle's error when a question's answer cannot be computed.
-    public mutating func practiceScript(for lessonID: String, wrong: Bool) throws -> [String] {
+    /// With `labs`, a `yes` after each step that offers a live experiment runs it.
+    public mutating func practiceScript(for lessonID: String, wrong: Bool, labs: Bool = false) throws -> [String] {
         guard let lesson = catalog.lesson(lessonID) else {
             throw Diagnostic(at: SourceLocation(file: lessonID, line: 0, column: 0), "no lesson named '\(lessonID)'")
         }
@@ -22,6 +23,9 @@ extension TutorSession {
                 } else {
                     lines.append("answer \(expected)")
                 }
+            }
+            if labs, step.blocks.contains(where: { if case .lab = $0 { true } else { false } }) {
+                lines.append("yes")
             }
             lines.append("next")
         }

@@ -86,6 +86,13 @@ public struct ProgressStore: Sendable {
         }
     }
 
+    /// Reads the file without touching it: nil when it is missing or does not parse (`load` then
+    /// deals with it). Lets the shell skip loading lessons at start-up when no lesson is open.
+    public func peek() -> Progress? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? Self.decoder.decode(Progress.self, from: data)
+    }
+
     /// Writes the progress atomically.
     public func save(_ progress: Progress) throws {
         try AtomicFileWriter.write(try encode(progress), to: url)
@@ -98,7 +105,7 @@ public struct ProgressStore: Sendable {
 
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }

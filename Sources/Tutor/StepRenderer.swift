@@ -134,7 +134,13 @@ public struct StepRenderer: Sendable {
         var glueNext = false
         var chars = Array(text)[...]
         func flushRun() {
-            if !run.isEmpty { current += runStyle.map { style(run, $0) } ?? run }
+            guard !run.isEmpty else { return }
+            if let runStyle, runStyle != base {
+                // A code or bold run inside a styled line: style it, then reopen the line's style.
+                current += style(run, runStyle) + (useColor ? base.map { "\u{1B}[\($0)m" } ?? "" : "")
+            } else {
+                current += run
+            }
             run = ""
         }
         func emit() {
@@ -198,6 +204,8 @@ public struct StepRenderer: Sendable {
     private func wrapStyled(_ text: String, indent: String, color: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph -> String in
             wrap(inline(String(paragraph), base: color), firstPrefix: "", restPrefix: indent)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .map { style(String($0), color) }.joined(separator: "\n")
         }.joined(separator: "\n") + "\n"
     }
 

@@ -89,6 +89,19 @@ public struct TutorSession: Sendable {
         pendingQuestion.map { AnswerVocabulary.words(for: $0.answerKind) } ?? []
     }
 
+    /// Completions of a partly typed answer: the vocabulary, and for flags the next flag after a
+    /// `|` (`FIN|` completes to `FIN|ACK`, `FIN|SYN`, …).
+    public func answerCompletions(for partial: String) -> [String] {
+        guard let question = pendingQuestion else { return [] }
+        // Completions follow the learner's case: `time` completes to `time_wait`.
+        let lowered = partial.contains(where: \.isLetter) && partial == partial.lowercased()
+        let words = AnswerVocabulary.words(for: question.answerKind).map { lowered ? $0.lowercased() : $0 }
+        guard case .flags = question.answerKind, let bar = partial.lastIndex(of: "|") else { return words }
+        let head = String(partial[...bar])
+        let taken = Set(head.split(separator: "|").map { $0.uppercased() })
+        return words.filter { !taken.contains($0.uppercased()) }.map { head + $0 }
+    }
+
     // MARK: - Lessons
 
     /// The lesson list with marks: ✓ finished, ▸ started, · not started.
@@ -104,9 +117,9 @@ public struct TutorSession: Sendable {
             line += "  (\(lesson.minutes) min"
             if record.status == .started { line += ", step \(record.step + 1)/\(lesson.steps.count)" }
             line += ")"
-            out.append(.plain(line))
+            out.append(.diagram(line))
         }
-        out.append(.note("✓ finished  ▸ started  · not started. Type `start ID` to begin or resume."))
+        out.append(.note("Marks: ✓ finished, ▸ started, · not started. Type `start ID` to begin or resume."))
         let broken = Set(catalog.diagnostics.filter { $0.severity == .error }.map(\.location.file))
         if !broken.isEmpty {
             out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
@@ -121,9 +134,9 @@ public struct TutorSession: Sendable {
         var out: [TutorLine] = []
         let resuming = record.status == .started && record.step > 0
         if record.status == .finished {
-            record = LessonProgress(started: now())
-            out.append(.note("You finished this lesson before; starting it again (your earlier record is replaced). `review \(id)` reads it without changes."))
-        } else if record.started == nil {
+            return [.note("You finished \(lesson.title). `review \(id)` reads it again without changing your record; `reset \(id)` and then `start \(id)` take it afresh.")]
+        }
+        if record.started == nil {
             record.started = now()
         }
         progress[lesson: id] = record
@@ -224,7 +237,7 @@ public struct TutorSession: Sendable {
         let verdict = services.check(text, expected, question.answerKind)
         if case .invalid(let reason) = verdict {
             return [.failure("\(reason)"),
-                    .note("Expected \(AnswerVocabulary.shape(of: question.answerKind)). This did not cost an attempt.")]
+                    .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts += 1
@@ -267,7 +280,7 @@ public struct TutorSession: Sendable {
         record.skipped = true
         record.secondsSpent += elapsed()
         progress[lesson: lesson.id].questions[question.id] = record
-        var out: [TutorLine] = [.note("Skipped (recorded as skipped). `solution` is still there in `review` once the lesson is done.")]
+        var out: [TutorLine] = [.note("Skipped (recorded as skipped, not solved). `review \(lesson.id)` shows its answer once the lesson is finished.")]
         save(into: &out)
         return out + resolve(lesson)
     }
@@ -310,8 +323,12 @@ public struct TutorSession: Sendable {
             if case .experiment(_, let key, _)? = related?.source { finding = key }
             let prediction = related.flatMap { progress[lesson: lesson.id].questions[$0.id]?.lastAnswer }
             let simulated = related.flatMap { try? expectedAnswer($0) }
-            return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report).lines
-                + afterLab()
+            var tolerance = 0.0
+            if case .number(let allowed)? = related?.answerKind { tolerance = allowed }
+            return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report,
+                                  tolerance: tolerance).lines + afterLab()
+        } catch let error as ExperimentError where error.interrupted {
+            return [.note("Stopped the experiment (Ctrl-C); it cleaned up after itself. Type `yes` to run it again.")]
         } catch {
             var out: [TutorLine] = [.failure("The live experiment did not run: \(error)")]
             if let fallback = block.fallback {

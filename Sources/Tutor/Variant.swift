@@ -27,6 +27,8 @@ public struct VariantGenerator: Sendable {
     /// True when no course secret was given and the fixed practice seed is used.
     public let isPractice: Bool
     private let secret: Data
+    /// HMAC keyed with the secret, ready to be copied for each message (keying costs two hash blocks).
+    nonisolated(unsafe) private let keyed: HMAC<SHA256>
 
     /// The seed used when no course secret is given. Anyone can compute practice variants.
     public static let practiceSeed = Data("twlab-practice".utf8)
@@ -35,6 +37,7 @@ public struct VariantGenerator: Sendable {
     public init(secret: Data?) {
         self.isPractice = secret == nil
         self.secret = secret ?? Self.practiceSeed
+        self.keyed = HMAC<SHA256>(key: SymmetricKey(data: self.secret))
     }
 
     /// The variant of the question for this student.
@@ -44,14 +47,15 @@ public struct VariantGenerator: Sendable {
 
     /// The variant for a question given by id and parameter list (what `variant(for:student:)` uses).
     public func variant(questionID: String, parameters: [QuestionParameter], student: String) -> Variant {
-        let key = SymmetricKey(data: secret)
-        var message = Data(student.utf8)
+        var message = Array(student.utf8)
         message.append(0)
-        message.append(contentsOf: Data(questionID.utf8))
-        let mac = Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
+        message.append(contentsOf: questionID.utf8)
+        var hmac = keyed
+        hmac.update(data: message)
+        let mac = Array(hmac.finalize())
         var values: [String: Double] = [:]
         for (index, parameter) in parameters.enumerated() {
-            let bits = Self.word(from: mac, index: index, key: key)
+            let bits = index < 4 ? Self.word(mac, at: index * 8) : Self.word(extraBlock(mac, index), at: 0)
             values[parameter.name] = Self.map(bits, into: parameter)
         }
         let hex = mac.prefix(4).map { byte in
@@ -61,18 +65,18 @@ public struct VariantGenerator: Sendable {
         return Variant(id: isPractice ? "practice-" + hex : hex, values: values)
     }
 
-    /// 64 bits for parameter number `index`.
-    private static func word(from mac: [UInt8], index: Int, key: SymmetricKey) -> UInt64 {
-        var source = mac
-        var offset = index * 8
-        if index >= 4 {
-            var extra = Data(mac)
-            extra.append(contentsOf: withUnsafeBytes(of: UInt32(index).bigEndian, Array.init))
-            source = Array(HMAC<SHA256>.authenticationCode(for: extra, using: key))
-            offset = 0
-        }
+    /// HMAC-SHA256(secret, MAC ‖ index as 32-bit big-endian), for parameters beyond the fourth.
+    private func extraBlock(_ mac: [UInt8], _ index: Int) -> [UInt8] {
+        var hmac = keyed
+        hmac.update(data: Data(mac))
+        hmac.update(data: Data(withUnsafeBytes(of: UInt32(index).bigEndian, Array.init)))
+        return Array(hmac.finalize())
+    }
+
+    /// The 64-bit big-endian word at `offset`.
+    private static func word(_ bytes: [UInt8], at offset: Int) -> UInt64 {
         var word: UInt64 = 0
-        for byte in source[offset..<(offset + 8)] { word = word << 8 | UInt64(byte) }
+        for byte in bytes[offset..<(offset + 8)] { word = word << 8 | UInt64(byte) }
         return word
     }
 

@@ -17,16 +17,17 @@ struct SimCommand: ParsableCommand {
     @Argument(help: "A scenario file, '-' for standard input, or a built-in scenario name.")
     var scenario: String
 
-    @Option(help: "Override the scenario's profile: linux, rfc9293 or no-time-wait.")
+    @Option(help: ArgumentHelp("Override the scenario's profile: linux, rfc9293 or no-time-wait.", valueName: "P"))
     var profile: String?
 
     @Flag(help: "Print one JSON object instead of the diagram.")
     var json = false
 
-    @Option(help: "Rerun the scenario for every way of losing up to K segments and group the outcomes.")
+    @Option(help: ArgumentHelp("Rerun the scenario for every way of losing up to K segments (0-6) and group the outcomes.",
+                               valueName: "K"))
     var explore: Int?
 
-    @Option(help: "The lessons folder holding scenarios/ (default: found automatically).")
+    @Option(help: ArgumentHelp("The lessons folder holding scenarios/ (default: found automatically).", valueName: "DIR"))
     var lessons: String?
 
     @Option(help: "Columns for the diagram (default: $COLUMNS or 80).")
@@ -54,7 +55,7 @@ struct SimCommand: ParsableCommand {
             }
             override = parsed
         }
-        let columns = width ?? Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
+        let columns = width ?? Self.terminalColumns()
         let useColor = color ?? (isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         let diagram = SequenceDiagram(color: useColor && !json, width: columns)
         if bench {
@@ -62,8 +63,8 @@ struct SimCommand: ParsableCommand {
             return
         }
         if let explore {
-            guard (0...8).contains(explore) else {
-                FileHandle.standardError.write(Data("error: --explore takes 0 to 8 losses\n".utf8))
+            guard (0...6).contains(explore) else {
+                FileHandle.standardError.write(Data("error: --explore takes 0 to 6 losses\n".utf8))
                 throw ExitCode(2)
             }
             let exploration = Explorer.explore(scenario, maxLosses: explore, profile: override)
@@ -73,6 +74,13 @@ struct SimCommand: ParsableCommand {
         let result = Simulator.run(scenario, profile: override)
         print(json ? SimulationJSON.encode(result) : diagram.render(result), terminator: json ? "\n" : "")
         if !result.passed { throw ExitCode(1) }
+    }
+
+    /// `--width`, else the terminal's width, else `$COLUMNS`, else 80.
+    static func terminalColumns() -> Int {
+        var size = winsize()
+        if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
     }
 
     private func loadScenario() throws -> Scenario {

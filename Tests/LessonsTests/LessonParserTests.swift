@@ -219,3 +219,13 @@ struct LessonParserRobustnessTests {
         #expect(nul.first?.location == SourceLocation(file: "nul.md", line: 2, column: 6))
     }
 }
+
+@Suite("LessonParser limits")
+struct LessonParserLimitTests {
+    @Test func absurdNestingIsRefusedNotACrash() {
+        let deep = String(repeating: "[", count: 200_000)
+        let text = "---\nid: a\ntitle: T\nsummary: S\nminutes: 5\n---\n## S\n```quiz\nid: q\nkey: \(deep)\n```\n"
+        let (_, diagnostics) = LessonParser.parse(text: text, file: "deep.md", language: "en")
+        #expect(diagnostics.contains { $0.location.line == 10 && $0.message.contains("nested") }, "\(diagnostics)")
+    }
+}

@@ -70,7 +70,7 @@ struct ShippedLessonsTests {
 
     @Test func quizKeysMatchTheFactSheet() throws {
         #expect(try answer("wandering-duplicates/rfc-time-wait") == "4")           // §6: 2 × 2 min
-        #expect(try answer("wandering-duplicates/linux-seconds") == "60")          // §13
+        #expect(try answer("wandering-duplicates/rfc-vs-linux") == "4")            // §6, §13: 240 s vs 60 s
         #expect(try answer("the-harm/range-size") == "28232")                      // §20
         #expect(try answer("myths/recycle") == "4.12")                             // §18
         #expect(try answer("seeing-it-on-linux/st-code") == "06")                  // §26
@@ -100,7 +100,7 @@ struct ShippedLessonsTests {
         #expect(try answer("wandering-duplicates/linux-after-61s") == "CLOSED")
         #expect(try answer("wandering-duplicates/rfc-after-61s") == "TIME_WAIT")
         #expect(try answer("wandering-duplicates/stale-with-tw") == "clean")
-        #expect(try answer("wandering-duplicates/stale-without-tw").contains("stale-data"))
+        #expect(try answer("wandering-duplicates/stale-without-tw") == "stale-data")   // RFC 1337 hazard H1
         // §C15: fin_timeout ends an orphan FIN_WAIT_2 but not TIME_WAIT; a late FIN then gets RST.
         #expect(try answer("myths/orphan-gone") == "CLOSED")
         #expect(try answer("myths/tw-unchanged") == "TIME_WAIT")

@@ -20,7 +20,8 @@ import Tutor
         let lesson = Lesson(id: "close", title: "Closing", summary: "", minutes: 5, requires: [], language: "en",
                             file: "/x/en/01-close.md", steps: [
                                 LessonStep(title: "One", blocks: [.text("Intro."), .question(state)], location: location),
-                                LessonStep(title: "Two", blocks: [.question(outcome)], location: location),
+                                LessonStep(title: "Two", blocks: [.lab(LabBlock(experiment: "active-close", location: location)),
+                                                                  .question(outcome)], location: location),
                             ])
         return LessonCatalog(lessons: [lesson], diagnostics: [])
     }
@@ -108,5 +109,66 @@ import Tutor
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
         #expect(json?["lessons"] is [Any])
         #expect(try Self.run(context, "progress", ["--bogus"]) == .failure)
+    }
+
+    @Test func yesRunsTheOfferedExperimentEvenWhileAQuestionWaits() throws {
+        let (context, capture) = Self.context()
+        _ = try Self.run(context, "start", ["close"])
+        _ = try Self.run(context, "answer", ["TIME_WAIT"])
+        _ = try Self.run(context, "next")
+        let interceptor = try #require(context.lineInterceptor)
+        #expect(capture.text.contains("type `yes` to run it") || capture.text.contains("type yes to run it"))
+        capture.text = ""
+        #expect(interceptor("yes") == .success)
+        #expect(capture.text.contains("did not run: no lab here (active-close)"))
+        // The question is asked again and still takes its answer.
+        #expect(capture.text.contains("How does it end?"))
+        #expect(interceptor("reset") == .success)
+        #expect(capture.text.contains("✓ Right: reset"))
+    }
+
+    @Test func welcomeSaysWhereARestartedLearnerWas() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-welcome-\(UUID().uuidString)")
+        let store = ProgressStore(url: folder.appendingPathComponent("progress.json"))
+        let library = ScenarioLibrary(directory: URL(fileURLWithPath: "/nonexistent"))
+        var first = TutorSession(catalog: Self.catalog, library: library, store: store, services: Self.services)
+        _ = first.start("close")
+        _ = first.answer("TIME_WAIT")
+        _ = first.next()
+
+        let (context, capture) = Self.context()
+        TutorCommands.attach(to: context, session: TutorSession(catalog: Self.catalog, library: library, store: store,
+                                                                 services: Self.services))
+        TutorCommands.welcome(context, store: store)
+        #expect(capture.text.contains("Welcome back: you were in Closing (01 close 2/2)"))
+        #expect(context.promptDetail() == "01 close 2/2")
+        // A typed answer goes straight to the question the learner left open.
+        #expect(context.lineInterceptor?("reset") == .success)
+        #expect(capture.text.contains("✓ Right: reset"))
+    }
+
+    @Test func welcomeStaysQuietWhenNoLessonIsOpen() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-welcome-\(UUID().uuidString)")
+        let store = ProgressStore(url: folder.appendingPathComponent("progress.json"))
+        let capture = Capture()
+        let context = ShellContext(output: TerminalOutput(sink: { capture.text += $0 }),
+                                   lessonsDirectory: URL(fileURLWithPath: "/nonexistent"), interactive: true)
+        TutorCommands.welcome(context, store: store)
+        try store.save(Progress(lessons: ["close": LessonProgress(step: 1, finished: Date())]))
+        TutorCommands.welcome(context, store: store)
+        #expect(capture.text.isEmpty)
+        // Nothing was loaded: the tutor attaches only when a tutor command first runs.
+        #expect(context.areas[TutorCommands.areaKey] == nil)
+    }
+
+    @Test func theLessonLanguageFollowsTheLocaleWhenTranslated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("en"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("zh"), withIntermediateDirectories: true)
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: ["LANG": "zh_CN.UTF-8"]) == "zh")
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: ["TWLAB_LANG": "en", "LANG": "zh_CN.UTF-8"]) == "en")
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: ["LANG": "fr_FR.UTF-8"]) == "en")
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: ["LC_ALL": "C", "LANG": "zh_TW.UTF-8"]) == "zh")
+        #expect(TutorCommands.lessonLanguage(in: folder, environment: [:]) == "en")
     }
 }

@@ -133,3 +133,35 @@ import TCPModel
         #expect(result.errors[.client] == ["EPIPE"])
     }
 }
+
+/// Profile differences that the lessons point out.
+@Suite struct ProfileDifferenceTests {
+    // C.22: Linux's active reset carries ACK; RFC 9293's ABORT sends <SEQ=SND.NXT><CTL=RST>.
+    @Test func abortResetFlagsFollowTheProfile() throws {
+        let linux = try simulate("open", "abort client")
+        #expect(linux.sent[.client]?.last == [.rst, .ack])
+        let rfc = try simulate("profile rfc9293", "open", "abort client")
+        #expect(rfc.sent[.client]?.last == .rst)
+        let segment = try #require(rfc.segments(from: .client).last)
+        let handshakeAck = try #require(rfc.segments(from: .client).first { $0.flags == .ack })
+        #expect(segment.seq == handshakeAck.seq, "SEQ = SND.NXT")
+    }
+
+    // Only the Linux profiles put RFC 7323 timestamps on segments.
+    @Test func timestampsFollowTheProfile() throws {
+        #expect(try simulate("open").segments(from: .client).allSatisfy { $0.tsval != nil })
+        #expect(try simulate("profile rfc9293", "open").segments(from: .client).allSatisfy { $0.tsval == nil })
+    }
+
+    // A close while SYN_SENT sends nothing (packetdrill close-on-syn-sent, fact 32).
+    @Test func closeInSynSentSendsNoReset() throws {
+        let result = try simulate("drop client->server SYN", "drop client->server SYN #2", "drop client->server SYN #3",
+                                  "drop client->server SYN #4", "drop client->server SYN #5", "drop client->server SYN #6",
+                                  "drop client->server SYN #7", "open")
+        #expect(result.final[.client] == .closed)
+        #expect(result.outcomes.contains(.timeout))
+        #expect(result.errors[.client] == ["ETIMEDOUT"])
+        #expect(result.sent[.client]?.allSatisfy { $0 == .syn } == true, "seven SYNs and no RST")
+        #expect(result.sent[.client]?.count == 7, "the SYN and six retransmissions")
+    }
+}

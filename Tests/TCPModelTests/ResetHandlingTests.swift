@@ -82,3 +82,46 @@ import Testing
         #expect(engine.sent[1] == [.ack])
     }
 }
+
+/// Linux and RFC answers to odd ACKs (tcp_ack() and RFC 9293 §3.10.7.4 fifth check).
+@Suite struct AckHandlingTests {
+    func engine(_ profile: ProfileName) -> SimulationEngine {
+        var engine = SimulationEngine(settings: ProfileSettings(profile), recordEvents: true)
+        var tcb = TransmissionControlBlock(role: .server, state: .established)
+        tcb.connection = 1; tcb.rcvNxt = 5_000; tcb.iss = 9_000; tcb.sndUna = 9_001; tcb.sndNxt = 9_001
+        engine.endpoints[1] = tcb
+        return engine
+    }
+
+    func ack(_ number: UInt32) -> Segment {
+        Segment(from: .client, flags: .ack, seq: 5_000, ack: number, length: 0, tsval: nil, tsecr: nil, connection: 1, index: 1)
+    }
+
+    // RFC 9293: "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop the segment."
+    @Test func rfcAnswersAnAckOfUnsentDataWithAnAck() {
+        var engine = engine(.rfc9293)
+        engine.receive(ack(9_500), at: 1)
+        #expect(engine.sent[1] == [.ack])
+    }
+
+    // Linux's tcp_ack() discards it without an answer (SKB_DROP_REASON_TCP_ACK_UNSENT_DATA).
+    @Test func linuxDropsAnAckOfUnsentDataSilently() {
+        var engine = engine(.linux)
+        engine.receive(ack(9_500), at: 1)
+        #expect(engine.transmissions == 0)
+        #expect(engine.endpoints[1].state == .established)
+    }
+
+    // Pure ACKs answered because they are out of window are rate-limited to one per 500 ms.
+    @Test func outOfWindowAcksAreRateLimited() {
+        var engine = engine(.linux)
+        var old = ack(9_001)
+        old.seq = 4_000
+        engine.receive(old, at: 1)
+        engine.receive(old, at: 1)
+        #expect(engine.sent[1] == [.ack])
+        engine.now = 600
+        engine.receive(old, at: 1)
+        #expect(engine.sent[1] == [.ack, .ack])
+    }
+}

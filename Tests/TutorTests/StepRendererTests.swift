@@ -55,3 +55,11 @@ import Testing
         #expect(out.split(separator: "\n").contains { $0.contains("sim -e 'open; close client'") })
     }
 }
+
+@Suite struct StepRendererColourTests {
+    @Test func aStyledLineIsStyledOnceAndCodeInsideItReopensTheStyle() {
+        let out = StepRenderer(width: 80, useColor: true).render(.note("Type `next` to go on."))
+        // dim (2) opens the line, cyan (36) marks the code, dim is reopened after it, one reset ends the line.
+        #expect(out == "\u{1B}[2mType \u{1B}[36mnext\u{1B}[0m\u{1B}[2m to go on.\u{1B}[0m\n")
+    }
+}

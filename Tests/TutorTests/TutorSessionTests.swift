@@ -256,4 +256,45 @@ import TCPModel
         #expect(wrong.filter { $0.hasPrefix("answer") }.count == 3 + 2)
         #expect(!wrong.contains("answer TIME_WAIT") && !wrong.contains("answer client"))
     }
+
+    @Test func startingAFinishedLessonKeepsItsRecord() throws {
+        var session = TutorFixtures.session(store: nil)
+        _ = session.start("harm")
+        _ = session.answer("470")
+        _ = session.next()
+        #expect(session.progress[lesson: "harm"].status == .finished)
+        let before = session.progress
+        let lines = session.start("harm")
+        #expect(lines.text.contains("review harm"))
+        #expect(lines.text.contains("reset harm"))
+        #expect(session.progress == before)
+    }
+
+    @Test func anInterruptedExperimentCanBeRunAgain() throws {
+        let services = TutorFixtures.services(experiment: { _ in throw ExperimentError("stopped", interrupted: true) })
+        var session = TutorFixtures.session(store: nil, services: services)
+        _ = session.start("lost-ack")
+        _ = session.answer("TIME_WAIT")
+        _ = session.next()
+        _ = session.answer("client")
+        let lines = session.runLab(log: { _ in }, shouldStop: { true })
+        #expect(lines.text.contains("Stopped"))
+        #expect(session.pendingLab != nil)
+    }
+
+    @Test func flagAnswersCompleteAfterABar() throws {
+        let flags = TutorFixtures.question("flags", lesson: "f", prompt: "Which flags?", kind: .flags, source: .key(["FIN|ACK"]))
+        let lesson = Lesson(id: "f", title: "F", summary: "", minutes: 1, requires: [], language: "en", file: "/tmp/en/01-f.md",
+                            steps: [TutorFixtures.step("One", [.question(flags)])])
+        var session = TutorSession(catalog: LessonCatalog(lessons: [lesson], diagnostics: []), library: TutorFixtures.library,
+                                   store: nil, services: TutorFixtures.services())
+        _ = session.start("f")
+        #expect(session.answerCompletions(for: "").contains("FIN"))
+        let afterBar = session.answerCompletions(for: "FIN|")
+        #expect(afterBar.contains("FIN|ACK"))
+        #expect(!afterBar.contains("FIN|FIN"))
+        // Lower case in, lower case out, so the shell's prefix filter keeps them.
+        #expect(session.answerCompletions(for: "fin|a").contains("fin|ack"))
+        #expect(afterBar.count == TCPFlags.named.count - 1)
+    }
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Lessons speed: how long `twlab lint Lessons` takes (parse every lesson, run every scenario and
-# prediction), and a lint of one lesson file, each side by side with peers timed in the same
-# hyperfine run: Python parsing the same front matters and directive blocks with PyYAML (parsing
-# only, no simulation), and `python3 -c pass` (interpreter start-up). Medians, then ratios.
+# prediction), a lint of one lesson file, and the shell reaching its prompt with every lesson
+# loaded (`lessons` then `quit` on stdin), each side by side with peers timed in the same hyperfine
+# run: Python parsing the same front matters and directive blocks with PyYAML (parsing only, no
+# simulation), `python3 -c pass` (interpreter start-up) and `twlab --version` (process start-up
+# alone). Medians, then ratios.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TWLAB="${TWLAB:-$PWD/.build/release/twlab}"
@@ -36,6 +38,8 @@ hyperfine --style none --warmup 2 --runs "$RUNS" --export-json "$OUT/lint.json" 
   -n "twlab lint Lessons" "$TWLAB lint --no-warnings $LESSONS" \
   -n "twlab lint one lesson" "$TWLAB lint --no-warnings $LESSONS/en/02-lost-final-ack.md" \
   -n "python3 PyYAML parse of the same blocks" "$PEER" \
+  -n "shell prompt with all lessons loaded" "printf 'lessons\nquit\n' | $TWLAB --lessons $LESSONS" \
+  -n "twlab --version" "$TWLAB --version" \
   -n "python3 -c pass" "python3 -c pass" >/dev/null
 
 python3 - "$OUT/lint.json" <<'PY'
@@ -43,6 +47,7 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 median = {r["command"]: r["median"] * 1000 for r in results}
 peer = median["python3 PyYAML parse of the same blocks"]
+start = median["twlab --version"]
 for name, ms in median.items():
-    print(f"{name:45s} median {ms:8.1f} ms   ratio to PyYAML parse {ms / peer:5.2f}")
+    print(f"{name:45s} median {ms:8.1f} ms   ratio to PyYAML parse {ms / peer:5.2f}   to twlab --version {ms / start:5.2f}")
 PY

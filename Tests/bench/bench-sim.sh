@@ -44,7 +44,6 @@ pe=$(printf '%s\n' "${python_events[@]}" | median)
 echo "simulator events/s (median of $RUNS): twlab $te, python heap loop $pe, ratio $(awk -v a="$te" -v b="$pe" 'BEGIN{printf "%.1fx", a/b}') (target: at least 1,000,000)"
 
 explore_ms=(); version_ms=()
-now_ms() { date +%s%N | awk '{printf "%d", $1/1000000}'; }
 for _ in $(seq "$RUNS"); do
   s=$(date +%s%N); "$TWLAB" sim active-close --lessons "$LESSONS" --explore 4 >/dev/null; e=$(date +%s%N)
   explore_ms+=("$(( (e - s) / 1000000 ))")

@@ -60,6 +60,9 @@ struct LintEndToEndTests {
         try fixture.write("en/11-bad-expression.md", head("bad-expression")
                           + "## Step\n```quiz\nid: q\nask: Rate for {ports}?\nparams:\n  ports: [100, 200, 10]\nanswer: ports / (60\nexplain: x\n```\n")
         try fixture.write("en/12-bad-observable.md", head("bad-observable") + "## Step\n" + Self.predict(observe: "final router"))
+        // RFC 9293 Fig. 5: after an active close the client is never back in LISTEN, so this expect fails.
+        try fixture.write("en/13-failing-expect.md", head("failing-expect") + "## Step\n"
+                          + "```sim\nscript: |\n  open\n  close client\n  expect client LISTEN\n```\n")
 
         let result = try TwlabBinary.run(["lint", fixture.root.path])
         #expect(result.status == 1)
@@ -82,6 +85,7 @@ struct LintEndToEndTests {
         reported("10-unknown-experiment.md", line: 10, "warp-drive")
         reported("11-bad-expression.md", line: 14, "expression")
         reported("12-bad-observable.md", line: 10, "final router")
+        reported("13-failing-expect.md", line: 10, "expect client listen")
     }
 
     @Test func translationsMustHaveTheSameIDs() throws {

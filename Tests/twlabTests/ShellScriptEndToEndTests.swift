@@ -121,6 +121,49 @@ import Testing
         #expect(never.stdout.contains("unknown command 'hepl'"))
     }
 
+    @Test func lessonsOptionReachesTheDefaultShellCommand() throws {
+        let lessons = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-lessons-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: lessons) }
+        let result = try TwlabBinary.run(["--lessons", lessons.path, "--color", "never"], stdin: "version\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("twlab> version\n"))
+        let missing = try TwlabBinary.run(["--lessons", "/nonexistent/lessons"], stdin: "version\n")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/lessons"))
+    }
+
+    /// Ctrl-C (SIGINT) during a script run stops the running command, not the shell: the script
+    /// goes on with the next line.
+    @Test func ctrlCStopsTheRunningCommandOfAScript() throws {
+        let process = Process()
+        process.executableURL = TwlabBinary.url
+        process.environment = ["NO_COLOR": "1", "HOME": FileManager.default.temporaryDirectory.path]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("version\nsleep 30\nversion\n".utf8))
+        // Wait until the first command has answered, so the SIGINT finds the shell running.
+        var seen = Data()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !String(decoding: seen, as: UTF8.self).contains("twlab> sleep 30") {
+            seen.append(output.fileHandleForReading.availableData)
+        }
+        usleep(200_000)
+        process.interrupt()
+        // The sleep stops; the script goes on to the next line, then ends when input ends.
+        try? input.fileHandleForWriting.close()
+        seen.append(output.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        let transcript = String(decoding: seen, as: UTF8.self)
+        #expect(process.terminationReason == .exit, "the shell exits by itself, not killed by the signal")
+        #expect(process.terminationStatus == 0)
+        #expect(transcript.contains("(interrupted)"))
+        #expect(transcript.hasSuffix("twlab> version\ntwlab \(try version())\n"))
+    }
+
     @Test func aBadColourIsAUsageError() throws {
         let result = try TwlabBinary.run(["--color", "sometimes"], stdin: "")
         #expect(result.status == 2)

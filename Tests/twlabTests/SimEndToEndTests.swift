@@ -84,3 +84,33 @@ import Testing
         #expect(bad.status != 0)
     }
 }
+
+/// The simulator's shell commands, through the shell's script mode.
+@Suite struct SimShellEndToEndTests {
+    @Test func simExploreAndInlineScenariosRunInTheShell() throws {
+        let script = """
+            sim explore active-close 1 --profile no-time-wait
+            sim -e open; close client; wait 1s; expect client FIN_WAIT_2
+            sim lost-final-ack --json
+
+            """
+        let result = try TwlabBinary.run([], stdin: script)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("client->server ACK #2"))
+        #expect(result.stdout.contains("✓ line 4: expect client FIN_WAIT_2"))
+        #expect(result.stdout.contains("\"outcome\":[\"clean\"]"))
+    }
+
+    @Test func aFailingSimFailsTheScriptWithOneErrorLine() throws {
+        let result = try TwlabBinary.run([], stdin: "sim -e open; close nobody\nsim no-such-scenario\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("<shell>:2:7: error:"))
+        #expect(result.stdout.contains("no built-in scenario named 'no-such-scenario'"))
+    }
+
+    @Test func modelPortsRunsInTheShell() throws {
+        let result = try TwlabBinary.run([], stdin: "model ports --rate 300\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("never fails"))
+    }
+}

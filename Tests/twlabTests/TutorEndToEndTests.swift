@@ -6,7 +6,7 @@ import Glibc
 
 /// End-to-end runs of the tutor through the built `twlab` shell, with a private `TWLAB_HOME`.
 ///
-/// The answers are never written here: `_tutor-script ID` prints the commands a learner would type,
+/// The answers are never written here: `_tutor script ID` prints the commands a learner would type,
 /// computed by the same `AnswerOracle` that grades them, so the tests follow the shipped lessons.
 @Suite(.serialized) struct TutorEndToEndTests {
     /// True when the repository ships English lessons (the suite needs them).
@@ -37,9 +37,9 @@ import Glibc
         }
     }
 
-    static func script(_ id: String, wrong: Bool, home: URL) throws -> [String] {
-        let output = try shell(["_tutor-script \(id)" + (wrong ? " --wrong" : "")], home: home)
-        #expect(output.status == 0, "_tutor-script \(id) failed: \(output.stdout) \(output.stderr)")
+    static func script(_ id: String, wrong: Bool, labs: Bool = false, home: URL) throws -> [String] {
+        let output = try shell(["_tutor script \(id)" + (wrong ? " --wrong" : "") + (labs ? " --labs" : "")], home: home)
+        #expect(output.status == 0, "_tutor script \(id) failed: \(output.stdout) \(output.stderr)")
         return output.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("twlab>") }
     }
 
@@ -61,7 +61,7 @@ import Glibc
             let run = try Self.shell(lines, home: home)
             #expect(run.status == 0, "lesson \(id) did not run cleanly:\n\(run.stdout)\n\(run.stderr)")
             #expect(run.stdout.contains("Finished"), "lesson \(id) did not finish")
-            #expect(!run.stdout.contains("✗"), "lesson \(id) graded an oracle answer wrong:\n\(run.stdout)")
+            #expect(!run.stdout.contains("✗ You said"), "lesson \(id) graded an oracle answer wrong:\n\(run.stdout)")
         }
         let report = try Self.exportedReport(home: home)
         let score = try #require(report["score"] as? Double)
@@ -89,6 +89,25 @@ import Glibc
         #expect(report["score"] as? Double == 0)
     }
 
+    /// The first lesson with its live experiments: each runs on loopback and is set beside the
+    /// prediction and the simulation, or, where the lab cannot run, says so and the lesson goes on.
+    @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
+    func theLiveExperimentsOfALessonRunFromTheTutor() throws {
+        let home = try Self.temporaryHome()
+        let id = try #require(try Self.lessonIDs(home: home).first)
+        let lines = try Self.script(id, wrong: false, labs: true, home: home)
+        try #require(lines.contains("yes"), "lesson \(id) offers no live experiment")
+        let run = try Self.shell(lines, home: home)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let ran = run.stdout.contains("Live kernel")
+        let refused = run.stdout.contains("The live experiment did not run")
+        #expect(ran || refused, "\(run.stdout)")
+        if ran {
+            #expect(run.stdout.contains("live kernel     :") || run.stdout.contains(" = "))
+        }
+        #expect(run.stdout.contains("Finished"))
+    }
+
     @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
     func aRestartedShellResumesMidLesson() throws {
         let home = try Self.temporaryHome()
@@ -105,6 +124,41 @@ import Glibc
         let third = try Self.shell(["start \(id)"] + Array(lines[(firstNext + 1)...]), home: home)
         #expect(third.stdout.contains("Resuming"))
         #expect(third.stdout.contains("Finished"), "\(third.stdout)")
+    }
+
+    @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
+    func skipAndSolutionAreRecordedApartFromSolves() throws {
+        let home = try Self.temporaryHome()
+        let id = try #require(try Self.lessonIDs(home: home).first)
+        let run = try Self.shell(["start \(id)", "hint", "skip", "where"], home: home)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("Hint 1 of"))
+        #expect(run.stdout.contains("recorded as skipped"))
+        // A restarted shell resumes; the first lesson's second step asks a question at once.
+        let second = try Self.shell(["start \(id)", "next", "solution"], home: home)
+        #expect(second.stdout.contains("Solution (recorded as revealed, not solved)"), "\(second.stdout)")
+        let report = try Self.exportedReport(home: home)
+        let lesson = try #require((report["lessons"] as? [[String: Any]])?.first { $0["id"] as? String == id })
+        let questions = try #require(lesson["questions"] as? [[String: Any]])
+        let skipped = questions.filter { $0["skipped"] as? Bool == true }
+        let revealed = questions.filter { $0["revealed"] as? Bool == true }
+        #expect(skipped.count == 1 && revealed.count == 1)
+        #expect((skipped + revealed).allSatisfy { $0["solved"] as? Bool == false })
+        #expect(lesson["score"] as? Double == 0)
+    }
+
+    @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
+    func reviewingAFinishedLessonChangesNothing() throws {
+        let home = try Self.temporaryHome()
+        let id = try #require(try Self.lessonIDs(home: home).first)
+        _ = try Self.shell(try Self.script(id, wrong: false, home: home), home: home)
+        let file = home.appendingPathComponent("progress.json")
+        let before = try Data(contentsOf: file)
+        let run = try Self.shell(["review \(id)", "next", "next", "back", "where", "start \(id)", "lessons"], home: home)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("Review (read-only)"))
+        #expect(run.stdout.contains("✓ \(id)"))
+        #expect(try Data(contentsOf: file) == before)
     }
 
     @Test(.enabled(if: shippedLessons, "needs lessons in Lessons/en"))
@@ -137,7 +191,7 @@ import Glibc
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            input.fileHandleForWriting.write(Data("_tutor-save-loop 1000000\n".utf8))
+            input.fileHandleForWriting.write(Data("_tutor save-loop 1000000\n".utf8))
             try? input.fileHandleForWriting.close()
             // Wait until saving has begun, then a little longer, varying the moment of the kill.
             let deadline = Date().addingTimeInterval(20)

@@ -21,7 +21,7 @@ public enum AnswersFileParser {
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                .map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+                .map { (path.hasSuffix("/") ? path : path + "/") + $0 }
         }
     }
 
@@ -47,6 +47,15 @@ public enum AnswersFileParser {
         var problems: [String] = []
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // The usual case, clean UTF-8 text without control characters, skips the line-by-line repairs.
+        if let clean = cleanText(bytes) {
+            if clean.allSatisfy({ $0.isWhitespace }) {
+                return unusable(path, fallbackStudent, "the file is empty; write `student: ID` and an `answers:` mapping (see `twlab quiz paper --template`)")
+            }
+            if let root = try? Yams.compose(yaml: clean) {
+                return read(root, path: path, fallbackStudent: fallbackStudent, problems: [], repairs: 0)
+            }
+        }
         let badLines = invalidUTF8Lines(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -96,6 +105,20 @@ public enum AnswersFileParser {
             }
         }
 
+        return read(root, path: path, fallbackStudent: fallbackStudent, problems: problems, repairs: repairs)
+    }
+
+    /// The text of the bytes when they are valid UTF-8 without any character YAML forbids, else nil.
+    private static func cleanText(_ bytes: [UInt8]) -> String? {
+        for byte in bytes where (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xEF {
+            // 0xC2 starts C1 controls and 0xEF starts U+FFFE/U+FFFF; such files take the careful path.
+            return nil
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Reads the parsed document into an answers file.
+    private static func read(_ root: Node?, path: String, fallbackStudent: String, problems: [String], repairs: Int) -> AnswersFile {
         guard let root, case .mapping(let top) = root else {
             return unusable(path, fallbackStudent, "expected a mapping with `student:` and `answers:`, found \(describe(root)); see `twlab quiz paper --template`", problems)
         }

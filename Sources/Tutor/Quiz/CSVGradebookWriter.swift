@@ -1,6 +1,7 @@
 /// Writes a gradebook as CSV (RFC 4180): one row per answers file with the student, the points of each
 /// question, the total, the maximum, the file and the variants.
 public struct CSVGradebookWriter: Sendable {
+    /// A gradebook writer.
     public init() {}
 
     /// The gradebook text, with CRLF line ends as RFC 4180 asks.

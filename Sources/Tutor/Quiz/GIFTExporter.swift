@@ -8,11 +8,13 @@ import TCPModel
 /// GIFT has no per-student variants, so a question with parameters is exported with every parameter
 /// at the lower bound of its range (and says so in its feedback).
 public struct GIFTExporter {
+    /// The grader whose questions are exported and whose authority computes the right answers.
     public let grader: QuizGrader
 
     /// Common wrong flag sets offered beside the right one.
     static let flagChoices = ["SYN", "SYN|ACK", "ACK", "FIN", "FIN|ACK", "RST", "RST|ACK"]
 
+    /// An exporter of the grader's questions.
     public init(grader: QuizGrader) { self.grader = grader }
 
     /// The GIFT text for every question of the grader, and a message for each one that could not be

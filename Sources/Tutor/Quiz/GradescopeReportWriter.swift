@@ -7,6 +7,7 @@ public struct GradescopeReportWriter: Sendable {
     /// The visibilities Gradescope knows.
     public static let visibilities = ["visible", "hidden", "after_due_date", "after_published"]
 
+    /// A writer whose tests have the given visibility.
     public init(visibility: String = "visible") { self.visibility = visibility }
 
     /// The results text for the first submission of the run (Gradescope grades one at a time).

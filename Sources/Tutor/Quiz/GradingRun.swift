@@ -1,5 +1,6 @@
 /// Everything one `twlab quiz grade` call produced: one grade per answers file, and how it was made.
 public struct GradingRun: Sendable {
+    /// One grade per answers file, in the order given.
     public var submissions: [SubmissionGrade]
     /// The question ids graded, in order (the gradebook's columns).
     public var questionIDs: [String]

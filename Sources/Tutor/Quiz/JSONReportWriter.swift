@@ -1,6 +1,7 @@
 /// Writes grades as JSON: `{"student", "score", "max_score", "questions": [...]}` per student, and a
 /// list of those when several files were graded.
 public struct JSONReportWriter: Sendable {
+    /// A JSON report writer.
     public init() {}
 
     /// The report text, ending in a newline.

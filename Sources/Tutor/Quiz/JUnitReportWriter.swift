@@ -2,6 +2,7 @@
 /// and invalid answers (expected against given) and `skipped` for missing ones. Valid XML whatever the
 /// student typed.
 public struct JUnitReportWriter: Sendable {
+    /// A JUnit XML report writer.
     public init() {}
 
     /// The report text, ending in a newline.

@@ -4,11 +4,13 @@ import Lessons
 public struct QuestionResult: Sendable {
     /// `LESSON-ID/QUESTION-ID`.
     public var questionID: String
+    /// The lesson the question belongs to.
     public var lessonID: String
-    /// The question text with the student's parameter values filled in.
-    public var prompt: String
+    /// How the answer was graded.
     public var status: QuestionStatus
+    /// Points earned.
     public var points: Double
+    /// Points the question is worth.
     public var maxPoints: Double
     /// What the student answered, as written, or nil when nothing was given.
     public var given: String?
@@ -20,9 +22,9 @@ public struct QuestionResult: Sendable {
     public var message: String?
 
     /// Makes a result from its parts.
-    public init(questionID: String, lessonID: String, prompt: String, status: QuestionStatus, points: Double,
+    public init(questionID: String, lessonID: String, status: QuestionStatus, points: Double,
                 maxPoints: Double, given: String?, expected: String?, variant: Variant, message: String? = nil) {
-        self.questionID = questionID; self.lessonID = lessonID; self.prompt = prompt; self.status = status
+        self.questionID = questionID; self.lessonID = lessonID; self.status = status
         self.points = points; self.maxPoints = maxPoints; self.given = given; self.expected = expected
         self.variant = variant; self.message = message
     }

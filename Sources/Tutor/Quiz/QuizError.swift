@@ -15,6 +15,7 @@ public enum QuizError: Error, LocalizedError, Equatable {
     /// A question id given to `--only` that is not a question of the selected lessons.
     case unknownQuestion(String)
 
+    /// One line saying what is wrong and what to do.
     public var errorDescription: String? {
         switch self {
         case .lessonsNotFound:

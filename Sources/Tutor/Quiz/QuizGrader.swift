@@ -7,16 +7,20 @@ import Lessons
 public final class QuizGrader {
     /// The questions that can be graded, in lesson order.
     public let questions: [Question]
+    /// Where each student's parameter values come from.
     public let generator: VariantGenerator
+    /// Where right answers and verdicts come from.
     public let authority: AnswerAuthority
     /// When true, an answers file's own `lessons:` list narrows the questions graded for it.
     public let followsFileLessons: Bool
     private var expectedCache: [String: Result<String, ExpectedAnswerError>] = [:]
+    private var verdictCache: [String: Verdict] = [:]
     private let byID: [String: Question]
     private let byShortID: [String: [Question]]
 
     /// Why a right answer could not be computed.
     public struct ExpectedAnswerError: Error, Sendable {
+        /// One line naming the question and the problem.
         public var message: String
     }
 
@@ -58,8 +62,7 @@ public final class QuizGrader {
     public func grade(_ answer: AnswerValue?, to question: Question, student: String) -> QuestionResult {
         let variant = generator.variant(for: question, student: student)
         var result = QuestionResult(
-            questionID: question.id, lessonID: question.lessonID,
-            prompt: QuizText.fill(question.prompt, with: variant.values), status: .missing, points: 0,
+            questionID: question.id, lessonID: question.lessonID, status: .missing, points: 0,
             maxPoints: question.points, given: answer?.text, expected: nil, variant: variant)
         switch expected(for: question, variant: variant) {
         case .failure(let error):
@@ -75,7 +78,7 @@ public final class QuizGrader {
             result.message = answer.problem
             return result
         }
-        switch authority.check(given, expected, question) {
+        switch verdict(given, expected: expected, question: question) {
         case .correct:
             result.status = .correct
             result.points = question.points
@@ -86,6 +89,16 @@ public final class QuizGrader {
             result.message = why
         }
         return result
+    }
+
+    /// The authority's verdict, remembered: in a class many students give the same answer, and the
+    /// comparison depends only on the question, the answer and the right answer.
+    private func verdict(_ given: String, expected: String, question: Question) -> Verdict {
+        let key = question.id + "\u{0}" + expected + "\u{0}" + given
+        if let known = verdictCache[key] { return known }
+        let verdict = authority.check(given, expected, question)
+        if verdictCache.count < 200_000 { verdictCache[key] = verdict }
+        return verdict
     }
 
     /// Grades one answers file.
@@ -159,6 +172,7 @@ public final class QuizGrader {
 
     /// The question an answers-file key names: its full id, or a short id that only one question has.
     public func resolve(_ id: String) -> Question? {
+        if let question = byID[id] { return question }
         let trimmed = id.trimmingCharacters(in: .whitespaces)
         if let question = byID[trimmed] { return question }
         if let candidates = byShortID[trimmed], candidates.count == 1 { return candidates.first }

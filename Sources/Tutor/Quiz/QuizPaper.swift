@@ -4,7 +4,9 @@ import Lessons
 /// A student's quiz paper: the selected questions with that student's parameter values filled in,
 /// printable as text or as an answers-file template to fill in.
 public struct QuizPaper: Sendable {
+    /// The student the variants are made for.
     public var student: String
+    /// True when the practice seed made the variants.
     public var isPractice: Bool
     /// The lessons, in order, each with its questions and their variants.
     public var lessons: [(lesson: Lesson, questions: [(question: Question, variant: Variant)])]

@@ -12,6 +12,7 @@ public enum QuizText {
     /// cannot carry) written as `\u{…}`, so student text can never move a terminal cursor or break a
     /// report. Tabs and newlines are kept only when `keepLineBreaks` is true.
     public static func visible(_ text: String, keepLineBreaks: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

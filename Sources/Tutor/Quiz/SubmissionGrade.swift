@@ -2,6 +2,7 @@
 public struct SubmissionGrade: Sendable {
     /// The answers file as given on the command line.
     public var file: String
+    /// The student id the variants were made for.
     public var student: String
     /// Every selected question, in lesson order.
     public var questions: [QuestionResult]

@@ -9,6 +9,7 @@ public struct TAPReportWriter: Sendable {
     /// 13 or 14.
     public var version: Int
 
+    /// A writer for TAP version 13 (or 14 when asked).
     public init(version: Int = 13) { self.version = version == 14 ? 14 : 13 }
 
     /// The report text, ending in a newline.

@@ -1,5 +1,6 @@
 /// Writes a readable summary: one block per student with a line per question, then a class line.
 public struct TextReportWriter: Sendable {
+    /// A text summary writer.
     public init() {}
 
     /// The report text, ending in a newline. Student text is shown with control characters made visible.

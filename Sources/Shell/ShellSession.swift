@@ -33,11 +33,13 @@ public final class ShellSession {
     public func run() -> Int32 {
         defer { reader.close() }
         while true {
+            if InterruptSignal.terminationRequested { return status }
             InterruptSignal.clear()
             switch reader.read(prompt: prompt()) {
             case .end:
                 return status
             case .interrupted:
+                if InterruptSignal.terminationRequested { return status }
                 if scriptMode {
                     report("interrupted; the rest of the script was not run")
                     return 130

@@ -67,6 +67,28 @@ static inline int twlab_install_sigint_handler(void) {
     return sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 static inline int twlab_sigint_raised(void) { return *twlab_sigint_flag() != 0; }
+
+static inline volatile sig_atomic_t *twlab_sigterm_flag(void) {
+    static volatile sig_atomic_t flag = 0;
+    return &flag;
+}
+static void twlab_sigterm_handler(int signo) {
+    (void)signo;
+    *twlab_sigterm_flag() = 1;
+    *twlab_sigint_flag() = 1;  // a running command stops as for Ctrl-C
+}
+/// SIGTERM and SIGHUP raise a flag (and the Ctrl-C one) instead of killing the shell outright, so
+/// it can save the history and give the terminal back before leaving.
+static inline int twlab_install_sigterm_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = twlab_sigterm_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    if (sigaction(SIGTERM, &action, NULL) != 0) return -1;
+    return sigaction(SIGHUP, &action, NULL);
+}
+static inline int twlab_sigterm_raised(void) { return *twlab_sigterm_flag() != 0; }
 static inline void twlab_sigint_clear(void) { *twlab_sigint_flag() = 0; }
 static inline int twlab_errno(void) { return errno; }
 

@@ -48,8 +48,10 @@ public final class EditLineReader: LineReader {
             return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().completeWord()
         })
         _ = twlab_el_bind(editLine, "^I", "twlab-complete")
-        // The user's ~/.editrc comes last so that it can change any of the above.
+        // The user's ~/.editrc can change any of the above; Tab is bound again afterwards because
+        // `bind -v` (vi keys) replaces the whole key map.
         _ = twlab_el_source_editrc(editLine)
+        _ = twlab_el_bind(editLine, "^I", "twlab-complete")
     }
 
     deinit {
@@ -65,12 +67,13 @@ public final class EditLineReader: LineReader {
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             if InterruptSignal.isRaised || (count < 0 && twlab_errno() == EINTR) {
+                if InterruptSignal.terminationRequested { return .end }
                 InterruptSignal.clear()
                 el_reset(editLine)
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                StandardOutput.write("\n")
                 return .interrupted
             }
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            StandardOutput.write("\n")
             return .end
         }
         if InterruptSignal.isRaised {
@@ -117,7 +120,7 @@ public final class EditLineReader: LineReader {
     }
 
     private func warn(_ message: String) {
-        FileHandle.standardError.write(Data("twlab: \(message)\n".utf8))
+        StandardError.write("twlab: \(message)\n")
     }
 
     /// Stores the prompt as a C string, marking ANSI sequences with \1 so libedit does not count
@@ -163,7 +166,7 @@ public final class EditLineReader: LineReader {
         }
         let columns = TerminalSize.columns()
         let listing = CompletionListing.format(candidates, width: columns)
-        FileHandle.standardOutput.write(Data(("\n" + listing).utf8))
+        StandardOutput.write("\n" + listing)
         return UInt8(CC_REDISPLAY)
     }
 

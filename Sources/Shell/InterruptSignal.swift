@@ -8,10 +8,15 @@ import Foundation
 /// `ShellContext.interrupted()`, which reads this flag. Every call into the C side lives in this one
 /// file on purpose: the shim's `static inline` functions are copied into each object file.
 public enum InterruptSignal {
-    /// Installs the handler. Safe to call more than once.
+    /// Installs the handlers (SIGINT; SIGTERM and SIGHUP ask the shell to leave cleanly). Safe to
+    /// call more than once.
     public static func install() {
         _ = twlab_install_sigint_handler()
+        _ = twlab_install_sigterm_handler()
     }
+
+    /// True once SIGTERM or SIGHUP arrived: the shell should save its history and leave.
+    public static var terminationRequested: Bool { twlab_sigterm_raised() != 0 }
 
     /// True when Ctrl-C was pressed since the last `clear()`.
     public static var isRaised: Bool { twlab_sigint_raised() != 0 }

@@ -58,9 +58,9 @@ public enum ShellLauncher {
             reader = PlainLineReader()
         }
         if interactive {
-            output.line(output.styled("twlab \(TwlabInfo.version)", .bold)
-                        + " — learn how TCP closes a connection and why TIME_WAIT exists.")
-            output.line("Type 'help' for the commands, Tab to complete, Ctrl-D or 'quit' to leave.")
+            output.paragraph(output.styled("twlab \(TwlabInfo.version)", .bold)
+                             + " — learn how TCP closes a connection and why TIME_WAIT exists.")
+            output.paragraph("Type 'help' for the commands, Tab to complete, Ctrl-D or 'quit' to leave.")
             TutorCommands.welcome(context)
         }
         let session = ShellSession(context: context, commands: commands, reader: reader,

@@ -213,6 +213,53 @@ private struct TmuxError: Error, CustomStringConvertible {
         try terminal.waitFor("the edited line") { $0.last == "twlab> abXc时间Y" }
     }
 
+    /// `~/.editrc` is honoured: with `bind -v` the line editor uses vi keys (Escape, then `x`
+    /// deletes the character under the cursor), and Tab still completes.
+    @Test(.enabled(if: TmuxTerminal.available, "tmux is not installed, so there is no pseudo-terminal to drive"))
+    func editrcSelectsViKeys() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-tty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try Data("bind -v\n".utf8).write(to: home.appendingPathComponent(".editrc"))
+        let terminal = TmuxTerminal(home: home)
+        defer { terminal.stop() }
+        try terminal.start("'\(TwlabBinary.url.path)'")
+        try terminal.waitFor("the first prompt") { $0.last == "twlab>" }
+        try terminal.type("versionZ")
+        try terminal.keys("Escape")
+        usleep(200_000)
+        try terminal.type("x")
+        try terminal.waitFor("vi's x to delete the Z") { $0.last == "twlab> version" }
+        try terminal.keys("Enter")
+        try terminal.waitFor("the version") { $0.contains { $0.hasPrefix("twlab 0") } && $0.last == "twlab>" }
+        try terminal.type("hel")
+        try terminal.keys("Tab")
+        try terminal.waitFor("Tab completion in vi mode") { $0.last == "twlab> help" }
+    }
+
+    /// SIGTERM (or a closed terminal's SIGHUP) makes the shell leave cleanly: the history is saved.
+    @Test(.enabled(if: TmuxTerminal.available, "tmux is not installed, so there is no pseudo-terminal to drive"))
+    func terminationSavesTheHistory() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-tty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = TmuxTerminal(home: home)
+        defer { terminal.stop() }
+        try terminal.start("exec '\(TwlabBinary.url.path)'")
+        try terminal.waitFor("the first prompt") { $0.last == "twlab>" }
+        let pidText = try terminal.tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"], readOutput: true)
+        let pid = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        try terminal.type("help version")
+        try terminal.keys("Enter")
+        try terminal.waitFor("help output") { $0.contains("usage: version") && $0.last == "twlab>" }
+        kill(pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(10)
+        while kill(pid, 0) == 0, Date() < deadline { usleep(50_000) }
+        #expect(kill(pid, 0) != 0, "twlab left after SIGTERM")
+        let history = try String(contentsOf: home.appendingPathComponent("state/twlab/history"), encoding: .utf8)
+        #expect(history.contains("help"))
+    }
+
     /// History from an earlier run is there to recall in the next one.
     @Test(.enabled(if: TmuxTerminal.available, "tmux is not installed, so there is no pseudo-terminal to drive"))
     func historySurvivesARestart() throws {

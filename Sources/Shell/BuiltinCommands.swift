@@ -95,7 +95,8 @@ enum BuiltinCommands {
         registeredCommands(context).map(\.name)
     }
 
-    private static func list(_ commands: [ShellCommand], context: ShellContext) {
+    private static func list(_ allCommands: [ShellCommand], context: ShellContext) {
+        let commands = allCommands.filter { !$0.isHidden }
         let output = context.output
         output.line(output.styled("Commands:", .bold))
         // Usages up to this wide share a line with the summary; longer ones get a line of their own.

@@ -17,7 +17,7 @@ public struct CommandCompleter {
         let (words, partial) = CommandLineTokenizer.completionWords(lineBeforeCursor)
         let offered: [String]
         if words.isEmpty {
-            offered = commands.flatMap { [$0.name] + $0.aliases }
+            offered = commands.filter { !$0.isHidden }.flatMap { [$0.name] + $0.aliases }
         } else if let command = CommandLookup.find(words[0], in: commands) {
             offered = command.complete(context, CompletionRequest(words: words, partial: partial))
         } else {

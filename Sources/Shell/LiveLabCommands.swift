@@ -24,11 +24,11 @@ enum LiveLabCommands {
     static func socketsCommand() -> ShellCommand {
         ShellCommand(
             name: "sockets", aliases: ["ss"],
-            summary: "Show the kernel's TCP sockets (/proc/net/tcp), with filters.",
-            usage: "sockets [STATE…] [--state S] [--port N] [--sport N] [--dport N] [--count] [--json]",
+            summary: "Show the kernel's TCP sockets and their timers, with filters.",
+            usage: "sockets [FILTER…] [--count] [--json]",
             details: """
-                Reads /proc/net/tcp and /proc/net/tcp6 now. A bare state name (time-wait) or port number is \
-                a filter too. TIMER/LEFT show the kernel's timer for the socket: a TIME_WAIT socket counts \
+                Reads the kernel's TCP table now. Filters: --state S (any spelling), --port N (either end), \
+                --sport N, --dport N; a bare state name (time-wait) or port number works too. TIMER/LEFT show the kernel's timer for the socket: a TIME_WAIT socket counts \
                 down from 60 s. Try: sockets time-wait, sockets --port 5000 --count.
                 """,
             complete: { _, request in completeFilters(request, extra: ["--count", "--json"]) },
@@ -73,9 +73,9 @@ enum LiveLabCommands {
         ShellCommand(
             name: "watch",
             summary: "Redraw the socket table every second with TIME_WAIT countdowns (q or Ctrl-C stops).",
-            usage: "watch [STATE…] [--state S] [--port N] [--sport N] [--dport N] [SECONDS]",
+            usage: "watch [FILTER…] [SECONDS]",
             details: """
-                Like sockets, redrawn in place. Each TIME_WAIT socket gets a bar that empties over its 60 s. \
+                Like sockets (same filters), redrawn in place every SECONDS (default 1). Each TIME_WAIT socket gets a bar that empties over its 60 s. \
                 Press q or Ctrl-C to come back to the prompt. Without a terminal it prints one frame.
                 """,
             complete: { _, request in completeFilters(request, extra: []) },
@@ -123,9 +123,10 @@ enum LiveLabCommands {
         ShellCommand(
             name: "lab",
             summary: "List or run the live loopback experiments.",
-            usage: "lab list | lab NAME [--yes] [--json] [--set NAME=VALUE]…",
+            usage: "lab list | lab NAME [--yes] [--json]",
             details: """
-                Each experiment opens connections on 127.0.0.1 only, narrates what the kernel shows for its \
+                lab NAME asks before it runs (--yes skips that); --set NAME=VALUE passes an option \
+                (see lab list). Each experiment opens connections on 127.0.0.1 only, narrates what the kernel shows for its \
                 own ports, and ends with findings. Those that change sysctls run in a private network \
                 namespace and never touch the host's settings. Ctrl-C stops an experiment and closes \
                 everything it opened.

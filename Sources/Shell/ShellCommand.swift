@@ -39,4 +39,8 @@ public struct ShellCommand {
         self.name = name; self.aliases = aliases; self.summary = summary; self.usage = usage
         self.details = details; self.complete = complete; self.run = run
     }
+
+    /// True for testing aids whose names start with `_`: they run, but `help`, Tab completion and
+    /// "did you mean" never offer them.
+    public var isHidden: Bool { name.hasPrefix("_") }
 }

@@ -94,7 +94,7 @@ public final class ShellSession {
             return .failure
         }
         let shown = firstWord.count > 40 ? String(firstWord.prefix(40)) + "…" : firstWord
-        let names = commands.flatMap { [$0.name] + $0.aliases }
+        let names = commands.filter { !$0.isHidden }.flatMap { [$0.name] + $0.aliases }
         if let suggestion = CommandSuggester.closest(to: firstWord, among: names) {
             report("unknown command '\(shown)' — did you mean '\(suggestion)'? Type 'help' for the list.")
         } else {

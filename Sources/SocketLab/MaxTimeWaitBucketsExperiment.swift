@@ -40,6 +40,7 @@ struct MaxTimeWaitBucketsExperiment: Experiment {
         lab.step("\(closes) connections to 127.0.0.1:\(server), each closed by the client first.",
                  observed: ["time_wait": String(timeWaits), "TCPTimeWaitOverflow": String(after)])
         lab.showRows(port: server)
+        lab.note("Since Linux 2.6.38 an overflow only counts in TCPTimeWaitOverflow (/proc/net/netstat); older or patched kernels also log \"TCP: time wait bucket table overflow\".")
         lab.sockets.close(listener)
         return ["time_wait_count": .number(Double(timeWaits)), "overflow_delta": .number(Double(after - before))]
     }

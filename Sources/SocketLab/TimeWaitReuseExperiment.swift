@@ -20,6 +20,7 @@ struct TimeWaitReuseExperiment: Experiment {
         let hasDelay = lab.sysctl("tcp_tw_reuse_delay") != nil
         if hasDelay {
             try lab.setSysctl("tcp_tw_reuse_delay", String(delay))
+            lab.note("Linux \(KernelRelease.current.text) waits tcp_tw_reuse_delay (\(delay) ms) after the TIME_WAIT socket was made; kernels before 6.14 used a fixed rule of about one second instead.")
         } else {
             lab.note("This kernel (\(KernelRelease.current.text)) has no tcp_tw_reuse_delay (added in Linux 6.14): it reuses a TIME_WAIT port once its timestamp is more than about one second old.")
         }

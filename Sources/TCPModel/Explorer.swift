@@ -5,30 +5,37 @@
 /// with later positions enumerates every distinct pattern exactly once. Each run continues after
 /// its last step until nothing is scheduled, so outcomes describe how things finally ended.
 public enum Explorer {
-    /// The most runs one exploration makes before it stops and reports itself incomplete.
-    public static let runBudget = 1_000_000
+    /// The most runs one exploration makes before it stops and says it explored only the first ones,
+    /// so that a long scenario with a large K stays bounded. Every built-in scenario fits at K = 6 (the
+    /// largest, wandering-duplicate, needs about 67,000 runs).
+    public static let runBudget = 200_000
 
-    public static func explore(_ scenario: Scenario, maxLosses: Int, profile: ProfileName? = nil) -> Exploration {
-        explore(scenario, maxLosses: maxLosses, profile: profile, shouldStop: { false })
+    /// Every pattern of up to `maxLosses` lost segments, at most `runBudget` runs.
+    public static func explore(_ scenario: Scenario, maxLosses: Int, profile: ProfileName? = nil,
+                               runBudget: Int = Explorer.runBudget) -> Exploration {
+        explore(scenario, maxLosses: maxLosses, profile: profile, runBudget: runBudget, shouldStop: { false })
     }
 
-    /// Like `explore(_:maxLosses:profile:)`, polling `shouldStop` (for Ctrl-C) between runs.
+    /// Like `explore(_:maxLosses:profile:runBudget:)`, polling `shouldStop` (for Ctrl-C) between runs.
     public static func explore(_ scenario: Scenario, maxLosses: Int, profile: ProfileName?,
-                               shouldStop: () -> Bool) -> Exploration {
-        var state = ExplorationState()
+                               runBudget: Int = Explorer.runBudget, shouldStop: () -> Bool) -> Exploration {
+        var state = ExplorationState(budget: max(1, runBudget))
         var drops: [Int] = []
         visit(scenario, profile: profile, maxLosses: max(0, maxLosses), drops: &drops, state: &state, shouldStop: shouldStop)
         var exploration = Exploration(runs: state.runs, classes: state.order.compactMap { state.classes[$0] }
             .sorted { $0.outcomes.sorted().lexicographicallyPrecedes($1.outcomes.sorted()) })
         exploration.eventCount = state.events
         exploration.incomplete = state.stopped
+        exploration.runLimit = state.reachedBudget ? state.budget : nil
         return exploration
     }
 
     private struct ExplorationState {
+        var budget: Int
         var runs = 0
         var events = 0
         var stopped = false
+        var reachedBudget = false
         var classes: [Set<Outcome>: OutcomeClass] = [:]
         var order: [Set<Outcome>] = []
     }
@@ -36,7 +43,12 @@ public enum Explorer {
     private static func visit(_ scenario: Scenario, profile: ProfileName?, maxLosses: Int, drops: inout [Int],
                               state: inout ExplorationState, shouldStop: () -> Bool) {
         if state.stopped { return }
-        if state.runs >= runBudget || (state.runs % 256 == 0 && shouldStop()) {
+        if state.runs >= state.budget {
+            state.stopped = true
+            state.reachedBudget = true
+            return
+        }
+        if state.runs % 256 == 0 && shouldStop() {
             state.stopped = true
             return
         }

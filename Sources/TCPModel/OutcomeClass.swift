@@ -24,6 +24,15 @@ public struct Exploration: Sendable {
     public var eventCount: Int = 0
     /// True when the exploration stopped early (interrupted or over its run budget).
     public var incomplete: Bool = false
+    /// The run budget, when the exploration stopped because it reached it: only the first `runs`
+    /// loss patterns were explored, and more exist.
+    public var runLimit: Int?
+
+    /// The one-line note for an exploration cut short by its run budget, or nil.
+    public var runLimitNote: String? {
+        guard let runLimit else { return nil }
+        return "explored the first \(runLimit) loss patterns only (the limit); more exist, so a rare outcome may be missing — use a smaller K to see them all"
+    }
 
     public init(runs: Int, classes: [OutcomeClass]) {
         self.runs = runs; self.classes = classes

@@ -114,8 +114,12 @@ struct ScenarioParser {
         switch word.text.lowercased() {
         case "time-wait", "timewait", "time_wait": return .timeWait(try cursor.duration())
         case "msl": return .msl(try cursor.duration())
-        case "rto": return .rto(try cursor.duration())
-        case "latency": return .latency(try cursor.duration())
+        case "rto":
+            return .rto(try cursor.duration(within: Self.rtoRange, named: "rto",
+                                            note: "Linux never goes below 200 ms (TCP_RTO_MIN)"))
+        case "latency":
+            return .latency(try cursor.duration(within: Self.latencyRange, named: "latency",
+                                                note: "it is the one-way delay of every segment"))
         case "fin-timeout", "fin_timeout", "tcp_fin_timeout": return .finTimeout(try cursor.duration())
         case "rfc1337", "tcp_rfc1337": return .rfc1337(try cursor.onOff())
         case "timestamps", "tcp_timestamps": return .timestamps(try cursor.onOff())
@@ -136,6 +140,12 @@ struct ScenarioParser {
             throw error(cursor.line, word, "unknown setting '\(Self.shown(word.text))'; expected \(keys)")
         }
     }
+
+    /// The retransmission timeouts a scenario may set, in milliseconds: 1 ms to 120 s (Linux's
+    /// TCP_RTO_MAX). Linux itself never goes below 200 ms, but lessons may shorten it to show a point.
+    static let rtoRange: ClosedRange<Int64> = 1...120_000
+    /// The one-way latencies a scenario may set, in milliseconds: none at all up to one minute.
+    static let latencyRange: ClosedRange<Int64> = 0...60_000
 
     private func error(_ line: Int, _ word: Word, _ message: String) -> ScenarioError {
         ScenarioError(source: source, line: line, column: word.column, message: message)
@@ -248,10 +258,34 @@ struct WordCursor {
         return SegmentMatch(from: from, flags: flags)
     }
 
+    /// Reads a duration in `ms`, `s` or `m` (not in MSLs) for the setting `name`, which must lie in
+    /// `range` milliseconds; the error names the range and adds `note`.
+    mutating func duration(within range: ClosedRange<Int64>, named name: String, note: String) throws -> ScenarioDuration {
+        guard let word = peek() else { return try duration() }
+        let allowed = "use \(Self.shown(milliseconds: range.lowerBound)) to \(Self.shown(milliseconds: range.upperBound)); \(note)"
+        if word.text.lowercased().hasSuffix("msl") {
+            throw fail(word, "\(name) '\(ScenarioParser.shown(word.text))' must be written in ms or s, not in MSLs: \(allowed)")
+        }
+        let value = try duration()
+        guard case .milliseconds(let ms) = value, range.contains(ms) else {
+            throw fail(word, "\(name) '\(ScenarioParser.shown(word.text))' is out of range: \(allowed)")
+        }
+        return value
+    }
+
+    /// `250 ms`, `2 s` or `1.5 s`, for messages.
+    static func shown(milliseconds ms: Int64) -> String {
+        guard ms >= 1_000 else { return "\(ms) ms" }
+        return ms % 1_000 == 0 ? "\(ms / 1_000) s" : "\(Double(ms) / 1_000) s"
+    }
+
     /// Reads `250ms`, `5s`, `1.5s`, `2m` or `2msl`.
     mutating func duration() throws -> ScenarioDuration {
         let word = try next(expecting: "a duration such as 250ms, 5s, 2m or 2msl")
         let text = word.text.lowercased()
+        if text.hasPrefix("-") {
+            throw fail(word, "duration '\(ScenarioParser.shown(word.text))' is negative; write 0ms or more, for example 250ms")
+        }
         let number = String(text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") })
         let unit = String(text.dropFirst(number.count))
         let bad = fail(word, "bad duration '\(ScenarioParser.shown(word.text))'; write a number with a unit: 250ms, 5s, 2m or 2msl")

@@ -177,8 +177,12 @@ public struct SequenceDiagram: Sendable {
     /// The table of an exploration: one line per outcome class with its count and an example.
     public func render(_ exploration: Exploration, maxLosses: Int) -> String {
         var lines: [String] = []
-        lines.append("\(exploration.runs) runs, losing up to \(maxLosses) segment(s) in every possible way"
-            + (exploration.incomplete ? " (stopped early)" : ""))
+        if let note = exploration.runLimitNote {
+            lines.append("\(exploration.runs) runs, losing up to \(maxLosses) segment(s): " + note)
+        } else {
+            lines.append("\(exploration.runs) runs, losing up to \(maxLosses) segment(s) in every possible way"
+                + (exploration.incomplete ? " (stopped early)" : ""))
+        }
         let labelWidth = max(7, exploration.classes.map { $0.label.count }.max() ?? 7)
         lines.append(paint(pad("outcome", labelWidth) + "   runs  example (segments lost → final states)", "1"))
         for item in exploration.classes {

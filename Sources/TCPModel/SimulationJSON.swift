@@ -53,10 +53,13 @@ public enum SimulationJSON {
         return JSONText.object(pairs)
     }
 
-    /// `{"runs", "classes": [{"outcome", "count", "example": {"dropped", "final"}}]}`.
+    /// `{"runs", "classes": [{"outcome", "count", "example": {"dropped", "final"}}]}`, with
+    /// `"complete": false` after an early stop and `"run_limit": N` when the run budget stopped it.
     public static func encode(_ exploration: Exploration) -> String {
-        JSONText.object([
-            ("runs", String(exploration.runs)),
+        var pairs: [(String, String)] = [("runs", String(exploration.runs))]
+        if exploration.incomplete { pairs.append(("complete", "false")) }
+        if let limit = exploration.runLimit { pairs.append(("run_limit", String(limit))) }
+        pairs.append(
             ("classes", JSONText.array(exploration.classes.map { item in
                 JSONText.object([
                     ("outcome", JSONText.strings(item.outcomes.sorted().map(\.rawValue))),
@@ -68,7 +71,7 @@ public enum SimulationJSON {
                         })),
                     ])),
                 ])
-            })),
-        ])
+            })))
+        return JSONText.object(pairs)
     }
 }

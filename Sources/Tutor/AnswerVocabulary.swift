@@ -18,13 +18,13 @@ public enum AnswerVocabulary {
     public static func shape(of kind: AnswerKind) -> String {
         switch kind {
         case .state:
-            return "a TCP state name, for example TIME_WAIT or FIN_WAIT_2 (any spelling: time-wait works too)"
+            return "a TCP state name, in any spelling (underscores, dashes, spaces or none, any case)"
         case .choice(let choices):
             return "one of: " + choices.joined(separator: ", ")
         case .number(let tolerance):
             return tolerance > 0 ? "a number (within ±\(Self.format(tolerance)) counts as right)" : "a number"
         case .flags:
-            return "TCP flags joined by |, for example FIN|ACK (any order)"
+            return "TCP flags from SYN, FIN, RST, PSH and ACK, joined by | in any order"
         case .text:
             return "a short answer in words"
         }

@@ -28,7 +28,9 @@ public struct LiveComparison: Sendable {
         for key in keys where finding == nil || key.hasSuffix("_ms") {
             guard let value = report.findings[key] else { continue }
             var line = "  \(key) = \(value.display)"
-            if key.hasSuffix("_ms"), case .number(let ms) = value { line += " (≈\(Int((ms / 1000).rounded())) s)" }
+            if key.hasSuffix("_ms"), case .number(let ms) = value, ms.isFinite, abs(ms) < 1e15 {
+                line += " (≈\(AnswerVocabulary.format((ms / 1000).rounded())) s)"
+            }
             out.append(.diagram(line))
         }
         if let finding {

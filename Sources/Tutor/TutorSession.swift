@@ -383,7 +383,7 @@ public struct TutorSession: Sendable {
                 if entry.hintsUsed > 0 { line += ", \(entry.hintsUsed) hint(s)" }
                 if entry.skipped > 0 { line += ", \(entry.skipped) skipped" }
                 if entry.revealed > 0 { line += ", \(entry.revealed) revealed" }
-                line += ", \(Int(entry.secondsSpent / 60)) min"
+                line += ", \(AnswerVocabulary.format((entry.secondsSpent / 60).rounded(.down))) min"
             }
             out.append(.plain(line))
         }

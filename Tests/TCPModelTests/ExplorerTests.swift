@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TCPModel
 
@@ -37,6 +38,41 @@ import TCPModel
         let exploration = Explorer.explore(try builtins.load("lost-final-ack-without-time-wait"), maxLosses: 2)
         #expect(exploration.classes.reduce(0) { $0 + $1.count } == exploration.runs)
         #expect(Set(exploration.classes.map(\.outcomes)).count == exploration.classes.count)
+    }
+
+    /// A run budget smaller than the exploration stops it after exactly that many runs (counted, not
+    /// timed), says so, and every counted run is still in one class.
+    @Test func theRunBudgetCapsALargeExploration() throws {
+        let scenario = try builtins.load("wandering-duplicate")
+        let exploration = Explorer.explore(scenario, maxLosses: 6, runBudget: 500)
+        #expect(exploration.runs == 500)
+        #expect(exploration.incomplete)
+        #expect(exploration.runLimit == 500)
+        #expect(exploration.classes.reduce(0) { $0 + $1.count } == 500)
+        let note = try #require(exploration.runLimitNote)
+        #expect(note.hasPrefix("explored the first 500 loss patterns"))
+        #expect(!note.contains("\n"))
+        let table = SequenceDiagram(color: false, width: 80).render(exploration, maxLosses: 6)
+        #expect(table.components(separatedBy: "\n").first?.contains(note) == true)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(SimulationJSON.encode(exploration).utf8)) as? [String: Any])
+        #expect(json["run_limit"] as? Int == 500)
+        #expect(json["complete"] as? Bool == false)
+    }
+
+    /// An exploration that fits in its budget is complete and carries no note.
+    @Test func anExplorationWithinTheBudgetIsComplete() throws {
+        let scenario = try builtins.load("active-close")
+        let full = Explorer.explore(scenario, maxLosses: 1)
+        let exact = Explorer.explore(scenario, maxLosses: 1, runBudget: full.runs)
+        #expect(!exact.incomplete && exact.runLimit == nil && exact.runLimitNote == nil)
+        #expect(exact.runs == full.runs)
+        let short = Explorer.explore(scenario, maxLosses: 1, runBudget: full.runs - 1)
+        #expect(short.runs == full.runs - 1 && short.runLimit == full.runs - 1)
+    }
+
+    /// The default budget is the documented 200,000 runs.
+    @Test func theDefaultBudgetIsTwoHundredThousandRuns() {
+        #expect(Explorer.runBudget == 200_000)
     }
 
     @Test func anExampleReplaysToTheSameOutcome() throws {

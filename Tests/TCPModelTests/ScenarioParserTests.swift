@@ -74,7 +74,23 @@ import TCPModel
         ("open\nsend client", 2, 12, "byte count"),
         ("   open extra", 1, 9, "unexpected"),
         ("duplicate client->server ACK 5s", 1, 30, "after"),
+        // RTO: 1 ms to 120 s (TCP_RTO_MAX); the message also names Linux's 200 ms floor (TCP_RTO_MIN).
+        ("set rto 0ms", 1, 9, "use 1 ms to 120 s"),
+        ("set rto 0.4ms", 1, 9, "out of range"),
+        ("set rto 121s", 1, 9, "200 ms"),
+        ("set rto 2msl", 1, 9, "not in MSLs"),
+        ("set rto -200ms", 1, 9, "negative"),
+        ("set latency -5ms", 1, 13, "negative"),
+        ("set latency 61s", 1, 13, "use 0 ms to 60 s"),
+        ("wait -1s", 1, 6, "negative"),
     ]
+
+    /// The ends of the allowed ranges are accepted.
+    @Test func rtoAndLatencyAcceptTheEndsOfTheirRanges() throws {
+        let scenario = try Scenario.parse("set rto 1ms\nset rto 120s\nset latency 0ms\nset latency 1m", source: "ok.twsim")
+        #expect(scenario.steps.map(\.action) == [.set(.rto(.milliseconds(1))), .set(.rto(.milliseconds(120_000))),
+                                                 .set(.latency(.milliseconds(0))), .set(.latency(.milliseconds(60_000)))])
+    }
 
     @Test(arguments: malformed)
     func malformedLinesGiveOneLineErrorsWithLineAndColumn(_ item: (String, Int, Int, String)) {

@@ -91,4 +91,15 @@ import Testing
         let questions = try #require(first["questions"] as? [[String: Any]])
         #expect(questions.first?["solved"] as? Bool == true)
     }
+
+    @Test func absurdNumbersInAHandEditedFileNeverCrashTheSummary() throws {
+        let store = try TutorFixtures.temporaryStore()
+        let edited = #"{"version":1,"lessons":{"lost-ack":{"step":99,"started":"2026-11-25T20:00:00Z","questions":{"lost-ack/final":{"attempts":-5,"secondsSpent":1e300}}}}}"#
+        try Data(edited.utf8).write(to: store.url)
+        var session = TutorFixtures.session(store: store)
+        #expect(session.progressSummary().text.contains("lost-ack"))
+        // The saved step is past the end: the lesson resumes at its last step.
+        _ = session.start("lost-ack")
+        #expect(session.stepIndex == 2)
+    }
 }

@@ -23,6 +23,31 @@ import Tutor
         #expect(export(question).contains("{#60:5\n\t####TCP_TIMEWAIT_LEN is 60 s.\n}"))
     }
 
+    /// /proc/net/tcp writes TIME_WAIT as the two hex digits `06`; a GIFT numerical answer `{#6}` would
+    /// drop the leading zero, so the export is short answer with the exact text (and the plain 6).
+    @Test func leadingZeroNumberKeepsItsSpellingAsShortAnswer() {
+        let question = QuizFixtures.question("st-code", prompt: "Which st code does /proc/net/tcp show for TIME_WAIT?",
+                                             answer: .number(tolerance: 0), source: .key(["06"]), explain: "06 is TIME_WAIT.")
+        let text = export(question)
+        #expect(text.contains("TIME_WAIT? {=06 =6\n\t####06 is TIME_WAIT.\n}"))
+        #expect(!text.contains("{#"))
+    }
+
+    /// LISTEN is `0A` in /proc/net/tcp: hex digits are kept as typed, with no decimal alternative.
+    @Test func hexNumberIsShortAnswerWithItsExactText() {
+        let question = QuizFixtures.question("listen-code", prompt: "Which st code means LISTEN?",
+                                             answer: .number(tolerance: 0), source: .key(["0A"]))
+        #expect(export(question).hasSuffix("Which st code means LISTEN? {=0A}\n"))
+    }
+
+    /// Zero itself and decimal fractions such as 0.5 have no leading zero to lose: still numerical.
+    @Test func zeroAndFractionsStayNumerical() {
+        let zero = QuizFixtures.question("zero", prompt: "How many?", answer: .number(tolerance: 0), source: .key(["0"]))
+        let half = QuizFixtures.question("half", prompt: "How much?", answer: .number(tolerance: 0), source: .key(["0.5"]))
+        #expect(export(zero).contains("How many? {#0:0}"))
+        #expect(export(half).contains("How much? {#0.5:0}"))
+    }
+
     @Test func falseChoiceIsF() {
         let question = QuizFixtures.question("tf", prompt: "Does tcp_fin_timeout shorten TIME_WAIT?",
                                              answer: .choice(["True", "False"]), source: .key(["False"]))

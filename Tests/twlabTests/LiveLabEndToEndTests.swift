@@ -60,11 +60,36 @@ import Glibc
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    /// Runs twlab as nobody. The binary lives under a world-readable build folder.
+    /// A copy of the built binary that the nobody user can execute. The build folder may sit under
+    /// a private folder (a `mktemp -d` clone is mode 0700), so nobody may not reach the original.
+    /// The copy lives in `/tmp/twlab-nobody-PID/`; folders left by earlier, finished runs are removed.
+    static let nobodyExecutable: String = {
+        let fm = FileManager.default
+        let tmp = URL(fileURLWithPath: "/tmp")
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix("twlab-nobody-") {
+            if let pid = Int32(name.dropFirst("twlab-nobody-".count)), kill(pid, 0) != 0 {
+                try? fm.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
+        let dir = tmp.appendingPathComponent("twlab-nobody-\(getpid())")
+        let copy = dir.appendingPathComponent("twlab")
+        do {
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            try? fm.removeItem(at: copy)
+            try fm.copyItem(at: TwlabBinary.url, to: copy)
+            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+            return copy.path
+        } catch {
+            return TwlabBinary.url.path
+        }
+    }()
+
+    /// Runs twlab as nobody, from a copy nobody can execute.
     static func runAsNobody(_ arguments: [String]) throws -> TwlabBinary.Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-        process.arguments = ["-u", "nobody", "--", TwlabBinary.url.path] + arguments
+        process.arguments = ["-u", "nobody", "--", Self.nobodyExecutable] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -157,7 +182,7 @@ import Glibc
         // must stop the child too, and nothing of it may remain.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", TwlabBinary.url.path,
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", Self.nobodyExecutable,
                              "lab", "run", "fin-timeout"]
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
         let out = Pipe(), err = Pipe()
@@ -187,7 +212,7 @@ extension LiveLabEndToEndTests {
     /// experiment that changes nothing runs on the host's loopback and says so.
     @Test(.enabled(if: reportSkip(isRoot ? nil : "skipped: switching to the nobody user needs root")))
     func withoutNamespacesItExplainsAndFallsBack() throws {
-        let noChild = ["env", "TWLAB_EXECUTABLE=/nonexistent", TwlabBinary.url.path]
+        let noChild = ["env", "TWLAB_EXECUTABLE=/nonexistent", Self.nobodyExecutable]
         func asNobody(_ arguments: [String]) throws -> TwlabBinary.Output {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")

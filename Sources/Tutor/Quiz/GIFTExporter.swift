@@ -4,6 +4,8 @@ import TCPModel
 
 /// Exports questions as Moodle GIFT: states, choices and flags as multiple choice, true/false choices
 /// as `{T}`/`{F}`, numbers as numerical with tolerance (`{#60:5}`), free-text keys as short answer.
+/// A number whose spelling matters (a leading zero such as `06`, or hex such as `0A`) is exported as
+/// short answer with that exact text, because a numerical question would turn `06` into `6`.
 ///
 /// GIFT has no per-student variants, so a question with parameters is exported with every parameter
 /// at the lower bound of its range (and says so in its feedback).
@@ -77,7 +79,12 @@ public struct GIFTExporter {
             }
             return head + multipleChoice(choices)
         case .number(let tolerance):
-            let value = Double(expected.trimmingCharacters(in: .whitespaces)) ?? 0
+            let text = expected.trimmingCharacters(in: .whitespaces)
+            if let spellings = Self.exactSpellings(ofNumber: text) {
+                let parts = spellings.map { "=" + Self.escaped($0) }
+                return head + "{" + parts.joined(separator: " ") + general + (general.isEmpty ? "" : "\n") + "}"
+            }
+            let value = Double(text) ?? 0
             return head + "{#\(QuizText.number(value)):\(QuizText.number(tolerance))\(general)\(general.isEmpty ? "" : "\n")}"
         case .text:
             var accepted = [expected]
@@ -86,6 +93,22 @@ public struct GIFTExporter {
             let parts = accepted.filter { seen.insert($0.lowercased()).inserted }.map { "=" + Self.escaped($0) }
             return head + "{" + parts.joined(separator: " ") + general + (general.isEmpty ? "" : "\n") + "}"
         }
+    }
+
+    /// The short-answer spellings of a number whose written form a numerical question would lose, or nil
+    /// for an ordinary number. A leading zero (`06`) keeps its text and adds the plain decimal value the
+    /// grader also accepts (`6`); hex (`0A`, `1f`, `0x1F`) keeps only its exact text.
+    static func exactSpellings(ofNumber text: String) -> [String]? {
+        let unsigned = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let characters = Array(unsigned)
+        let isHex = unsigned.lowercased().hasPrefix("0x")
+            || (Double(text) == nil && !characters.isEmpty && characters.allSatisfy(\.isHexDigit))
+        if isHex { return [text] }
+        let hasLeadingZero = characters.count >= 2 && characters[0] == "0" && characters[1].isASCII && characters[1].isNumber
+        guard hasLeadingZero else { return nil }
+        guard let value = Double(text) else { return [text] }
+        let plain = QuizText.number(value)
+        return plain == text ? [text] : [text, plain]
     }
 
     /// GIFT text with `~ = # { } :` and backslash escaped and line breaks written as `\n`.

@@ -1,3 +1,5 @@
+import TCPModel
+
 /// A JSON value whose objects keep their keys in the order written, so reports read the same on every
 /// run and in every golden file.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -33,24 +35,5 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// A JSON string literal: quotes, backslashes and every control character escaped.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    public static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

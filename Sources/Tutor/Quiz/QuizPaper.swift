@@ -23,11 +23,11 @@ public struct QuizPaper: Sendable {
     /// How to write an answer of this kind.
     public static func answerHint(_ kind: AnswerKind) -> String {
         switch kind {
-        case .state: return "a TCP state, for example TIME_WAIT"
+        case .state: return "a TCP state name, written like SYN_SENT"
         case .choice(let choices): return "one of: " + choices.joined(separator: ", ")
         case .number(let tolerance):
             return tolerance > 0 ? "a number (within ±\(QuizText.number(tolerance)) counts)" : "a number"
-        case .flags: return "TCP flags, for example FIN|ACK or [FIN, ACK]"
+        case .flags: return "TCP flags, written like SYN|ACK or [SYN, ACK]"
         case .text: return "a short answer"
         }
     }

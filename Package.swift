@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "SocketLabTests", dependencies: ["SocketLab", "TCPModel"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "TCPModel"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Tutor"]),
         .testTarget(name: "twlabTests", dependencies: []),
     ]
 )

@@ -27,9 +27,6 @@ static inline FILE *twlab_stderr(void) { return stderr; }
 /// The codeset of the current LC_CTYPE locale, for example "UTF-8" or "ANSI_X3.4-1968".
 static inline const char *twlab_codeset(void) { return nl_langinfo(CODESET); }
 
-/// The columns the C library gives a character in the current locale (tests compare with it).
-extern int wcwidth(wchar_t);
-static inline int twlab_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
 // MARK: - Terminal
 

@@ -1,4 +1,5 @@
 import Foundation
+import Tutor
 
 /// Shell commands for help, quit, version (foundation).
 enum BuiltinCommands {

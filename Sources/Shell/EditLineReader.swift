@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import Tutor
 
 /// Reads lines from a terminal with libedit: arrow keys, emacs or vi bindings, `~/.editrc`,
 /// history kept across runs, and tab completion.

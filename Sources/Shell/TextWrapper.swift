@@ -1,3 +1,5 @@
+import Tutor
+
 /// Wraps text to a number of terminal columns, counting display width (so Chinese text, two columns
 /// a character, wraps at the right place) and never splitting an ANSI colour sequence.
 public enum TextWrapper {

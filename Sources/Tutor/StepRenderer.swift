@@ -109,17 +109,9 @@ public struct StepRenderer: Sendable {
     /// A glued word follows the previous one without a space (CJK text breaks between characters).
     private struct Word { var text: String; var visible: Int; var glued = false }
 
-    /// Columns a character takes in a terminal: two for East Asian wide characters, else one.
+    /// Columns a character takes in a terminal: two for wide characters (by `DisplayWidth`), else one.
     static func columns(_ c: Character) -> Int {
-        guard let scalar = c.unicodeScalars.first?.value else { return 1 }
-        switch scalar {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
+        DisplayWidth.of(c) == 2 ? 2 : 1
     }
 
     /// Splits inline Markdown into styled words: `code` cyan, **bold** bold, *em* as is.

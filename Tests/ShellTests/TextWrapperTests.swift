@@ -1,5 +1,6 @@
 import Testing
 @testable import Shell
+import Tutor
 
 @Suite struct TextWrapperTests {
     @Test func shortLinesStayAsTheyAre() {

@@ -1,7 +1,16 @@
-import CEditLine
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
-@testable import Shell
+import Tutor
+
+/// The C library's wcwidth(3), looked up at run time: Swift's Glibc module does not export it (it is
+/// declared only under _XOPEN_SOURCE), but the function itself is in libc.
+private let libcWidth: @convention(c) (Int32) -> Int32 = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "wcwidth") else { return { _ in -2 } }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+}()
 
 @Suite struct DisplayWidthTests {
     // Widths from Unicode's East Asian Width property (UAX #11): W and F take two columns.
@@ -34,7 +43,7 @@ import Testing
                                  0xAC00, 0xD55C, 0xFF21, 0xFF61, 0x3000, 0x3002, 0xFF0C, 0x20AC, 0x2500, 0x1F600]
         for value in samples {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(DisplayWidth.of(scalar) == Int(twlab_wcwidth(value)), "U+\(String(value, radix: 16, uppercase: true))")
+            #expect(DisplayWidth.of(scalar) == Int(libcWidth(Int32(bitPattern: value))), "U+\(String(value, radix: 16, uppercase: true))")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import SocketLab
 import TCPModel
@@ -196,7 +197,7 @@ enum LiveLabCommands {
         }
         do {
             let report = try ExperimentRunner.run(name, options: options,
-                                                  log: { line in if !json { out.line(line) } },
+                                                  log: { line in if !json { for text in LabNarrationText(width: out.width).lines(for: line) { out.line(text) } } },
                                                   shouldStop: context.interrupted)
             if json { out.line(report.jsonText()) }
             return .success

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Quiz
 import Tutor
 
 /// Shell commands for quiz (grading): `quiz [LESSON-ID…] [--student ID]` asks every question of the

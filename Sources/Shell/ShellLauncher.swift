@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 
 /// How to start the shell: the options of `twlab` / `twlab shell`.

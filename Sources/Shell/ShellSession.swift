@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 
 /// The read–eval–print loop: reads lines, runs commands, and keeps count of failures.

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Lessons
 import SocketLab
@@ -11,13 +12,13 @@ public struct TutorServices: Sendable {
     /// Grades an answer against the expected one.
     public var check: @Sendable (String, String, AnswerKind) -> Verdict
     /// Runs a live experiment: name, options, a sink for narrated lines, and a stop flag.
-    public var runExperiment: @Sendable (String, [String: String], (String) -> Void, () -> Bool) throws -> ExperimentReport
+    public var runExperiment: @Sendable (String, [String: String], (LabLine) -> Void, () -> Bool) throws -> ExperimentReport
     /// A sequence diagram of a run in a style; nil when no renderer is available.
     public var diagram: @Sendable (Scenario, SimulationResult, DiagramStyle) -> String?
 
     public init(expectedAnswer: @escaping @Sendable (Question, [String: Double], ScenarioLibrary) throws -> String,
                 check: @escaping @Sendable (String, String, AnswerKind) -> Verdict,
-                runExperiment: @escaping @Sendable (String, [String: String], (String) -> Void, () -> Bool) throws -> ExperimentReport,
+                runExperiment: @escaping @Sendable (String, [String: String], (LabLine) -> Void, () -> Bool) throws -> ExperimentReport,
                 diagram: @escaping @Sendable (Scenario, SimulationResult, DiagramStyle) -> String?) {
         self.expectedAnswer = expectedAnswer
         self.check = check

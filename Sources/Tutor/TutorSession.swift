@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Lessons
 import SocketLab
@@ -305,7 +306,7 @@ public struct TutorSession: Sendable {
 
     /// Runs the live experiment offered in the current step and sets its findings beside the
     /// prediction and the simulation. `log` receives narrated lines as they happen.
-    public mutating func runLab(log: (String) -> Void, shouldStop: () -> Bool) -> [TutorLine] {
+    public mutating func runLab(log: (LabLine) -> Void, shouldStop: () -> Bool) -> [TutorLine] {
         guard let block = pendingLab, let lesson else {
             return [.note("No live experiment is offered here. `lab NAME` runs one as free play.")]
         }

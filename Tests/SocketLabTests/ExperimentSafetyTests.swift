@@ -93,8 +93,8 @@ extension ExperimentTests {
         let before = Self.socketDescriptors()
         do {
             _ = try ExperimentRunner.run("active-close", options: ["isolation": "host"], log: { line in
-                if port == nil, let range = line.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                    port = UInt16(line[range].split(separator: ":").last ?? "")
+                if port == nil, case .sockets(let rows) = line, let row = rows.first {
+                    port = UInt16(row.local.split(separator: ":").last ?? "")
                     stop = true
                 }
             }, shouldStop: { stop })

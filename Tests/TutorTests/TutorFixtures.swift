@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Synchronization
 @testable import Lessons
@@ -97,7 +98,7 @@ enum TutorFixtures {
                 }
             },
             runExperiment: { name, _, log, _ in
-                log("running \(name)")
+                log(.step("running \(name)"))
                 return try experiment(name)
             },
             diagram: { _, _, _ in nil })

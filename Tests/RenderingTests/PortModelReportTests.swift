@@ -1,0 +1,12 @@
+import Rendering
+import TCPModel
+import Testing
+
+@Suite struct PortModelReportTests {
+    @Test func reportShowsTheArithmeticAndAChart() {
+        let text = PortModel(rate: 600).report(width: 80)
+        #expect(text.contains("28,232 ÷ 60 s ≈ 470.5/s"))
+        #expect(text.contains("EADDRNOTAVAIL"))
+        #expect(text.contains("█"))
+    }
+}

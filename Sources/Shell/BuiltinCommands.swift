@@ -133,6 +133,12 @@ enum BuiltinCommands {
             }
             return .failure
         }
+        if let help = command.help {
+            var text = help(output.width)
+            if text.hasSuffix("\n") { text.removeLast() }
+            output.line(text)
+            return .success
+        }
         output.line(output.styled("usage: \(command.usage)", .bold))
         output.paragraph(command.summary)
         if !command.details.isEmpty {

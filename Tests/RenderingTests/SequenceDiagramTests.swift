@@ -38,7 +38,8 @@ let builtins = ScenarioLibrary(directory: URL(fileURLWithPath: #filePath).deleti
     @Test func anExplorationTableStartsWithItsRunLimitNote() throws {
         let exploration = Explorer.explore(try builtins.load("wandering-duplicate"), maxLosses: 6, runBudget: 500)
         let note = try #require(exploration.runLimitNote)
-        let table = SequenceDiagram(color: false, width: 80).render(exploration, maxLosses: 6)
+        // Wide enough that the note is not wrapped: this is about its place, not its wrapping.
+        let table = SequenceDiagram(color: false, width: 300).render(exploration, maxLosses: 6)
         #expect(table.components(separatedBy: "\n").first?.contains(note) == true)
     }
 }

@@ -69,11 +69,14 @@ public struct LintCommand: ParsableCommand {
             catalog = LessonCatalog.load(files: files, language: folder.lastPathComponent)
             scenarios = folder.deletingLastPathComponent().appendingPathComponent("scenarios")
         }
-        let library = ScenarioLibrary(directory: scenarios)
+        let key = AnswerKey(scenarios: ScenarioLibrary(directory: scenarios))
         for question in catalog.questions {
-            let answer: String
+            var answer: String
             do {
-                answer = try AnswerOracle.expected(for: question, parameters: [:], scenarios: library)
+                answer = try key.expected(for: question, parameters: [:]).text
+                if !question.alternativeAnswers.isEmpty {
+                    answer += " (also accepted: " + question.alternativeAnswers.joined(separator: ", ") + ")"
+                }
             } catch {
                 answer = "(\(error))"
             }

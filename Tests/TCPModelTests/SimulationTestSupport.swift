@@ -10,8 +10,16 @@ func simulate(_ lines: String..., profile: ProfileName? = nil) throws -> Simulat
 let scenariosDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Lessons/scenarios")
 
-/// The built-in scenario library of the repository.
-let builtins = ScenarioLibrary(directory: scenariosDirectory)
+/// The built-in scenario library of the repository (read here: the simulator itself reads no files).
+let builtins: ScenarioLibrary = {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: scenariosDirectory.path)) ?? []
+    var texts: [String: String] = [:]
+    for file in files where file.hasSuffix(".twsim") {
+        let data = FileManager.default.contents(atPath: scenariosDirectory.appendingPathComponent(file).path) ?? Data()
+        texts[String(file.dropLast(6))] = String(decoding: data, as: UTF8.self)
+    }
+    return ScenarioLibrary(texts: texts, location: scenariosDirectory.path)
+}()
 
 extension SimulationResult {
     /// Every segment sent, in order, with the time it left.

@@ -90,7 +90,7 @@ enum BuiltinCommands {
     }
 
     private static func registeredCommands(_ context: ShellContext) -> [ShellCommand] {
-        (context.areas[ShellRegistry.areaKey] as? ShellRegistry)?.commands ?? CommandTable.all()
+        context.commands.isEmpty ? CommandTable.all() : context.commands
     }
 
     private static func commandNames(_ context: ShellContext) -> [String] {

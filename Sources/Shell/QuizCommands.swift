@@ -54,7 +54,6 @@ enum QuizCommands {
 
 /// One quiz in progress in the shell.
 final class QuizRun {
-    static let areaKey = "quiz"
 
     let grader: QuizGrader
     let student: String
@@ -73,7 +72,7 @@ final class QuizRun {
     /// Runs `quiz …`.
     static func start(context: ShellContext, arguments: [String]) throws -> CommandResult {
         if let first = arguments.first, ["stop", "skip", "answer"].contains(first) {
-            guard let run = context.areas[areaKey] as? QuizRun else {
+            guard let run = context.quiz else {
                 context.output.line("No quiz is running; start one with `quiz LESSON-ID`.")
                 return .failure
             }
@@ -112,12 +111,12 @@ final class QuizRun {
         let grader = QuizGrader(questions: catalog.questions, generator: VariantGenerator(secret: nil),
                                 authority: .standard(scenarios: catalog.scenarios))
         let run = QuizRun(grader: grader, student: student, passMark: passMark)
-        if let earlier = context.areas[areaKey] as? QuizRun {
+        if let earlier = context.quiz {
             run.previousInterceptor = earlier.previousInterceptor
         } else {
             run.previousInterceptor = context.lineInterceptor
         }
-        context.areas[areaKey] = run
+        context.quiz = run
         context.output.line("Quiz: \(grader.questions.count) questions. Type each answer; `quiz skip` skips one, `quiz stop` ends.")
         context.output.line("(Practice variants: your instructor's graded quiz may use other numbers.)")
         context.lineInterceptor = { [weak context] line in
@@ -173,7 +172,7 @@ final class QuizRun {
         context.output.line("Score: \(QuizText.number(submission.score))/\(QuizText.number(submission.maxScore)) (\(percent)%) — "
                             + (passed ? "pass" : "below the pass mark of \(Int((passMark * 100).rounded()))%"))
         context.lineInterceptor = previousInterceptor
-        context.areas[QuizRun.areaKey] = nil
+        context.quiz = nil
         return passed ? .success : .failure
     }
 }

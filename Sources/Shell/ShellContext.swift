@@ -63,8 +63,12 @@ public final class ShellContext {
     public var lineInterceptor: ((String) -> CommandResult?)?
     /// Extra prompt text, for example the current lesson and step.
     public var promptDetail: () -> String?
-    /// Per-area state, keyed by a name the area chooses (the tutor keeps its session here).
-    public var areas: [String: AnyObject] = [:]
+    /// The tutor's session, once a tutor command (or a resumed lesson) needed it.
+    var tutor: TutorArea?
+    /// The practice quiz running in this shell, if any.
+    var quiz: QuizRun?
+    /// The shell's commands, for `help`.
+    var commands: [ShellCommand] = []
 
     public init(output: TerminalOutput, lessonsDirectory: URL, interactive: Bool) {
         self.output = output

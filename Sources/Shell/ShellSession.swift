@@ -26,7 +26,7 @@ public final class ShellSession {
         self.commands = commands
         self.reader = reader
         self.scriptMode = scriptMode
-        context.areas[ShellRegistry.areaKey] = ShellRegistry(commands: commands)
+        context.commands = commands
     }
 
     /// Runs until `quit`, end of input, or (in script mode) Ctrl-C. Returns the exit status:
@@ -153,11 +153,4 @@ public final class ShellSession {
         }
         return String(describing: error)
     }
-}
-
-/// What the shell itself keeps in `ShellContext.areas`: the command list (for `help`).
-final class ShellRegistry {
-    static let areaKey = "shell"
-    let commands: [ShellCommand]
-    init(commands: [ShellCommand]) { self.commands = commands }
 }

@@ -158,7 +158,7 @@ import Tutor
         TutorCommands.welcome(context, store: store)
         #expect(capture.text.isEmpty)
         // Nothing was loaded: the tutor attaches only when a tutor command first runs.
-        #expect(context.areas[TutorCommands.areaKey] == nil)
+        #expect(context.tutor == nil)
     }
 
     @Test func theLessonLanguageFollowsTheLocaleWhenTranslated() throws {

@@ -131,7 +131,7 @@ struct SimulationEngine {
         case .rto(let d):
             settings.rto = max(1, d.milliseconds(under: settings))
             for i in 0..<2 where endpoints[i].synchronized && endpoints[i].retransmissions == 0 {
-                endpoints[i].rto = settings.rto
+                endpoints[i].rto = baseTimeout(i)
             }
         case .latency(let d): settings.latency = d.milliseconds(under: settings)
         case .finTimeout(let d): settings.finTimeout = d.milliseconds(under: settings)

@@ -7,7 +7,7 @@
 public enum Explorer {
     /// The most runs one exploration makes before it stops and says it explored only the first ones,
     /// so that a long scenario with a large K stays bounded. Every built-in scenario fits at K = 6 (the
-    /// largest, wandering-duplicate, needs about 67,000 runs).
+    /// largest, wandering-duplicate, needs about 75,000 runs).
     public static let runBudget = 200_000
 
     /// Every pattern of up to `maxLosses` lost segments, at most `runBudget` runs.

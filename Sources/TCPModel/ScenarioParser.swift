@@ -12,6 +12,8 @@ struct ScenarioParser {
     static let maxScenarioBytes = 262_144
     /// The most bytes one `send` line may write (1 MB, about 685 segments).
     static let maxSendBytes = 1_000_000
+    /// The most `drop` and `duplicate` lines in one scenario (each is checked against every segment).
+    static let maxFaultLines = 500
 
     func parse(_ text: String) throws -> Scenario {
         let size = text.utf8.count
@@ -24,6 +26,7 @@ struct ScenarioParser {
         var scenario = Scenario(source: source, steps: [])
         var sawAction = false
         var sawOpen = false
+        var faultLines = 0
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -34,6 +37,12 @@ struct ScenarioParser {
             var cursor = WordCursor(words: words, line: lineNumber, source: source, endColumn: rawLine.unicodeScalars.count + 1)
             cursor.index = 1
             let action: ScenarioAction
+            if verb == "drop" || verb == "duplicate" {
+                faultLines += 1
+                if faultLines > Self.maxFaultLines {
+                    throw error(lineNumber, verbWord, "more than \(Self.maxFaultLines) 'drop' and 'duplicate' lines (the simulator's limit); use '#N' to reach a later segment")
+                }
+            }
             switch verb {
             case "profile":
                 let word = try cursor.next(expecting: "a profile: linux, rfc9293 or no-time-wait")

@@ -82,6 +82,11 @@ extension SimulationEngine {
         let i = Self.slot(segment.from)
         if segment.flags.contains(.ack) && !segment.flags.contains(.rst) { acknowledgementSent(i) }
         sent[i].append(segment.flags)
+        let bit: UInt64 = 1 << UInt64(segment.flags.rawValue & 63)
+        if sentMask[i] & bit == 0 {
+            sentMask[i] |= bit
+            sentDistinct[i].append(segment.flags)
+        }
         let key = i * 32 + Int(segment.flags.rawValue & 31)
         occurrences[key] += 1
         log(.send(segment, retransmission: retransmission))

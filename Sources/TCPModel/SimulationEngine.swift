@@ -53,6 +53,10 @@ struct SimulationEngine {
     var dropRules: [DropRule] = []
     var duplicateRules: [DuplicateRule] = []
     var sent: [[TCPFlags]] = [[], []]
+    /// The distinct flag combinations each endpoint sent, in first-sent order, and a bit per
+    /// combination, so that `expect … sent` costs O(1) however long the run.
+    var sentDistinct: [[TCPFlags]] = [[], []]
+    var sentMask: [UInt64] = [0, 0]
     var errors: [[String]] = [[], []]
     var visited: [[TCPState]] = [[.closed], [.listen]]
     var failures: [String] = []
@@ -92,8 +96,11 @@ struct SimulationEngine {
         case .close(let role): applicationClose(Self.slot(role), orphan: true)
         case .shutdown(let role): applicationClose(Self.slot(role), orphan: false)
         case .abort(let role): applicationAbort(Self.slot(role))
-        case .drop(let match, let nth): dropRules.append(DropRule(match: match, remaining: nth))
+        case .drop(let match, let nth):
+            dropRules.removeAll { $0.remaining == 0 }
+            dropRules.append(DropRule(match: match, remaining: nth))
         case .duplicate(let match, let after):
+            duplicateRules.removeAll { !$0.pending }
             duplicateRules.append(DuplicateRule(match: match, delay: after.milliseconds(under: settings)))
         case .wait(let duration): advance(by: duration.milliseconds(under: settings))
         case .run: runUntilIdle()
@@ -102,10 +109,9 @@ struct SimulationEngine {
             record(step: step, passed: actual == state, actual: actual.name)
         case .expectOutcome(let outcome): recordOutcome(outcome, step: step)
         case .expectSent(let role, let flags):
-            let list = sent[Self.slot(role)]
-            var distinct: [String] = []
-            for item in list where !distinct.contains(item.description) { distinct.append(item.description) }
-            record(step: step, passed: list.contains(flags),
+            let i = Self.slot(role)
+            let distinct = sentDistinct[i].map(\.description)
+            record(step: step, passed: sentMask[i] & (1 << UInt64(flags.rawValue & 63)) != 0,
                    actual: distinct.isEmpty ? "nothing sent" : "sent " + distinct.joined(separator: ", "))
         }
     }

@@ -80,3 +80,25 @@ import Testing
         }
     }
 }
+
+/// Bounds on what a scenario may ask of every segment, and on explorations.
+@Suite struct FaultLineLimitTests {
+    // Every drop and duplicate line is checked against every segment, so there are at most 500.
+    @Test func tooManyFaultLinesAreAParseError() {
+        let text = (["open"] + Array(repeating: "drop client->server ACK #99999", count: 501)).joined(separator: "\n")
+        #expect {
+            try Scenario.parse(text, source: "f")
+        } throws: { error in
+            "\(error)".hasPrefix("f:502:1: error:") && "\(error)".contains("500")
+        }
+        let ok = (["open"] + Array(repeating: "drop client->server ACK #99999", count: 500)).joined(separator: "\n")
+        #expect(throws: Never.self) { try Scenario.parse(ok, source: "f") }
+    }
+
+    // `expect … sent` answers from a per-combination record, not by scanning every segment.
+    @Test func expectSentStillListsWhatWasSent() throws {
+        let result = try simulate("open", "send client 100", "wait 50ms", "expect client sent FIN|ACK", "expect client sent PSH|ACK")
+        #expect(result.failures.count == 1)
+        #expect(result.failures.first?.contains("actually sent SYN, ACK, PSH|ACK") == true)
+    }
+}

@@ -26,7 +26,8 @@ public struct ProfileSettings: Sendable, Equatable {
     public var synRetries: Int
     /// Retransmissions allowed for the server's SYN-ACK (Linux `tcp_synack_retries`, 5, fact 36).
     public var synAckRetries: Int
-    /// Whether ACKs of data and FINs may be delayed (`set delayed-ack on|off`, fact 33).
+    /// Whether ACKs may be delayed (`set delayed-ack on|off`, fact 33): of data and FINs on
+    /// Linux, of data only in `rfc9293`.
     public var delayedAck: Bool
     /// The shortest ACK delay: Linux `TCP_ATO_MIN`/`TCP_DELACK_MIN` (40 ms); for RFC 9293 the one
     /// fixed delay used (200 ms, within the RFC's "less than 0.5 seconds").

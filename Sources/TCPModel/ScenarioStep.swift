@@ -46,7 +46,7 @@ public enum ScenarioSetting: Sendable, Equatable {
     case retries(Int)
     case isn(EndpointRole, UInt32)
     case timestamps(Bool)
-    /// `set delayed-ack on|off`: whether ACKs of data and FINs may wait (fact 33).
+    /// `set delayed-ack on|off`: whether ACKs may wait (fact 33).
     case delayedAck(Bool)
     /// `set autoread on|off`: whether applications read data as soon as it arrives.
     case autoread(Bool)

@@ -5,7 +5,8 @@
 /// first data starts quick-ack mode (16 immediate ACKs) and an ACK timeout (ato) of 40 ms; a reply
 /// from the application within ato, or a FIN in ESTABLISHED, enters pingpong mode, where ACKs wait
 /// for ato (40 ms, at most 200 ms and at most the smoothed RTT when that is longer than 40 ms).
-/// `rfc9293` delays every ACK of data or of a FIN by a fixed 200 ms ("less than 0.5 seconds").
+/// `rfc9293` delays every ACK of data by a fixed 200 ms ("less than 0.5 seconds", §3.8.6.3) and
+/// ACKs a FIN at once, as BSD does.
 /// In both, more than one full-sized segment unacknowledged is ACKed at once, and any segment the
 /// endpoint sends carries the pending ACK and stops the timer.
 extension SimulationEngine {

@@ -229,10 +229,15 @@ extension SimulationEngine {
                 switch endpoints[i].state {
                 case .synReceived, .established:
                     // Linux `tcp_fin()` enters pingpong mode here, so the ACK waits for the
-                    // application's own FIN unless no data was ever received (fact 33).
+                    // application's own FIN unless no data was ever received (fact 33). The RFC
+                    // profile ACKs a FIN at once, as BSD does ("no more input can be expected").
                     setState(i, .closeWait)
-                    if settings.followsLinux { endpoints[i].pingpong = true }
-                    ackOwed = true
+                    if settings.followsLinux {
+                        endpoints[i].pingpong = true
+                        ackOwed = true
+                    } else {
+                        ackNow = true
+                    }
                 case .finWait1:
                     if endpoints[i].finAcknowledged { enterTimeWait(i) } else { setState(i, .closing) }
                     ackNow = true

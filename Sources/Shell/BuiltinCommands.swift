@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Tutor
 
@@ -131,6 +132,12 @@ enum BuiltinCommands {
                 output.line("help: no command '\(name)'. Type 'help' for the list.")
             }
             return .failure
+        }
+        if let help = command.help {
+            var text = help(output.width)
+            if text.hasSuffix("\n") { text.removeLast() }
+            output.line(text)
+            return .success
         }
         output.line(output.styled("usage: \(command.usage)", .bold))
         output.paragraph(command.summary)

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 
 /// How to start the shell: the options of `twlab` / `twlab shell`.
@@ -34,7 +35,8 @@ public enum ShellLauncher {
         let useColor = options.color == .always
             || (interactive && options.color.usesColor(outputIsTerminal: terminalOutput, environment: environment))
         let output = TerminalOutput(useColor: useColor,
-                                    width: TerminalSize.columns(environment: environment))
+                                    width: TerminalSize.columns(environment: environment),
+                                    wrapsLines: TerminalSize.isKnown(environment: environment))
         let context = ShellContext(output: output, lessonsDirectory: options.lessonsDirectory,
                                    interactive: interactive)
         context.interrupted = { InterruptSignal.isRaised }

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Lessons
 import TCPModel
@@ -224,7 +225,9 @@ enum TutorCommands {
 
     static func runLab(_ context: ShellContext, area: TutorArea) -> CommandResult {
         let output = context.output
-        let lines = area.session.runLab(log: { output.line("  " + $0) }, shouldStop: { context.interrupted() })
+        let narration = LabNarrationText(width: output.width - 2)
+        let lines = area.session.runLab(log: { line in for text in narration.lines(for: line) { output.line("  " + text) } },
+                                        shouldStop: { context.interrupted() })
         return render(context, lines)
     }
 

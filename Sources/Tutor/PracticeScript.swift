@@ -42,7 +42,7 @@ extension TutorSession {
         case .number: candidates = ["999999", "-999999", "0", "12345"]
         case .text: candidates = ["no idea at all", "banana"]
         }
-        for candidate in candidates where services.check(candidate, expected, question.answerKind) == .wrong {
+        for candidate in candidates where services.check(candidate, expected, question) == .wrong {
             return candidate
         }
         return candidates.first { $0 != expected } ?? "wrong"

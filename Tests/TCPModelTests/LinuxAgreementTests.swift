@@ -111,11 +111,4 @@ import Testing
         #expect(result.sent[.client]?.contains { $0.contains(.rst) } == false)
         #expect(result.errors[.client]?.isEmpty == true)
     }
-
-    // Fact 42: `model ports` says loopback reuses TIME_WAIT ports by default.
-    @Test func portModelMentionsLoopbackReuse() {
-        let text = PortModel(rate: 600).report()
-        #expect(text.contains("tcp_tw_reuse 2"))
-        #expect(text.contains("loopback"))
-    }
 }

@@ -43,4 +43,13 @@ let builtins = ScenarioLibrary(directory: URL(fileURLWithPath: #filePath).deleti
         let table = SequenceDiagram(color: false, width: 300).render(exploration, maxLosses: 6)
         #expect(table.components(separatedBy: "\n").first?.contains(note) == true)
     }
+
+    // Issue 11: a run stopped by a work limit says so in its verdict, not as a failed expectation.
+    @Test func aRunStoppedByAWorkLimitSaysSo() throws {
+        let text = (["open"] + Array(repeating: "wait 99999999999msl", count: 20)).joined(separator: "\n")
+        let result = Simulator.run(try Scenario.parse(text, source: "t"))
+        let diagram = SequenceDiagram().render(result)
+        #expect(diagram.contains("stopped at a work limit"))
+        #expect(!diagram.contains("expectation(s) failed"))
+    }
 }

@@ -61,3 +61,22 @@ extension SimulationResult {
         }
     }
 }
+
+/// A segment the way tcpdump shows it with relative numbers (`-S` off): `server F. 1:1 ack 102`.
+/// With `set isn client 0` and `set isn server 0` the model's numbers are the relative ones.
+func tcpdump(_ segment: Segment) -> String {
+    var flags = ""
+    if segment.flags.contains(.syn) { flags += "S" }
+    if segment.flags.contains(.fin) { flags += "F" }
+    if segment.flags.contains(.rst) { flags += "R" }
+    if segment.flags.contains(.psh) { flags += "P" }
+    if segment.flags.contains(.ack) { flags += "." }
+    var text = "\(segment.from.rawValue) \(flags) \(segment.seq):\(segment.seq &+ UInt32(segment.length))"
+    if segment.flags.contains(.ack) { text += " ack \(segment.ack)" }
+    return text
+}
+
+extension SimulationResult {
+    /// Every segment sent, in tcpdump's notation.
+    var trace: [String] { sentSegments.map { tcpdump($0.segment) } }
+}

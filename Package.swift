@@ -45,7 +45,7 @@ let package = Package(
         // A learner's walk through lessons: steps, predictions, hints, progress.
         .target(name: "Tutor", dependencies: ["Lessons", "TCPModel", "SocketLab", "Rendering"], swiftSettings: testingAids),
         // Papers, variants, grading, report writers.
-        .target(name: "Quiz", dependencies: ["Lessons", "TCPModel"]),
+        .target(name: "Quiz", dependencies: ["Lessons", "TCPModel", .product(name: "Yams", package: "Yams")]),
         // Every command, declared once with swift-argument-parser, for the command line and the shell.
         .target(
             name: "Commands",

@@ -1,7 +1,5 @@
-import Foundation
-import Lessons
-import SocketLab
 import TCPModel
+import Foundation
 
 extension PortModel {
     /// The model as text: the arithmetic, the first failure and a bar chart of the TIME_WAIT population.

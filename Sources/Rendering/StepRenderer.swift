@@ -1,7 +1,4 @@
 import Foundation
-import Lessons
-import SocketLab
-import TCPModel
 /// Turns tutor lines into terminal text: wraps prose to the width and renders Markdown lightly
 /// (headings bold, `code` cyan, list items indented with their bullet), with ANSI colour only when on.
 public struct StepRenderer: Sendable {

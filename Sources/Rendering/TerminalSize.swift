@@ -1,6 +1,3 @@
-import Lessons
-import SocketLab
-import TCPModel
 import Foundation
 #if canImport(Glibc)
 import Glibc

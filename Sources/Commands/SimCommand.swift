@@ -38,6 +38,12 @@ public struct SimCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Colour the diagram (default: when writing to a terminal).")
     var color: Bool?
 
+    @Option(help: ArgumentHelp("The diagram as text (the default), mermaid (sequenceDiagram) or svg.", valueName: "F"))
+    var format: DiagramFormat = .text
+
+    @Flag(help: "Draw the text diagram with ASCII characters only.")
+    var ascii = false
+
     @Flag(help: .hidden)
     var bench = false
 
@@ -60,6 +66,10 @@ public struct SimCommand: ParsableCommand {
         let columns = width ?? Self.terminalColumns()
         let useColor = color ?? (isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         let diagram = SequenceDiagram(color: useColor && !json, width: columns)
+        if format == .dot || (format != .text && (json || explore != nil)) {
+            FileHandle.standardError.write(Data("error: --format takes text, mermaid or svg, and only text goes with --json or --explore\n".utf8))
+            throw ExitCode(2)
+        }
         if bench {
             print(SimulatorBenchmark.measure(scenario, profile: override, explore: explore))
             return
@@ -70,11 +80,18 @@ public struct SimCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             let exploration = Explorer.explore(scenario, maxLosses: explore, profile: override)
-            print(json ? SimulationJSON.encode(exploration) : diagram.render(exploration, maxLosses: explore), terminator: json ? "\n" : "")
+            let text = json ? SimulationJSON.encode(exploration) : diagram.render(exploration, maxLosses: explore)
+            print(ascii && !json ? TextCharset.ascii.apply(text) : text, terminator: json ? "\n" : "")
             return
         }
         let result = Simulator.run(scenario, profile: override)
-        print(json ? SimulationJSON.encode(result) : diagram.render(result), terminator: json ? "\n" : "")
+        if format != .text {
+            print(SequencePicture.render(result, format: format, title: self.scenario), terminator: "")
+            if !result.passed { throw ExitCode(1) }
+            return
+        }
+        let text = json ? SimulationJSON.encode(result) : diagram.render(result)
+        print(ascii && !json ? TextCharset.ascii.apply(text) : text, terminator: json ? "\n" : "")
         if !result.passed { throw ExitCode(1) }
     }
 

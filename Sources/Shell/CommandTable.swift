@@ -6,5 +6,6 @@ public enum CommandTable {
             + LiveLabCommands.make()
             + TutorCommands.make()
             + QuizCommands.make()
+            + ClassroomCommands.make()
     }
 }

@@ -13,7 +13,7 @@ public struct TwlabCommand: ParsableCommand {
         abstract: "A terminal lab for learning how TCP closes a connection and why TIME_WAIT exists.",
         version: TwlabInfo.version,
         subcommands: [ShellCommandLine.self, SimCommand.self, ModelCommand.self, SocketsCommand.self,
-                      LabCommand.self, LintCommand.self, QuizCommand.self, DiagramCommand.self],
+                      LabCommand.self, LintCommand.self, QuizCommand.self, DiagramCommand.self, PresentCommand.self],
         defaultSubcommand: ShellCommandLine.self
     )
 

@@ -66,7 +66,12 @@ public enum ShellLauncher {
             do {
                 let script = try PlainLineReader(path: scriptPath)
                 reader = options.pace == .none && recorder == nil ? script
-                    : DemoLineReader(base: script, pace: options.pace, recorder: recorder, write: write,
+                    : DemoLineReader(base: script, pace: options.pace, recorder: recorder,
+                                     write: { text in
+                                         // Typing is for people watching: a transcript in a file stays clean.
+                                         if terminalOutput { StandardOutput.write(text) }
+                                         recorder?.output(text)
+                                     },
                                      interrupted: { InterruptSignal.isRaised })
             } catch {
                 StandardError.write("twlab: \(ShellSession.describe(error))\n")

@@ -44,6 +44,25 @@ public struct StateDiagramText: Sendable {
         return rows.map { String($0) }
     }
 
+    /// At most `rows` rows of the picture (or the list, when narrow), chosen to show the
+    /// highlighted states: the whole picture when it fits, otherwise the rows around them.
+    public func window(rows: Int) -> [String] {
+        let all = (width >= Self.pictureWidth ? picture() : list()).map { charset.apply($0) }
+        guard all.count > rows, rows > 0 else { return all }
+        let marks = all.indices.filter { index in
+            highlighted.contains { state in
+                let line = all[index]
+                return line.contains("║ \(state.name)") || line.contains("╢ \(state.name)") || line.contains("[\(state.name)]")
+                    || line.contains("║   \(state.name)") || line.contains("* \(state.name) *") || line.contains("*   \(state.name)")
+            }
+        }
+        guard let first = marks.first, let last = marks.last else { return Array(all.suffix(rows)) }
+        // The boxes' borders are one row above and below their labels.
+        let middle = (first - 1 + last + 1) / 2
+        let start = min(max(0, middle - rows / 2), all.count - rows)
+        return Array(all[start..<(start + rows)])
+    }
+
     /// A transition per line: `ESTABLISHED ━▶ FIN_WAIT_1  close / snd FIN`.
     func list() -> [String] {
         graph.transitions.flatMap { edge -> [String] in

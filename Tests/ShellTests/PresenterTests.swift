@@ -105,6 +105,23 @@ import TCPModel
         #expect(!text.contains("Take a show of hands"), "speaker notes never reach the projector")
     }
 
+    @Test func theStateMachineViewMarksBothEndpointsCurrentStates() throws {
+        var deck = try Self.deck()
+        var state = PresenterState(stepCount: deck.slides.count)
+        _ = state.handle(.character("r"), frames: 11, hasLab: false, hintCount: 0)
+        _ = state.handle(.character("d"), frames: 11, hasLab: false, hintCount: 0)
+        state.frame = 10
+        for (columns, rows) in [(80, 24), (60, 18)] {
+            let text = Self.screen(&deck, state, columns: columns, rows: rows).joined(separator: "\n")
+            #expect(text.contains("Answer: CLOSE_WAIT"))
+            if columns >= 80 {
+                #expect(text.contains("║ CLOSE_WAIT ║") && text.contains("║ FIN_WAIT_2 ║"), "both boxes in view at \(columns)×\(rows)")
+            } else {
+                #expect(text.contains("[FIN_WAIT_2]") || text.contains("[CLOSE_WAIT]"), "the list marks the states")
+            }
+        }
+    }
+
     @Test func keysMoveRevealAnimateAndStopAtTheEnds() {
         var state = PresenterState(stepCount: 3)
         #expect(state.handle(.character("n"), frames: 5, hasLab: false, hintCount: 0) == .none)

@@ -32,7 +32,9 @@ struct NotesScreen {
         if slide.notes.isEmpty {
             out += wrap("(no notes for this step)")
         } else {
-            for paragraph in slide.notes.split(separator: "\n", omittingEmptySubsequences: false) { out += wrap(String(paragraph)) }
+            let text = StepRenderer(width: width, useColor: false).renderMarkdown(slide.notes)
+            out += text.split(separator: "\n", omittingEmptySubsequences: false).map { " " + $0 }
+            while out.last == " " { out.removeLast() }
         }
         if !slide.questions.isEmpty {
             out.append("")

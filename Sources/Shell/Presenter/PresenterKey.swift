@@ -1,6 +1,6 @@
 /// A key the presenter understands, decoded from the bytes a terminal sends.
 enum PresenterKey: Equatable, Sendable {
-    case next, back, reveal, hint, simulate, lab, watch, goTo, help, quit, vote
+    case next, back, reveal, hint, simulate, lab, watch, goTo, help, quit, vote, diagram
     case faster, slower, pause
     case enter, escape, backspace
     case character(Character)
@@ -54,6 +54,7 @@ enum PresenterKey: Equatable, Sendable {
         case "?": return .help
         case "q": return .quit
         case "v": return .vote
+        case "d": return .diagram
         case "+", "=": return .faster
         case "-", "_": return .slower
         case "p": return .pause

@@ -23,6 +23,8 @@ struct PresenterScreen {
     var frameCount = 0
     var labLines: [String] = []
     var watchLines: [String] = []
+    /// Box drawing, or ASCII for a terminal whose locale is not UTF-8.
+    var charset: TextCharset = .unicode
 
     /// Columns the body text is wrapped to.
     var contentWidth: Int { columns >= 80 ? min(columns - 4, 110) : columns }
@@ -132,8 +134,13 @@ struct PresenterScreen {
     private func revealBody(rows: Int) -> [String] {
         var out: [String] = []
         for (index, question) in slide.questions.enumerated() {
-            out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) }
             let answer = index < answers.count ? answers[index] : nil
+            if state.stateMachine {
+                // The picture needs the room: the answer alone stays above it.
+                out.append(theme.paint("Answer: " + (answer ?? "(cannot be computed here)"), .answer))
+                continue
+            }
+            out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) }
             out.append(theme.paint("Answer: " + (answer ?? "(cannot be computed here)"), .answer))
             if index == 0, let votes = state.votes[state.step], !votes.isEmpty {
                 out += VoteChart(votes: votes.map { ($0.answer, $0.count) }, expected: answer, width: contentWidth).lines()
@@ -149,17 +156,23 @@ struct PresenterScreen {
         guard let frame else { return ["This step has no simulation."] }
         let states = theme.paint("client \(frame.client.name)", .emphasis) + "     "
             + theme.paint("server \(frame.server.name)", .emphasis)
-        let status = state.playing ? "playing" : (state.frame + 1 >= frameCount ? "end" : "paused")
+        let status = state.frame + 1 >= frameCount ? "end" : (state.playing ? "playing" : "paused")
         let control = "   segment \(state.frame + 1)/\(frameCount) · \(status) · +/- speed · p play/pause"
         let header = DisplayWidth.of(states + control) <= contentWidth ? [states + control] : [states, control]
-        return header + Array(frame.lines.suffix(max(1, rows - header.count)))
+        let room = max(1, rows - header.count)
+        if state.stateMachine {
+            let picture = StateDiagramText(highlighted: [frame.client, frame.server], width: contentWidth, charset: charset)
+            return header + picture.window(rows: room)
+        }
+        return header + Array(frame.lines.suffix(room))
     }
 
     private func helpBody() -> [String] {
         let keys = [
-            ("space → Enter", "next step"), ("←", "back (from a simulation: to the step)"),
+            ("space, →, Enter", "next step"), ("←", "back (from a simulation: to the step)"),
             ("r", "reveal the answer and play the simulation"), ("h", "next hint"),
             ("s", "play the step's simulation"), ("+ / - / p", "faster / slower / play or pause"),
+            ("d", "the state machine instead of the segments, both states marked"),
             ("l", "run the step's live experiment"), ("w", "live socket pane on or off"),
             ("v", "enter a show of hands: answer and count"), ("g", "go to a step by number"),
             ("?", "this help"), ("q, Ctrl-C", "leave (the terminal is restored)"),

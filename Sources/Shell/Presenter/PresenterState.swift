@@ -20,6 +20,9 @@ struct PresenterState: Sendable, Equatable {
     /// Index into `paces`.
     var speed = 2
     var watch = false
+    /// Whether the simulation is shown as the state machine (the two current states highlighted)
+    /// instead of the sequence diagram.
+    var stateMachine = false
     /// A one-line message at the bottom (for example why a key did nothing).
     var message: String?
 
@@ -56,6 +59,7 @@ struct PresenterState: Sendable, Equatable {
             view = .lab
             return .runLab
         case .watch: watch.toggle()
+        case .diagram: stateMachine.toggle()
         case .goTo: input = .goTo("")
         case .vote: input = .vote("")
         case .help: view = view == .help ? .step : .help

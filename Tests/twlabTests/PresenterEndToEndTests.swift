@@ -27,11 +27,12 @@ extension TmuxTerminal {
 
     static func command(_ arguments: String) -> String {
         let lessons = TwlabBinary.repositoryRoot.appendingPathComponent("Lessons").path
-        return "trap '' INT; '\(TwlabBinary.url.path)' present \(arguments) --lessons '\(lessons)'; echo PRESENT-EXITED-$?; stty -a; sleep 60"
+        return "trap '' INT; '\(TwlabBinary.url.path)' present \(arguments) --lessons '\(lessons)'; echo PRESENT-EXITED-$?; stty -a; echo STTY-SHOWN; sleep 60"
     }
 
     /// The terminal is as a shell needs it: the normal screen, the cursor shown, echo and line editing on.
-    static func expectRestored(_ terminal: TmuxTerminal, _ lines: [String]) throws {
+    static func expectRestored(_ terminal: TmuxTerminal, _ exited: [String]) throws {
+        let lines = try terminal.waitFor("stty's report") { $0.contains("STTY-SHOWN") }
         #expect(try terminal.paneValue("#{alternate_on}") == "0", "left the alternate screen")
         #expect(try terminal.paneValue("#{cursor_flag}") == "1", "the cursor is visible")
         let settings = lines.joined(separator: " ").split(separator: " ").map(String.init)
@@ -103,6 +104,28 @@ extension TmuxTerminal {
         try terminal.waitFor("the simulation playing") { $0.contains { $0.contains("segment 1/") } }
         try terminal.keys("C-c")
         let after = try terminal.waitFor("the presenter to leave on Ctrl-C") { $0.contains { $0.hasPrefix("PRESENT-EXITED-") } }
+        try Self.expectRestored(terminal, after)
+    }
+
+    /// A crash (here a SIGSEGV sent from outside) still leaves the alternate screen and puts the
+    /// terminal settings back before the process dies.
+    @Test(.enabled(if: TmuxTerminal.available, "tmux is not installed, so there is no pseudo-terminal to drive"))
+    func aCrashStillGivesTheTerminalBack() throws {
+        let home = try Self.folder("present-crash")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = TmuxTerminal(home: home)
+        defer { terminal.stop() }
+        try terminal.start(Self.command("1"), columns: 80, rows: 24)
+        try terminal.waitFor("the first step") { $0.contains { $0.contains("step 1 of") } }
+        #expect(try terminal.paneValue("#{alternate_on}") == "1", "presenting on the alternate screen")
+        let shell = try terminal.paneValue("#{pane_pid}")
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        guard let twlab = children.split(separator: " ").compactMap({ pid_t($0) }).first else {
+            Issue.record("no twlab process under the pane's shell \(shell)")
+            return
+        }
+        kill(twlab, SIGSEGV)
+        let after = try terminal.waitFor("the shell to report the crash") { $0.contains("PRESENT-EXITED-139") }
         try Self.expectRestored(terminal, after)
     }
 

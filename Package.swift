@@ -4,6 +4,10 @@
 
 import PackageDescription
 
+/// Testing aids that print answers (`_tutor`, `_sim-bench`, practice scripts) are compiled into debug
+/// builds only, which the tests use; the release build a learner runs (`make run`) has none of them.
+let testingAids: [SwiftSetting] = [.define("TWLAB_TESTING_AIDS", .when(configuration: .debug))]
+
 let package = Package(
     name: "twlab",
     // Linux only: the live lab reads netlink and /proc and makes network namespaces.
@@ -39,7 +43,7 @@ let package = Package(
         // Everything that turns values into terminal text: diagrams, tables, bars, steps, wrapping.
         .target(name: "Rendering", dependencies: ["TCPModel", "SocketLab", "Lessons"]),
         // A learner's walk through lessons: steps, predictions, hints, progress.
-        .target(name: "Tutor", dependencies: ["Lessons", "TCPModel", "SocketLab", "Rendering"]),
+        .target(name: "Tutor", dependencies: ["Lessons", "TCPModel", "SocketLab", "Rendering"], swiftSettings: testingAids),
         // Papers, variants, grading, report writers.
         .target(name: "Quiz", dependencies: ["Lessons", "TCPModel"]),
         // Every command, declared once with swift-argument-parser, for the command line and the shell.
@@ -48,7 +52,8 @@ let package = Package(
             dependencies: [
                 "Tutor", "Quiz", "Rendering", "Lessons", "TCPModel", "SocketLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: testingAids
         ),
         // The interactive shell: line reader, tokenising, completion, Ctrl-C.
         .target(
@@ -56,7 +61,8 @@ let package = Package(
             dependencies: [
                 "Commands", "Tutor", "Quiz", "Rendering", "Lessons", "TCPModel", "SocketLab", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: testingAids
         ),
         // The entry point: a few lines.
         .executableTarget(name: "twlab", dependencies: ["Shell"]),
@@ -67,7 +73,8 @@ let package = Package(
         .testTarget(name: "SocketLabTests", dependencies: ["SocketLab", "TCPModel"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "TCPModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TCPModel", "SocketLab", "Lessons"]),
-        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "Rendering"]),
+        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "Rendering"],
+                    swiftSettings: testingAids),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Lessons", "TCPModel"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Lessons", "TCPModel"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Commands", "Tutor", "Rendering"]),

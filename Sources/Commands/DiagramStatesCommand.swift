@@ -48,7 +48,7 @@ public struct DiagramStatesCommand: ParsableCommand {
         switch format {
         case .text:
             let charset: TextCharset = ascii ? .ascii : TextCharset.forLocale()
-            let columns = width.map(TerminalSize.clamp) ?? TerminalSize.columns()
+            let columns = TerminalSize.clamp(width ?? CommandIO.current.width)
             print(StateDiagramText(graph: graph, highlighted: states, width: columns, charset: charset).render(), terminator: "")
         case .dot:
             print(StateDiagramDOT(graph: graph, highlighted: states).render(), terminator: "")
@@ -60,7 +60,7 @@ public struct DiagramStatesCommand: ParsableCommand {
             case .success(let svg):
                 print(svg, terminator: "")
             case .failure(let problem):
-                FileHandle.standardError.write(Data("error: \(problem.message)\n".utf8))
+                printError("error: \(problem.message)")
                 throw ExitCode(1)
             }
         }

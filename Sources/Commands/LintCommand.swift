@@ -32,8 +32,8 @@ public struct LintCommand: ParsableCommand {
     public func run() throws {
         var urls = paths.map { URL(fileURLWithPath: $0) }
         if urls.isEmpty {
-            guard let folder = LessonsLocator.find(explicit: lessons) else {
-                FileHandle.standardError.write(Data("twlab: no lessons folder found; pass a path, or set $TWLAB_LESSONS\n".utf8))
+            guard let folder = LessonsFolder.find(explicit: lessons) else {
+                printError("twlab: no lessons folder found; pass a path, or set $TWLAB_LESSONS")
                 throw ExitCode(2)
             }
             urls = [folder]
@@ -45,11 +45,11 @@ public struct LintCommand: ParsableCommand {
         for diagnostic in report.diagnostics where !(noWarnings && diagnostic.severity == .warning) {
             text += diagnostic.description + "\n"
         }
-        FileHandle.standardError.write(Data(text.utf8))
+        if !text.isEmpty { CommandIO.current.writeError(CommandIO.current.fitted(String(text.dropLast())) + "\n") }
         if answers {
             for url in urls { printAnswers(root: url) }
         }
-        print(report.summary)
+        printText(report.summary)
         if !report.errors.isEmpty { throw ExitCode(1) }
     }
 
@@ -69,15 +69,18 @@ public struct LintCommand: ParsableCommand {
             catalog = LessonCatalog.load(files: files, language: folder.lastPathComponent)
             scenarios = folder.deletingLastPathComponent().appendingPathComponent("scenarios")
         }
-        let library = ScenarioLibrary(directory: scenarios)
+        let key = AnswerKey(scenarios: ScenarioLibrary(directory: scenarios))
         for question in catalog.questions {
-            let answer: String
+            var answer: String
             do {
-                answer = try AnswerOracle.expected(for: question, parameters: [:], scenarios: library)
+                answer = try key.expected(for: question, parameters: [:]).text
+                if !question.alternativeAnswers.isEmpty {
+                    answer += " (also accepted: " + question.alternativeAnswers.joined(separator: ", ") + ")"
+                }
             } catch {
                 answer = "(\(error))"
             }
-            print("\(question.id): \(answer)")
+            printText("\(question.id): \(answer)")
         }
     }
 }

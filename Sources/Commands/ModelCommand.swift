@@ -7,7 +7,7 @@ import TCPModel
 public struct ModelCommand: ParsableCommand {
     public init() {}
     public static let configuration = CommandConfiguration(
-        commandName: "model", abstract: "Model a busy client's ports and TIME_WAIT population.",
+        commandName: "model", abstract: "Model a busy client's ports against TIME_WAIT.",
         subcommands: [PortsCommand.self], defaultSubcommand: PortsCommand.self)
 }
 
@@ -33,7 +33,7 @@ public struct PortsCommand: ParsableCommand {
     @Flag(name: .customLong("tw-reuse"), help: "Let connect() reuse a TIME_WAIT port after 1 s (tcp_tw_reuse).")
     var twReuse = false
 
-    @Option(help: "Columns for the chart (default: $COLUMNS or 80).")
+    @Option(help: "Columns for the chart (default: the terminal's width, else $COLUMNS, else 80).")
     var width: Int?
 
     public func run() throws {
@@ -49,8 +49,7 @@ public struct PortsCommand: ParsableCommand {
         guard span > 0, span <= 3_600_000 else { throw ValidationError("--duration wants 1ms to 1h, for example 120s") }
         let model = PortModel(firstPort: bounds[0], lastPort: bounds[1], rate: rate, timeWaitMs: wait,
                               durationMs: span, twReuse: twReuse)
-        let columns = width ?? Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
-        print(model.report(width: columns), terminator: "")
+        printText(model.report(width: TerminalSize.clamp(width ?? CommandIO.current.width)), terminator: "")
     }
 
     /// Reads a duration such as `60s`, `500ms` or `2m` with the scenario language's rules.

@@ -26,7 +26,7 @@ struct QuizLessonOptions: ParsableArguments {
 
     /// Loads the selected lessons or throws a `QuizError`.
     func catalog() throws -> QuizCatalog {
-        guard let directory = LessonsLocator.find(explicit: lessonsDirectory) else { throw QuizError.lessonsNotFound }
+        guard let directory = LessonsFolder.find(explicit: lessonsDirectory) else { throw QuizError.lessonsNotFound }
         return try QuizCatalog.load(directory: directory, selecting: lessonIDs)
     }
 }
@@ -35,8 +35,8 @@ struct QuizLessonOptions: ParsableArguments {
 struct QuizMessages {
     var toStandardOutput = false
     func say(_ line: String) {
-        let data = Data((QuizText.visible(line) + "\n").utf8)
-        if toStandardOutput { FileHandle.standardOutput.write(data) } else { FileHandle.standardError.write(data) }
+        let text = QuizText.visible(line)
+        if toStandardOutput { CommandIO.current.line(text) } else { CommandIO.current.errorLine(text) }
     }
 }
 
@@ -57,7 +57,7 @@ public struct QuizPaperCommand: ParsableCommand {
             let catalog = try lessons.catalog()
             let secret = try secretFile.map(QuizCatalog.readSecret(path:))
             let paper = QuizPaper(lessons: catalog.lessons, student: student, generator: VariantGenerator(secret: secret))
-            print(template ? paper.template() : paper.text(), terminator: "")
+            if template { print(paper.template(), terminator: "") } else { printText(paper.text(), terminator: "") }
         } catch let error as QuizError {
             messages.say("error: " + (error.errorDescription ?? "\(error)"))
             throw ExitCode(2)

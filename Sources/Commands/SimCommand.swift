@@ -1,7 +1,7 @@
-import Rendering
 import ArgumentParser
 import Foundation
 import Lessons
+import Rendering
 import TCPModel
 
 /// `twlab sim`: run a TCP close scenario in the simulator and draw it, or explore its losses.
@@ -9,17 +9,24 @@ public struct SimCommand: ParsableCommand {
     public init() {}
     public static let configuration = CommandConfiguration(
         commandName: "sim",
-        abstract: "Run a TCP close scenario in the simulator.",
+        abstract: "Run a TCP close scenario in the simulator, or explore its losses.",
         discussion: """
             SCENARIO is a .twsim file, '-' for standard input, or the name of a built-in scenario \
-            (for example active-close). Exit status: 0 when every expect line held, 1 when one failed, \
-            2 when the scenario is malformed or missing.
+            (for example active-close). -e runs lines typed inline, separated by ';'. Exit status: 0 \
+            when every expect line held, 1 when one failed, 2 when the scenario is malformed or missing.
             """)
 
-    @Argument(help: "A scenario file, '-' for standard input, or a built-in scenario name.")
-    var scenario: String
+    @Argument(help: "A scenario file, '-' for standard input, or a built-in scenario name.",
+              completion: .custom { _, _, _ in CompletionValues.scenarioNames() })
+    var scenario: String?
 
-    @Option(help: ArgumentHelp("Override the scenario's profile: linux, rfc9293 or no-time-wait.", valueName: "P"))
+    @Option(name: [.customShort("e"), .customLong("expression")],
+            help: ArgumentHelp("Scenario lines typed inline, separated by ';' (for example 'open; close client; run').",
+                               valueName: "lines"))
+    var expression: String?
+
+    @Option(help: ArgumentHelp("Override the scenario's profile: linux, rfc9293 or no-time-wait.", valueName: "profile"),
+            completion: .list(ProfileName.allCases.map(\.rawValue)))
     var profile: String?
 
     @Flag(help: "Print one JSON object instead of the diagram.")
@@ -29,64 +36,62 @@ public struct SimCommand: ParsableCommand {
                                valueName: "K"))
     var explore: Int?
 
-    @Option(help: ArgumentHelp("The lessons folder holding scenarios/ (default: found automatically).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The lessons folder holding scenarios/ (default: found automatically).", valueName: "dir"),
+            completion: .directory)
     var lessons: String?
 
-    @Option(help: "Columns for the diagram (default: $COLUMNS or 80).")
+    @Option(help: "Columns for the diagram (default: the terminal's width, else $COLUMNS, else 80).")
     var width: Int?
 
     @Flag(inversion: .prefixedNo, help: "Colour the diagram (default: when writing to a terminal).")
     var color: Bool?
 
-    @Option(help: ArgumentHelp("The diagram as text (the default), mermaid (sequenceDiagram) or svg.", valueName: "F"))
+    @Option(help: ArgumentHelp("The diagram as text (the default), mermaid (sequenceDiagram) or svg.", valueName: "format"),
+            completion: .list(["text", "mermaid", "svg"]))
     var format: DiagramFormat = .text
 
     @Flag(help: "Draw the text diagram with ASCII characters only.")
     var ascii = false
 
-    @Flag(help: .hidden)
-    var bench = false
+    public func validate() throws {
+        if scenario == nil && expression == nil {
+            throw ValidationError("name a scenario (for example 'sim active-close') or give lines with -e 'open; close client; run'")
+        }
+        if scenario != nil && expression != nil {
+            throw ValidationError("give a scenario or -e lines, not both")
+        }
+        if let explore, !(0...6).contains(explore) { throw ValidationError("--explore takes 0 to 6 losses, not \(explore)") }
+        if let profile, ProfileName(parsing: profile) == nil {
+            throw ValidationError("unknown profile '\(profile)'; use linux, rfc9293 or no-time-wait")
+        }
+        if format == .dot || (format != .text && (json || explore != nil)) {
+            throw ValidationError("--format takes text, mermaid or svg, and only text goes with --json or --explore")
+        }
+    }
 
     public func run() throws {
-        let scenario: Scenario
+        let io = CommandIO.current
+        let loaded: Scenario
         do {
-            scenario = try loadScenario()
+            loaded = try loadScenario()
         } catch let error as ScenarioError {
-            FileHandle.standardError.write(Data((error.line == 0 ? "error: \(error.message)" : error.description).utf8 + [10]))
+            printError(error.line == 0 ? "error: \(error.message)" : error.description)
             throw ExitCode(2)
         }
-        var override: ProfileName?
-        if let profile {
-            guard let parsed = ProfileName(parsing: profile) else {
-                FileHandle.standardError.write(Data("error: unknown profile '\(profile)'; use linux, rfc9293 or no-time-wait\n".utf8))
-                throw ExitCode(2)
-            }
-            override = parsed
-        }
-        let columns = width ?? Self.terminalColumns()
-        let useColor = color ?? (isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-        let diagram = SequenceDiagram(color: useColor && !json, width: columns)
-        if format == .dot || (format != .text && (json || explore != nil)) {
-            FileHandle.standardError.write(Data("error: --format takes text, mermaid or svg, and only text goes with --json or --explore\n".utf8))
-            throw ExitCode(2)
-        }
-        if bench {
-            print(SimulatorBenchmark.measure(scenario, profile: override, explore: explore))
-            return
-        }
+        let override = profile.flatMap(ProfileName.init(parsing:))
+        let useColor = (color ?? io.useColor) && !json
+        let diagram = SequenceDiagram(color: useColor, width: TerminalSize.clamp(width ?? io.width))
+        let stop = io.interruption()
         if let explore {
-            guard (0...6).contains(explore) else {
-                FileHandle.standardError.write(Data("error: --explore takes 0 to 6 losses\n".utf8))
-                throw ExitCode(2)
-            }
-            let exploration = Explorer.explore(scenario, maxLosses: explore, profile: override)
+            let exploration = Explorer.explore(loaded, maxLosses: explore, profile: override, shouldStop: stop)
             let text = json ? SimulationJSON.encode(exploration) : diagram.render(exploration, maxLosses: explore)
             print(ascii && !json ? TextCharset.ascii.apply(text) : text, terminator: json ? "\n" : "")
+            if stop() { throw CommandInterrupted() }
             return
         }
-        let result = Simulator.run(scenario, profile: override)
+        let result = Simulator.run(loaded, profile: override)
         if format != .text {
-            print(SequencePicture.render(result, format: format, title: self.scenario), terminator: "")
+            print(SequencePicture.render(result, format: format, title: scenario ?? "inline"), terminator: "")
             if !result.passed { throw ExitCode(1) }
             return
         }
@@ -95,21 +100,20 @@ public struct SimCommand: ParsableCommand {
         if !result.passed { throw ExitCode(1) }
     }
 
-    /// `--width`, else the terminal's width, else `$COLUMNS`, else 80.
-    static func terminalColumns() -> Int {
-        var size = winsize()
-        if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
-    }
-
     private func loadScenario() throws -> Scenario {
-        if scenario == "-" {
+        if let expression {
+            // Each ';'-separated statement becomes one line, so errors name the statement's column.
+            let lines = expression.split(separator: ";", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+            return try Scenario.parse(lines, source: "inline")
+        }
+        let name = scenario ?? ""
+        if name == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return try Scenario.parse(String(decoding: data, as: UTF8.self), source: "<stdin>")
         }
-        let folder = LessonsLocator.find(explicit: lessons) ?? URL(fileURLWithPath: "Lessons")
-        let library = ScenarioLibrary(directory: folder.appendingPathComponent("scenarios"))
-        return try library.resolve(scenario) { path in
+        let library = ScenarioLibrary(directory: LessonsFolder.scenarios(explicit: lessons))
+        return try library.resolve(name) { path in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   let data = FileManager.default.contents(atPath: path) else { return nil }
@@ -118,26 +122,7 @@ public struct SimCommand: ParsableCommand {
     }
 }
 
-/// The hidden `--bench` mode: runs a scenario (or its exploration) repeatedly and reports speed.
-enum SimulatorBenchmark {
-    static func measure(_ scenario: Scenario, profile: ProfileName?, explore: Int?) -> String {
-        let clock = ContinuousClock()
-        if let explore {
-            var exploration = Exploration(runs: 0, classes: [])
-            let elapsed = clock.measure { exploration = Explorer.explore(scenario, maxLosses: explore, profile: profile) }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return "explore \(explore): \(exploration.runs) runs, \(exploration.eventCount) events in \(String(format: "%.3f", seconds)) s = \(Int(Double(exploration.eventCount) / max(seconds, 1e-9))) events/s"
-        }
-        var events = 0, runs = 0
-        let start = clock.now
-        while clock.now - start < .seconds(1) {
-            for _ in 0..<100 {
-                events += Simulator.run(scenario, profile: profile, recordEvents: false).eventCount
-                runs += 1
-            }
-        }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return "\(runs) runs, \(events) events in \(String(format: "%.3f", seconds)) s = \(Int(Double(events) / seconds)) events/s"
-    }
+/// Thrown by a command that stopped because the user pressed Ctrl-C; the front end reports it once.
+public struct CommandInterrupted: Error, Sendable {
+    public init() {}
 }

@@ -2,8 +2,8 @@ import Lessons
 import TCPModel
 
 /// Where the grader gets right answers and verdicts from. The standard authority is the lessons'
-/// `AnswerOracle` (which runs the simulation for predictions) and `AnswerChecker` (the same comparison
-/// the shell uses); tests may substitute their own.
+/// `AnswerKey` (which runs the simulation for predictions and knows every accepted key), the same
+/// pipeline the shell uses; tests may substitute their own.
 public struct AnswerAuthority: Sendable {
     /// The canonical right answer of a question for the given parameter values.
     public var expected: @Sendable (Question, [String: Double]) throws -> String
@@ -17,24 +17,12 @@ public struct AnswerAuthority: Sendable {
         self.check = check
     }
 
-    /// The lessons' oracle and checker, with the shipped scenarios.
+    /// The lessons' answer pipeline (`AnswerKey`), the same one the shell's tutor and lint use.
     public static func standard(scenarios: ScenarioLibrary) -> AnswerAuthority {
-        AnswerAuthority(
-            expected: { question, values in
-                try AnswerOracle.expected(for: question, parameters: values, scenarios: scenarios)
-            },
-            check: { given, expected, question in
-                // The canonical answer first, then any other answer a quiz key accepts.
-                let verdict = AnswerChecker.check(given, against: expected, kind: question.answerKind)
-                guard verdict != .correct else { return .correct }
-                if case .key(let keys) = question.source {
-                    for alternative in keys.dropFirst()
-                    where AnswerChecker.check(given, against: alternative, kind: question.answerKind) == .correct {
-                        return .correct
-                    }
-                }
-                return verdict
-            }
+        let key = AnswerKey(scenarios: scenarios)
+        return AnswerAuthority(
+            expected: { question, values in try key.expected(for: question, parameters: values).text },
+            check: { given, expected, question in AnswerKey.verdict(given, for: question, expected: expected) }
         )
     }
 }

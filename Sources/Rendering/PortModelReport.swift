@@ -29,6 +29,9 @@ extension PortModel {
         lines.append("\(rateText(rate)) new connections, each closed first by the client → one TIME_WAIT each, lasting \(seconds(timeWaitMs))")
         if twReuse {
             lines.append("tcp_tw_reuse on: a TIME_WAIT port can be reused \(seconds(portHoldMs)) after it was closed (timestamps needed)")
+        } else {
+            lines.append("tcp_tw_reuse off here; note Linux's default tcp_tw_reuse 2 reuses TIME_WAIT ports on loopback after 1 s,")
+            lines.append("so on loopback this exhaustion shows only with tcp_tw_reuse 0 (fact 42)")
         }
         let holdText = twReuse ? "reuse delay" : "TIME_WAIT"
         lines.append("sustainable rate = ports ÷ \(holdText) = \(grouped(ports)) ÷ \(seconds(portHoldMs)) ≈ \(rateText(sustainableRate))")

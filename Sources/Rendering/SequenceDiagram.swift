@@ -172,10 +172,14 @@ public struct SequenceDiagram: Sendable {
         }
         let final = EndpointRole.allCases.map { "\($0.rawValue) \(result.final[$0]?.name ?? "CLOSED")" }.joined(separator: ", ")
         let outcome = result.sortedOutcomes.map(\.rawValue).joined(separator: "+")
-        let verdict = result.passed ? paint("every expectation held", "32")
+        var verdict = result.passed ? paint("every expectation held", "32")
             : paint("\(result.failures.count) expectation(s) failed", "1;31")
+        if let reason = result.stopReason {
+            verdict = paint("stopped at a work limit: \(reason)", "1;33")
+                + (result.failures.isEmpty ? "" : " · " + paint("\(result.failures.count) expectation(s) failed", "1;31"))
+        }
         lines.append("outcome: \(outcome) · final: \(final) · \(verdict)")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.flatMap { TextWrapper.wrap($0, width: width, hangingIndent: 2) }.joined(separator: "\n") + "\n"
     }
 
     /// The table of an exploration: one line per outcome class with its count and an example.
@@ -197,6 +201,6 @@ public struct SequenceDiagram: Sendable {
             lines.append(paint(pad(item.label, labelWidth), style) + " " + String(repeating: " ", count: max(0, 6 - count.count))
                 + count + "  " + lost + " → " + final)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.flatMap { TextWrapper.wrap($0, width: width, hangingIndent: labelWidth + 9) }.joined(separator: "\n") + "\n"
     }
 }

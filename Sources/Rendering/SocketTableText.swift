@@ -1,6 +1,5 @@
-import Lessons
-import SocketLab
 import Foundation
+import SocketLab
 import TCPModel
 
 /// Renders a socket table as text columns for a terminal, and the per-state counts.
@@ -12,49 +11,40 @@ public struct SocketTableText: Sendable {
         self.countdown = countdown
     }
 
-    /// The header and one line per socket. With `countdown`, a narrower layout for watching: state,
-    /// endpoints, time left and a bar that empties over the 60 s of TIME_WAIT.
-    public func lines(for table: SocketTable) -> [String] {
-        var rows: [[String]]
-        if countdown {
-            rows = [["STATE", "LOCAL", "REMOTE", "TIMER", "LEFT", ""]]
-            let bar = CountdownBar(width: 12)
-            for e in table.entries {
-                rows.append([
-                    e.state.rawValue,
-                    SocketEntry.endpointText(e.local, e.localPort),
-                    SocketEntry.endpointText(e.remote, e.remotePort),
-                    e.timer.rawValue,
-                    e.timer == .none ? "-" : String(format: "%.1fs", Double(e.timerMilliseconds) / 1000),
-                    e.timer == .timeWait ? bar.cells(e.timerMilliseconds) : "",
-                ])
-            }
-        } else {
-            rows = [["STATE", "LOCAL", "REMOTE", "TIMER", "LEFT", "RETR", "UID", "INODE", "SEND-Q", "RECV-Q"]]
-            for e in table.entries {
-                rows.append([
-                    e.state.rawValue,
-                    SocketEntry.endpointText(e.local, e.localPort),
-                    SocketEntry.endpointText(e.remote, e.remotePort),
-                    e.timer.rawValue,
-                    e.timer == .none ? "-" : String(format: "%.1fs", Double(e.timerMilliseconds) / 1000),
-                    String(e.retransmits), String(e.uid), String(e.inode), String(e.txQueue), String(e.rxQueue),
-                ])
-            }
+    /// The header and one line per socket, fitting `width` columns: the least needed columns are left
+    /// out first (inode, uid, queues, retransmits, the bar, the remote end), and a line that still does
+    /// not fit is cut with `…`. With `countdown`, a layout for watching: state, endpoints, time left and
+    /// a bar that empties over the 60 s of TIME_WAIT.
+    public func lines(for table: SocketTable, width: Int = 1000) -> [String] {
+        var columns = countdown
+            ? ["STATE", "LOCAL", "REMOTE", "TIMER", "LEFT", ""]
+            : ["STATE", "LOCAL", "REMOTE", "TIMER", "LEFT", "RETR", "UID", "INODE", "SEND-Q", "RECV-Q"]
+        let dropOrder = ["INODE", "UID", "SEND-Q", "RECV-Q", "RETR", "", "REMOTE"]
+        let rows = table.entries.map(cells)
+        var layout = render(columns, rows)
+        for name in dropOrder where !layout.allSatisfy({ DisplayWidth.of($0) <= width }) {
+            columns.removeAll { $0 == name }
+            layout = render(columns, rows)
         }
-        var widths = [Int](repeating: 0, count: rows[0].count)
-        for row in rows { for (k, cell) in row.enumerated() { widths[k] = max(widths[k], cell.count) } }
-        var out: [String] = []
-        for row in rows {
-            var line = ""
-            for (k, cell) in row.enumerated() {
-                line += cell.padding(toLength: widths[k], withPad: " ", startingAt: 0)
-                if k < row.count - 1 { line += "  " }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out.append(line)
-        }
-        return out
+        return layout.map { Truncation.fit($0, width: width) }
+    }
+
+    private func cells(_ e: SocketEntry) -> [String: String] {
+        let orphan = e.state == .finWait2 && e.isMinisocket
+        return [
+            "STATE": e.state.rawValue,
+            "LOCAL": SocketEntry.endpointText(e.local, e.localPort),
+            "REMOTE": SocketEntry.endpointText(e.remote, e.remotePort),
+            "TIMER": orphan ? "fin-wait-2 (tcp_fin_timeout)" : e.timer.rawValue,
+            "LEFT": e.timer == .none ? "-" : String(format: "%.1fs", Double(e.timerMilliseconds) / 1000),
+            "RETR": String(e.retransmits), "UID": String(e.uid), "INODE": String(e.inode),
+            "SEND-Q": String(e.txQueue), "RECV-Q": String(e.rxQueue),
+            "": e.timer == .timeWait && !orphan ? CountdownBar(width: 12).cells(e.timerMilliseconds) : "",
+        ]
+    }
+
+    private func render(_ columns: [String], _ rows: [[String: String]]) -> [String] {
+        ColumnText.lines([columns] + rows.map { row in columns.map { row[$0] ?? "" } })
     }
 
     /// `STATE n` lines in the order of the state machine, then `total n`.

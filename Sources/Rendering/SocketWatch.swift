@@ -15,18 +15,18 @@ public struct SocketWatch: Sendable {
     }
 
     /// One frame, read from the kernel now.
-    public func frame(directory: String = SocketTable.hostDirectory) -> [String] {
+    public func frame(width: Int = 80, directory: String = SocketTable.hostDirectory) -> [String] {
         let header = "twlab sockets — every \(String(format: "%g", intervalSeconds)) s — q or Ctrl-C to stop"
         do {
             let table = try SocketTable.read(filter: filter, directory: directory)
             var lines = [header, ""]
-            lines += SocketTableText(countdown: true).lines(for: table)
+            lines += SocketTableText(countdown: true).lines(for: table, width: width)
             lines.append("")
             lines.append(SocketTableText.countLines(for: table).joined(separator: ", "))
             if table.skippedLines > 0 { lines.append("(\(table.skippedLines) unreadable lines skipped)") }
-            return lines
+            return lines.flatMap { TextWrapper.wrap($0, width: width) }
         } catch {
-            return [header, "", "\(error)"]
+            return ([header, "", "\(error)"]).flatMap { TextWrapper.wrap($0, width: width) }
         }
     }
 }

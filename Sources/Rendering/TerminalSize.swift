@@ -25,6 +25,13 @@ public enum TerminalSize {
         return 80
     }
 
+    /// True when the width is known: `fileDescriptor` is a terminal, or `COLUMNS` is set. Text for people
+    /// is wrapped only then; output piped to a program keeps one message per line.
+    public static func isKnown(fileDescriptor: Int32 = 1,
+                               environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        isatty(fileDescriptor) == 1 || Int(environment["COLUMNS"]?.trimmingCharacters(in: .whitespaces) ?? "").map { $0 > 0 } == true
+    }
+
     /// A requested width (for example `--width`) brought within `limits`.
     public static func clamp(_ columns: Int) -> Int {
         min(max(columns, limits.lowerBound), limits.upperBound)

@@ -2,8 +2,7 @@
 public enum CommandTable {
     public static func all() -> [ShellCommand] {
         BuiltinCommands.make()
-            + SimulatorCommands.make()
-            + LiveLabCommands.make()
+            + CatalogCommands.make()
             + TutorCommands.make()
             + QuizCommands.make()
             + ClassroomCommands.make()

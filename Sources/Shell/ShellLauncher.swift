@@ -54,7 +54,8 @@ public enum ShellLauncher {
             recorder?.output(text)
         }
         let output = TerminalOutput(useColor: useColor,
-                                    width: TerminalSize.columns(environment: environment), sink: write)
+                                    width: TerminalSize.columns(environment: environment),
+                                    wrapsLines: TerminalSize.isKnown(environment: environment), sink: write)
         let context = ShellContext(output: output, lessonsDirectory: options.lessonsDirectory,
                                    interactive: interactive)
         context.interrupted = { InterruptSignal.isRaised }

@@ -12,13 +12,21 @@ public struct TwlabCommand: ParsableCommand {
         commandName: "twlab",
         abstract: "A terminal lab for learning how TCP closes a connection and why TIME_WAIT exists.",
         version: TwlabInfo.version,
-        subcommands: [ShellCommandLine.self, SimCommand.self, ModelCommand.self, SocketsCommand.self,
-                      LabCommand.self, LintCommand.self, QuizCommand.self, DiagramCommand.self, PresentCommand.self],
+        subcommands: [ShellCommandLine.self] + CommandCatalog.commands + [PresentCommand.self],
         defaultSubcommand: ShellCommandLine.self
     )
 
-    /// Like ArgumentParser's own `main()`, except that usage errors exit with status 2.
+    /// Runs a catalog command (`sim`, `lab`…) through `CommandRunner`, exactly as the shell does for the
+    /// same words; anything else (the shell, `--help`, `--version`, completion scripts) as ArgumentParser's
+    /// own `main()` would, except that usage errors exit with status 2.
     public static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, CommandRunner.command(at: [first]) != nil {
+            switch CommandRunner.run(arguments, io: .commandLine()) {
+            case .success: Foundation.exit(0)
+            case .failure(let status): Foundation.exit(status)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

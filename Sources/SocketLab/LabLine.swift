@@ -27,7 +27,7 @@ public struct LabSocketRow: Sendable, Codable, Equatable {
     /// `127.0.0.1:5000`.
     public var remote: String
     /// The pending timer.
-    public var timer: TimerKind
+    public var timer: KernelTimer
     /// Time left on the timer, in milliseconds.
     public var timerMilliseconds: Int
     /// True for an orphaned FIN_WAIT_2 that the kernel keeps as a timewait minisocket: its timer is

@@ -35,7 +35,7 @@ public struct TutorSession: Sendable {
 
     private var resumeBlock = 0
     private var questionShownAt: Date?
-    private var expectedCache: [String: String] = [:]
+    private var expectedCache: [String: ExpectedAnswer] = [:]
     private let now: @Sendable () -> Date
 
     /// A session over the catalog. Progress is loaded from the store; the lesson the learner was in
@@ -235,7 +235,7 @@ public struct TutorSession: Sendable {
         do { expected = try expectedAnswer(question) } catch {
             return [.error("This question cannot be checked here: \(error). Type `skip` to move on and tell your instructor.")]
         }
-        let verdict = services.check(text, expected, question.answerKind)
+        let verdict = services.check(text, expected, question)
         if case .invalid(let reason) = verdict {
             return [.failure("\(reason)"),
                     .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
@@ -405,8 +405,14 @@ public struct TutorSession: Sendable {
 
     // MARK: - The expected answer
 
-    /// The canonical answer of a question (cached per question; parameters from the practice variant).
+    /// The canonical answer of a question (parameters from the practice variant).
     public mutating func expectedAnswer(_ question: Question) throws -> String {
+        try decidedAnswer(question).text
+    }
+
+    /// The answer with the run that decided it, computed once per question and kept, so the evidence
+    /// shown after an answer reuses that run.
+    public mutating func decidedAnswer(_ question: Question) throws -> ExpectedAnswer {
         if let cached = expectedCache[question.id] { return cached }
         let values = variant(for: question)?.values ?? [:]
         let answer = try services.expectedAnswer(question, values, library)
@@ -514,7 +520,10 @@ public struct TutorSession: Sendable {
     }
 
     private mutating func evidence(_ question: Question, expected: String, fullDiagram: Bool = true) -> [TutorLine] {
-        var out = evidenceBuilder.lines(for: question.source, fullDiagram: fullDiagram)
+        var out: [TutorLine] = []
+        if let decided = try? decidedAnswer(question) {
+            out = evidenceBuilder.lines(for: question.source, decided: decided, fullDiagram: fullDiagram)
+        }
         if !question.explain.isEmpty { out.append(.prose(question.explain)) }
         return out
     }

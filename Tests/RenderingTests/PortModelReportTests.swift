@@ -9,4 +9,11 @@ import Testing
         #expect(text.contains("EADDRNOTAVAIL"))
         #expect(text.contains("█"))
     }
+
+    // Fact 42: `model ports` says loopback reuses TIME_WAIT ports by default (tcp_tw_reuse 2).
+    @Test func reportSaysLoopbackReusesTimeWaitPortsByDefault() {
+        let text = PortModel(rate: 600).report()
+        #expect(text.contains("tcp_tw_reuse 2"))
+        #expect(text.contains("loopback"))
+    }
 }

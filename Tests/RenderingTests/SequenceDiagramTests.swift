@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Rendering
 import TCPModel
 import Testing
@@ -38,7 +39,17 @@ let builtins = ScenarioLibrary(directory: URL(fileURLWithPath: #filePath).deleti
     @Test func anExplorationTableStartsWithItsRunLimitNote() throws {
         let exploration = Explorer.explore(try builtins.load("wandering-duplicate"), maxLosses: 6, runBudget: 500)
         let note = try #require(exploration.runLimitNote)
-        let table = SequenceDiagram(color: false, width: 80).render(exploration, maxLosses: 6)
+        // Wide enough that the note is not wrapped: this is about its place, not its wrapping.
+        let table = SequenceDiagram(color: false, width: 300).render(exploration, maxLosses: 6)
         #expect(table.components(separatedBy: "\n").first?.contains(note) == true)
+    }
+
+    // Issue 11: a run stopped by a work limit says so in its verdict, not as a failed expectation.
+    @Test func aRunStoppedByAWorkLimitSaysSo() throws {
+        let text = (["open"] + Array(repeating: "wait 99999999999msl", count: 20)).joined(separator: "\n")
+        let result = Simulator.run(try Scenario.parse(text, source: "t"))
+        let diagram = SequenceDiagram().render(result)
+        #expect(diagram.contains("stopped at a work limit"))
+        #expect(!diagram.contains("expectation(s) failed"))
     }
 }

@@ -43,7 +43,7 @@ struct PresenterDeck {
         let answers = slides[index].questions.map { question -> String? in
             let values = question.params.isEmpty ? [:]
                 : VariantGenerator(secret: nil).variant(for: question, student: "practice").values
-            return try? services.expectedAnswer(question, values, library)
+            return (try? services.expectedAnswer(question, values, library))?.text
         }
         answerCache[index] = answers
         return answers

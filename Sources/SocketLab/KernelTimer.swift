@@ -1,5 +1,5 @@
 /// Which timer the kernel reports as pending for a socket: the `tr` column of /proc/net/tcp.
-public enum TimerKind: String, Sendable, Codable, CaseIterable {
+public enum KernelTimer: String, Sendable, Codable, CaseIterable {
     /// `tr` 0: no timer pending.
     case none
     /// `tr` 1: retransmission, RACK reordering or tail loss probe.

@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// `twlab diagram`: pictures for slides and for the terminal.
 public struct DiagramCommand: ParsableCommand {
+    /// Creates the command (ArgumentParser fills it from the command line).
     public init() {}
     public static let configuration = CommandConfiguration(
         commandName: "diagram",

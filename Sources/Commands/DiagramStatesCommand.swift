@@ -6,6 +6,7 @@ import TCPModel
 /// `twlab diagram states`: the TCP state machine, with the close paths emphasised and chosen
 /// states highlighted.
 public struct DiagramStatesCommand: ParsableCommand {
+    /// Creates the command (ArgumentParser fills it from the command line).
     public init() {}
     public static let configuration = CommandConfiguration(
         commandName: "states",

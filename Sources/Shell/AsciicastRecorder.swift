@@ -58,6 +58,7 @@ public final class AsciicastRecorder {
 public struct RecordingError: LocalizedError {
     /// The path asked for.
     public var path: String
+    /// What went wrong and what to do about it.
     public var errorDescription: String? {
         "cannot write the recording \(path); check that its folder exists and is writable"
     }

@@ -145,7 +145,9 @@ struct PresenterScreen {
             if index == 0, let votes = state.votes[state.step], !votes.isEmpty {
                 out += VoteChart(votes: votes.map { ($0.answer, $0.count) }, expected: answer, width: contentWidth).lines()
             }
-            if !question.explain.isEmpty { out += wrap(question.explain).prefix(3) }
+            // The explanation gives way when it would leave the simulation fewer than eight rows.
+            let explain = question.explain.isEmpty ? [] : Array(wrap(question.explain).prefix(3))
+            if frame == nil || rows - out.count - explain.count >= 9 { out += explain }
         }
         guard frame != nil else { return out }
         if !out.isEmpty { out.append("") }

@@ -29,7 +29,7 @@ public struct SequenceAnimation: Sendable {
     /// How many frames there are (at least one).
     public var frameCount: Int { boundaries.count }
 
-    /// One frame: the diagram lines up to it (without the closing summary line, except in the last
+    /// One frame: the diagram lines up to it (without the closing summary, except in the last
     /// frame) and both endpoints' states at that moment.
     public func frame(_ index: Int) -> (lines: [String], client: TCPState, server: TCPState) {
         let k = min(max(0, index), frameCount - 1)
@@ -37,7 +37,10 @@ public struct SequenceAnimation: Sendable {
         partial.events = Array(result.events.prefix(boundaries[k]))
         var lines = SequenceDiagram(width: width).render(partial).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last == "" { lines.removeLast() }
-        if k < frameCount - 1, !lines.isEmpty { lines.removeLast() }
+        // The summary (which may wrap onto several lines) belongs to the whole run only.
+        if k < frameCount - 1, let summary = lines.lastIndex(where: { $0.hasPrefix("outcome: ") }) {
+            lines.removeSubrange(summary...)
+        }
         var client = TCPState.closed, server = TCPState.listen
         for event in partial.events {
             if case .state(let role, _, let to) = event.kind {

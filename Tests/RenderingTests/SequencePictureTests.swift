@@ -59,4 +59,23 @@ import FoundationXML
             #expect(numbers[1] > numbers[0], "arrives later than it left: \(line)")
         }
     }
+
+    @Test(arguments: [60, 80])
+    func animationFramesGrowSegmentBySegmentAndOnlyTheLastSumsUp(width: Int) throws {
+        let animation = SequenceAnimation(result: Simulator.run(try builtins.load("lost-final-ack")), width: width)
+        #expect(animation.frameCount > 5)
+        var previous = 0
+        for index in 0..<animation.frameCount {
+            let frame = animation.frame(index)
+            let isLast = index == animation.frameCount - 1
+            #expect(frame.lines.contains { $0.hasPrefix("outcome: ") } == isLast, "frame \(index + 1)")
+            #expect(frame.lines.count >= previous)
+            previous = frame.lines.count
+            for line in frame.lines { #expect(DisplayWidth.of(line) <= width, "frame \(index + 1): \(line)") }
+        }
+        let last = animation.frame(animation.frameCount - 1)
+        #expect(last.client == .closed && last.server == .closed)
+        let first = animation.frame(0)
+        #expect(first.client == .synSent && first.server == .listen)
+    }
 }

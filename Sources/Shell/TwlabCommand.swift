@@ -12,7 +12,7 @@ public struct TwlabCommand: ParsableCommand {
         commandName: "twlab",
         abstract: "A terminal lab for learning how TCP closes a connection and why TIME_WAIT exists.",
         version: TwlabInfo.version,
-        subcommands: [ShellCommandLine.self] + CommandCatalog.commands,
+        subcommands: [ShellCommandLine.self] + CommandCatalog.commands + [PresentCommand.self],
         defaultSubcommand: ShellCommandLine.self
     )
 

@@ -221,7 +221,7 @@ public struct TutorSession: Sendable {
     public mutating func hint() -> [TutorLine] {
         guard let question = pendingQuestion, let lesson else { return noQuestion() }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
-        var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
+        var ladder = HintLadder(hints: fill(question).hints, used: record.hintsUsed)
         guard let text = ladder.next() else { return [.note(ladder.offer)] }
         record.hintsUsed = ladder.used
         progress[lesson: lesson.id].questions[question.id] = record
@@ -239,7 +239,7 @@ public struct TutorSession: Sendable {
         do { expected = try expectedAnswer(question) } catch {
             return [.error("This question cannot be checked here: \(error). Type `skip` to move on and tell your instructor.")]
         }
-        let verdict = services.check(text, expected, question)
+        let verdict = services.check(text, expected, fill(question))
         if case .invalid(let reason) = verdict {
             return [.failure("\(reason)"),
                     .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
@@ -259,7 +259,7 @@ public struct TutorSession: Sendable {
             out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
-        var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
+        var ladder = HintLadder(hints: fill(question).hints, used: record.hintsUsed)
         if let hintText = ladder.next() {
             record.hintsUsed = ladder.used
             progress[lesson: lesson.id].questions[question.id] = record
@@ -427,18 +427,13 @@ public struct TutorSession: Sendable {
     /// The practice variant of a question with parameters.
     public func variant(for question: Question) -> Variant? {
         guard !question.params.isEmpty else { return nil }
-        return VariantGenerator(secret: nil).variant(for: question, student: "practice")
+        return VariantGenerator(secret: nil).variant(for: question, student: VariantGenerator.practiceStudent)
     }
 
     /// The question with `{name}` placeholders filled from its practice variant.
     public func fill(_ question: Question) -> Question {
         guard let variant = variant(for: question) else { return question }
-        var filled = question
-        for (name, value) in variant.values {
-            filled.prompt = filled.prompt.replacingOccurrences(of: "{\(name)}", with: AnswerVocabulary.format(value))
-            filled.explain = filled.explain.replacingOccurrences(of: "{\(name)}", with: AnswerVocabulary.format(value))
-        }
-        return filled
+        return question.filled(with: variant.values)
     }
 
     // MARK: - Showing steps

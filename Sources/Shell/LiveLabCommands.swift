@@ -123,11 +123,13 @@ enum LiveLabCommands {
         ShellCommand(
             name: "lab",
             summary: "List or run the live loopback experiments.",
-            usage: "lab list | lab NAME [--yes] [--json]",
+            usage: "lab list | lab NAME [--yes] [--json] [--pcap FILE]",
             details: """
                 lab NAME asks before it runs (--yes skips that); --set NAME=VALUE passes an option \
                 (see lab list). Each experiment opens connections on 127.0.0.1 only, narrates what the kernel shows for its \
-                own ports, and ends with findings. Those that change sysctls run in a private network \
+                own ports, and ends with findings, then draws the segments the kernel exchanged beside the \
+                simulator's run of the matching scenario with a one-line verdict (--pcap FILE also saves them \
+                for tcpdump -r). Those that change sysctls run in a private network \
                 namespace and never touch the host's settings. Ctrl-C stops an experiment and closes \
                 everything it opened.
                 """,
@@ -137,7 +139,7 @@ enum LiveLabCommands {
                     let name = request.words.count > 1 ? request.words[1] : ""
                     return ExperimentCatalog.optionHelp(of: name).compactMap { $0.split(separator: " ").first.map(String.init) }
                 }
-                return ["--yes", "--json", "--set"]
+                return ["--yes", "--json", "--pcap", "--set"]
             },
             run: { context, arguments in runLab(context, arguments) })
     }
@@ -157,6 +159,7 @@ enum LiveLabCommands {
             return .failure
         }
         var yes = false, json = false
+        var pcap: String?
         var options: [String: String] = [:]
         var index = 1
         while index < arguments.count {
@@ -164,6 +167,13 @@ enum LiveLabCommands {
             switch word {
             case "--yes", "-y": yes = true
             case "--json": json = true
+            case "--pcap":
+                guard index + 1 < arguments.count else {
+                    out.line("lab: --pcap needs a file name")
+                    return .failure
+                }
+                pcap = arguments[index + 1]
+                index += 1
             case "--set", "--ports":
                 guard index + 1 < arguments.count else {
                     out.line("lab: \(word) needs a value")
@@ -180,7 +190,7 @@ enum LiveLabCommands {
                 }
                 index += 1
             default:
-                out.line("lab: unexpected '\(word)'; usage: lab NAME [--yes] [--json] [--set NAME=VALUE]")
+                out.line("lab: unexpected '\(word)'; usage: lab NAME [--yes] [--json] [--pcap FILE] [--set NAME=VALUE]")
                 return .failure
             }
             index += 1
@@ -195,10 +205,15 @@ enum LiveLabCommands {
             }
         }
         do {
-            let report = try ExperimentRunner.run(name, options: options,
+            let scenarios = ScenarioLibrary(directory: context.lessonsDirectory.appendingPathComponent("scenarios"))
+            let report = try ExperimentRunner.run(name, options: options, trace: TraceOptions(pcapPath: pcap, scenarios: scenarios),
                                                   log: { line in if !json { out.line(line) } },
                                                   shouldStop: context.interrupted)
-            if json { out.line(report.jsonText()) }
+            if json {
+                out.line(report.jsonText())
+            } else {
+                for line in TraceDiagramText(width: out.width).lines(for: report) { out.line(line) }
+            }
             return .success
         } catch let error as ExperimentError {
             out.line("lab: \(error.message)")

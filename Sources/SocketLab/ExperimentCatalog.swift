@@ -36,3 +36,21 @@ public enum ExperimentCatalog {
         experiments.first { $0.name == name.lowercased() }
     }
 }
+
+extension ExperimentCatalog {
+    /// The scenario (a name in `Lessons/scenarios`) whose simulation the experiment's kernel trace is
+    /// compared with, or nil for a kernel-only lab.
+    public static func traceScenario(of name: String) -> String? {
+        experiment(named: name)?.traceScenario
+    }
+
+    /// Why a lab is kernel-only (nil when it has a matching scenario).
+    public static func kernelOnlyReason(of name: String) -> String? {
+        experiment(named: name)?.kernelOnlyReason
+    }
+
+    /// True when every captured connection is compared with the scenario's one connection.
+    public static func comparesEveryConnection(_ name: String) -> Bool {
+        experiment(named: name)?.comparesEveryConnectionWithTheScenario ?? false
+    }
+}

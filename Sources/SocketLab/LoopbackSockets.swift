@@ -7,6 +7,8 @@ import Glibc
 /// failure and on Ctrl-C. Sockets are IPv4 TCP on 127.0.0.1 only.
 public final class LoopbackSockets {
     private var open: Set<Int32> = []
+    /// Every port a listener of this set listened on, in order: the server ports a capture keeps.
+    public private(set) var listeningPorts: [UInt16] = []
     /// The most sockets this set will hold at once; a bug that opens more fails instead of flooding.
     public let limit: Int
 
@@ -30,7 +32,9 @@ public final class LoopbackSockets {
             close(fd)
             throw SocketCallError(call: "listen", code: code)
         }
-        return (fd, try localPort(of: fd))
+        let chosen = try localPort(of: fd)
+        if !listeningPorts.contains(chosen) { listeningPorts.append(chosen) }
+        return (fd, chosen)
     }
 
     /// A socket bound to 127.0.0.1:`port`, not yet listening.

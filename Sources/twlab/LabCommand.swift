@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import Lessons
+import Shell
 import SocketLab
+import TCPModel
 
 /// `twlab lab`: List and run the live loopback experiments.
 struct LabCommand: ParsableCommand {
@@ -44,6 +47,12 @@ struct LabRunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "An experiment option as NAME=VALUE (repeatable; see twlab lab list).")
     var settings: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Also write the kernel's segments to this pcap file (tcpdump -r reads it).", valueName: "FILE"))
+    var pcap: String?
+
+    @Option(name: .long, help: ArgumentHelp("The lessons folder whose scenarios/ the kernel trace is compared with.", valueName: "DIR"))
+    var lessons: String?
+
     func run() throws {
         var options: [String: String] = [:]
         for setting in settings {
@@ -58,8 +67,18 @@ struct LabRunCommand: ParsableCommand {
             ? { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
             : { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         do {
-            let report = try ExperimentRunner.run(name, options: options, log: narrate, shouldStop: { StopSignal.raised })
-            if json { print(report.jsonText()) }
+            let inChild = ProcessInfo.processInfo.environment[ExperimentRunner.childEnvironmentKey] != nil
+            let scenarios = inChild ? nil : LessonsLocator.find(explicit: lessons).map {
+                ScenarioLibrary(directory: $0.appendingPathComponent("scenarios"))
+            }
+            let trace = TraceOptions(pcapPath: pcap, scenarios: scenarios)
+            let report = try ExperimentRunner.run(name, options: options, trace: trace, log: narrate, shouldStop: { StopSignal.raised })
+            if json {
+                print(report.jsonText())
+            } else {
+                let lines = TraceDiagramText(width: TerminalSize.columns()).lines(for: report)
+                if !lines.isEmpty { print(""); print(lines.joined(separator: "\n")) }
+            }
         } catch let error as ExperimentError {
             FileHandle.standardError.write(Data("twlab: \(error.message)\n".utf8))
             throw ExitCode(error.interrupted ? 130 : 1)

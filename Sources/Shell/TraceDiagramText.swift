@@ -1,0 +1,116 @@
+import Foundation
+import SocketLab
+
+/// Draws a lab's kernel trace and its simulation trace as two small sequence diagrams, side by side
+/// when the width allows and one below the other otherwise, with segments that differ marked `≠` and
+/// the one-line verdict last. (Trace → diagram glue; the simulator's own diagram is `SequenceDiagram`.)
+public struct TraceDiagramText: Sendable {
+    /// Columns available.
+    public var width: Int
+    /// The most connections drawn per trace; the rest are counted in one line.
+    public var maximumConnections: Int
+
+    /// A renderer for `width` columns.
+    public init(width: Int = 80, maximumConnections: Int = 2) {
+        self.width = width
+        self.maximumConnections = maximumConnections
+    }
+
+    static let columnWidth = 44
+    static let timeWidth = 9
+
+    /// The lines of the whole view for one report; empty when the report has no trace at all.
+    public func lines(for report: ExperimentReport) -> [String] {
+        guard report.kernelTrace != nil || report.simulationTrace != nil else { return report.traceNotes }
+        let every = ExperimentCatalog.comparesEveryConnection(report.name)
+        let kernel = report.kernelTrace ?? PacketTrace(segments: [])
+        let simulation = report.simulationTrace
+        let differing = simulation.map { Self.differingIndexes(kernel: kernel, simulation: $0, every: every,
+                                                                 toleranceMs: report.agreement?.toleranceMs ?? TraceComparison.defaultToleranceMs) }
+            ?? ([:], [:])
+        let left = column(title: "kernel (captured on lo)", trace: kernel, marks: differing.0)
+        var out: [String] = []
+        if let simulation {
+            let right = column(title: "simulation (linux profile)", trace: simulation, marks: differing.1)
+            if width >= 2 * Self.columnWidth + 2 {
+                for index in 0..<max(left.count, right.count) {
+                    let l = index < left.count ? left[index] : ""
+                    let r = index < right.count ? right[index] : ""
+                    out.append(Self.pad(l, Self.columnWidth) + "  " + r)
+                }
+            } else {
+                out += left + [""] + right
+            }
+        } else {
+            out += left
+        }
+        out = out.map { Self.trimRight($0) }
+        out += report.traceNotes.filter { !$0.hasPrefix("Compared with") }
+        if let agreement = report.agreement { out.append(agreement.verdict) }
+        return out
+    }
+
+    /// Indexes (connection → segment positions) that differ, for the kernel and the simulation.
+    static func differingIndexes(kernel: PacketTrace, simulation: PacketTrace, every: Bool,
+                                 toleranceMs: Double) -> ([Int: Set<Int>], [Int: Set<Int>]) {
+        var kernelMarks: [Int: Set<Int>] = [:], simulationMarks: [Int: Set<Int>] = [:]
+        let simulated = simulation.connections
+        for (position, number) in kernel.connections.enumerated() {
+            guard let other = every ? simulated.first : (position < simulated.count ? simulated[position] : nil) else { continue }
+            let k = kernel.connection(number), s = simulation.connection(other)
+            for index in 0..<max(k.count, s.count) {
+                let differs = index >= k.count || index >= s.count
+                    || TraceComparison.firstDifference([k[index]], [s[index]], toleranceMs: toleranceMs) != nil
+                if differs {
+                    if index < k.count { kernelMarks[number, default: []].insert(index) }
+                    if index < s.count { simulationMarks[other, default: []].insert(index) }
+                }
+            }
+        }
+        return (kernelMarks, simulationMarks)
+    }
+
+    /// One trace as a diagram column of `columnWidth` characters.
+    func column(title: String, trace: PacketTrace, marks: [Int: Set<Int>]) -> [String] {
+        let w = Self.columnWidth, t = Self.timeWidth
+        var lines = [title, Self.pad("", t) + Self.pad("client", w - t - 6) + "server"]
+        let connections = trace.connections
+        for (position, number) in connections.enumerated() {
+            if position == maximumConnections {
+                let rest = connections.count - position
+                let segments = trace.segments.filter { $0.connection > connections[position - 1] }.count
+                lines.append("… \(rest) more connection(s), \(segments) segments (--json lists them)")
+                break
+            }
+            if connections.count > 1 { lines.append("── connection \(number)") }
+            for (index, segment) in trace.connection(number).enumerated() {
+                let mark = marks[number]?.contains(index) == true ? "≠" : " "
+                lines.append(Self.pad(Self.time(segment.timeMs), t) + Self.arrow(segment, width: w - t - 1) + mark)
+            }
+        }
+        if connections.isEmpty { lines.append("(no segments)") }
+        return lines
+    }
+
+    static func arrow(_ segment: TraceSegment, width: Int) -> String {
+        let label = " " + segment.label + " "
+        let body = label.count > width - 3 ? String(label.prefix(width - 4)) + "…" : label
+        let dashes = max(2, width - 1 - body.count)
+        let head = dashes / 2, tail = dashes - head
+        let line = String(repeating: "─", count: head) + body + String(repeating: "─", count: tail)
+        return segment.from.rawValue == "client" ? line + "▶" : "◀" + line
+    }
+
+    static func time(_ ms: Double) -> String {
+        if ms < 1_000 { return ms < 10 ? String(format: "%.1fms", ms) : "\(Int(ms.rounded()))ms" }
+        return String(format: "%.3fs", ms / 1_000)
+    }
+
+    static func pad(_ text: String, _ count: Int) -> String {
+        text.count >= count ? text : text + String(repeating: " ", count: count - text.count)
+    }
+
+    static func trimRight(_ text: String) -> String {
+        String(text.reversed().drop { $0 == " " }.reversed())
+    }
+}

@@ -28,7 +28,8 @@ public struct TraceDiagramText: Sendable {
         let differing = simulation.map { Self.differingIndexes(kernel: kernel, simulation: $0, every: every,
                                                                  toleranceMs: report.agreement?.toleranceMs ?? TraceComparison.defaultToleranceMs) }
             ?? ([:], [:])
-        let left = column(title: "kernel (captured on lo)", trace: kernel, marks: differing.0)
+        let onTun = report.traceNotes.contains { $0.contains("TUN device") }
+        let left = column(title: onTun ? "kernel (on the TUN device)" : "kernel (captured on lo)", trace: kernel, marks: differing.0)
         var out: [String] = []
         if let simulation {
             let right = column(title: "simulation (linux profile)", trace: simulation, marks: differing.1)

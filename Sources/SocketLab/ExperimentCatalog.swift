@@ -3,6 +3,7 @@ public enum ExperimentCatalog {
     static let experiments: [any Experiment] = [
         ActiveCloseExperiment(), PassiveCloseExperiment(), LingerAbortExperiment(), RebindExperiment(),
         PortExhaustionExperiment(), TimeWaitReuseExperiment(), FinTimeoutExperiment(), MaxTimeWaitBucketsExperiment(),
+        LostFinalAckExperiment(),
     ]
 
     /// Every experiment name, in teaching order.

@@ -106,8 +106,8 @@ public enum ExperimentRunner {
         }
         let findings = try experiment.run(lab)
         lab.sockets.closeAll()
-        let kernelTrace = try LabTrace.finishCapture(capture, trace, serverPorts: Set(lab.sockets.listeningPorts),
-                                                     notes: &traceNotes, log: log)
+        let kernelTrace = try LabTrace.finishCapture(capture, trace, serverPorts: Set(lab.sockets.listeningPorts).union(lab.puppetServerPorts),
+                                                     puppetPackets: lab.puppetPackets, notes: &traceNotes, log: log)
         if !kernel.isAtLeast(6, 14) && experiment.name == "tw-reuse" {
             lab.note("Before Linux 6.14 the reuse delay is a fixed rule of about one second, not the tcp_tw_reuse_delay sysctl.")
         }

@@ -43,7 +43,15 @@ enum LabTrace {
 
     /// Stops the capture (after the last segments settle), writes the pcap file and returns the trace.
     static func finishCapture(_ capture: LoopbackCapture?, _ options: TraceOptions, serverPorts: Set<UInt16>,
-                              notes: inout [String], log: (String) -> Void) throws -> PacketTrace? {
+                              puppetPackets: [CapturedPacket] = [], notes: inout [String], log: (String) -> Void) throws -> PacketTrace? {
+        if !puppetPackets.isEmpty {
+            // A puppet-peer lab: its segments crossed the TUN device, not lo; the puppet recorded them.
+            capture?.stop()
+            notes.removeAll { $0.hasPrefix("No kernel trace") }
+            notes.append("The kernel's segments were recorded on the TUN device between the kernel (192.0.2.1) and twlab's puppet peer (192.0.2.2).")
+            try writePcap(puppetPackets, options, snapLength: 65_535, log: log)
+            return PacketTrace(kernel: puppetPackets, serverPorts: serverPorts)
+        }
         guard let capture else {
             if options.pcapPath != nil {
                 throw ExperimentError("no pcap file was written: \(notes.last ?? "nothing was captured"); run twlab as root or allow user namespaces")
@@ -57,19 +65,24 @@ enum LabTrace {
             notes.append("The capture kept the first \(capture.maximumPackets) packets; \(capture.missed) more were not kept.")
         }
         let trace = PacketTrace(kernel: packets, serverPorts: serverPorts)
-        if let path = options.pcapPath {
+        if options.pcapPath != nil {
             let kept = packets.filter { packet in
                 guard let decoded = try? TCPPacket.decode(packet.bytes) else { return false }
                 return serverPorts.isEmpty || serverPorts.contains(decoded.tcp.sourcePort) || serverPorts.contains(decoded.tcp.destinationPort)
             }
-            do {
-                try SafeFileWriter.write(PcapFile(packets: kept, snapLength: UInt32(capture.snapLength)).bytes, to: path)
-            } catch {
-                throw ExperimentError("the experiment ran but its capture could not be written: \(error); choose another --pcap file")
-            }
-            log("Wrote \(kept.count) packets to \(path) (read it with tcpdump -r \(path)).")
+            try writePcap(kept, options, snapLength: UInt32(capture.snapLength), log: log)
         }
         return trace
+    }
+
+    static func writePcap(_ packets: [CapturedPacket], _ options: TraceOptions, snapLength: UInt32, log: (String) -> Void) throws {
+        guard let path = options.pcapPath else { return }
+        do {
+            try SafeFileWriter.write(PcapFile(packets: packets, snapLength: snapLength).bytes, to: path)
+        } catch {
+            throw ExperimentError("the experiment ran but its capture could not be written: \(error); choose another --pcap file")
+        }
+        log("Wrote \(packets.count) packets to \(path) (read it with tcpdump -r \(path)).")
     }
 
     /// Runs the lab's scenario with the `linux` profile, adds its trace and, when there is a kernel

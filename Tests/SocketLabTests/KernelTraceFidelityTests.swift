@@ -6,6 +6,10 @@ import TCPModel
 /// Every lab runs with its capture on, and its kernel trace is compared with the simulator's `linux`
 /// run of the matching scenario. Needs a private network namespace (root here; the ordinary-user path
 /// through a user namespace is run end to end in twlabTests); skipped with the reason otherwise.
+/// The live suites that capture or make TUN devices, run one test at a time.
+@Suite(.serialized) enum LiveTraceTests {}
+
+extension LiveTraceTests {
 @Suite(.serialized) struct KernelTraceFidelityTests {
     static let scenarios = PacketTraceTests.scenarios
 
@@ -74,4 +78,5 @@ import TCPModel
         let fake = PrivateNetworkNamespace.Proof(inode: host, hostInode: host)
         #expect(throws: LoopbackCapture.Unavailable.self) { try LoopbackCapture.start(inside: fake) }
     }
+}
 }

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TCPModel
+@testable import SocketLab
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The puppet-peer engine (a TUN device in a private namespace, twlab playing the peer) and the
+/// labs built on it. Root only here: an ordinary user's user namespace may make a TUN device only
+/// where /dev/net/tun is open to them, and the experiments' ordinary-user runs are in twlabTests.
+extension LiveTraceTests {
+@Suite(.serialized) struct PuppetPeerTests {
+    /// Descriptors of this process open on /dev/net/tun. Only the suites under `LiveTraceTests`,
+    /// which run one test at a time, make TUN devices, so the count is exact.
+    static func openTUNDescriptors() -> Int {
+        let folder = "/proc/self/fd"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0)) == "/dev/net/tun" }.count
+    }
+
+    static func hostHasInterface(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: "/sys/class/net/\(name)")
+    }
+
+    @Test func theTUNDeviceRefusesOtherAddressesAndTheHostNamespace() throws {
+        let host = PrivateNetworkNamespace.currentInode() ?? 0
+        let hostProof = PrivateNetworkNamespace.Proof(inode: host, hostInode: host)
+        #expect(throws: TunDevice.Unavailable.self) { try TunDevice.open(inside: hostProof, address: PuppetPeer.kernelAddress) }
+        guard NamespaceSupport.available else { return }
+        let session = try PrivateNetworkNamespace.enter()
+        defer { session.leave() }
+        #expect(throws: TunDevice.Unavailable.self) { try TunDevice.open(inside: session.proof, address: 0x0A00_0001) }  // 10.0.0.1
+    }
+
+    @Test(.enabled(if: NamespaceSupport.available))
+    func aTUNDeviceComesAndGoesInsideTheNamespaceOnly() throws {
+        do {
+            let session = try PrivateNetworkNamespace.enter()
+            defer { session.leave() }
+            let tun = try TunDevice.open(inside: session.proof, address: PuppetPeer.kernelAddress)
+            #expect(FileManager.default.fileExists(atPath: "/proc/thread-self/net/dev"))
+            let devices = try String(contentsOfFile: "/proc/thread-self/net/dev", encoding: .utf8)
+            #expect(devices.contains("twlab0:"), "the device exists in the namespace")
+            #expect(Self.openTUNDescriptors() == 1)
+            tun.close()
+            let after = try String(contentsOfFile: "/proc/thread-self/net/dev", encoding: .utf8)
+            #expect(!after.contains("twlab0:"), "closing the descriptor removes the device")
+        }
+        #expect(!Self.hostHasInterface("twlab0"), "the host never sees it")
+        #expect(Self.openTUNDescriptors() == 0)
+    }
+
+    @Test(.enabled(if: NamespaceSupport.available))
+    func theKernelCompletesAHandshakeWithThePuppet() throws {
+        let report = try ExperimentRunner.run("lost-final-ack", trace: TraceOptions(scenarios: PacketTraceTests.scenarios))
+        let kernel = try #require(report.kernelTrace)
+        #expect(kernel.segments.prefix(3).map(\.label) == ["SYN 0", "SYN|ACK 0 ack 1", "ACK 1 ack 1"])
+        #expect(kernel.segments.first?.from == .client, "the kernel is the client, the puppet the server")
+    }
+
+    @Test(.enabled(if: NamespaceSupport.available))
+    func lostFinalAckReAcksAndRestartsTheTimer() throws {
+        let report = try ExperimentRunner.run("lost-final-ack", options: ["delay": "2000"],
+                                              trace: TraceOptions(scenarios: PacketTraceTests.scenarios))
+        #expect(report.findings["reacked"] == .flag(true))
+        // Fact 4: the timer read ~58 s two seconds into TIME_WAIT, and ~60 s again after the FIN.
+        let before = report.findings["timer_before_ms"]?.number ?? 0, after = report.findings["timer_after_ms"]?.number ?? 0
+        #expect((57_000...58_500).contains(before), "before: \(before)")
+        #expect((59_000...60_000).contains(after), "after: \(after)")
+        #expect(report.findings["client_states"] == .list(["ESTABLISHED", "FIN_WAIT_2", "TIME_WAIT"]))
+        let labels = report.kernelTrace?.segments.map(\.label) ?? []
+        #expect(labels.suffix(2) == ["FIN|ACK 1 ack 2", "ACK 2 ack 2"], "\(labels)")
+    }
+
+    @Test(.enabled(if: NamespaceSupport.available))
+    func lostFinalAckAgreesWithItsScenario() throws {
+        let report = try ExperimentRunner.run("lost-final-ack", trace: TraceOptions(scenarios: PacketTraceTests.scenarios))
+        let agreement = try #require(report.agreement)
+        print("fidelity lost-final-ack: \(agreement.verdict)")
+        #expect(agreement.agree, "\(agreement.firstDifference ?? "")")
+    }
+
+    /// Ctrl-C at 20 random moments: every run stops with "stopped by Ctrl-C", and afterwards no
+    /// TUN descriptor or device is left and the thread is back in the host's namespace.
+    @Test(.enabled(if: NamespaceSupport.available))
+    func ctrlCAtRandomMomentsLeavesNothingBehind() throws {
+        let host = PrivateNetworkNamespace.currentInode()
+        var generator = SystemRandomNumberGenerator()
+        var stoppedEarly = 0
+        for _ in 0..<20 {
+            let stopAfter = Int.random(in: 1...12, using: &generator)
+            var polls = 0
+            do {
+                _ = try ExperimentRunner.run("lost-final-ack", options: ["delay": "200"], shouldStop: {
+                    polls += 1
+                    return polls >= stopAfter
+                })
+            } catch let error as ExperimentError {
+                #expect(error.interrupted, "\(error.message)")
+                stoppedEarly += 1
+            }
+            #expect(PrivateNetworkNamespace.currentInode() == host)
+            #expect(Self.openTUNDescriptors() == 0)
+            #expect(!Self.hostHasInterface("twlab0"))
+        }
+        #expect(stoppedEarly >= 10, "most runs were interrupted (\(stoppedEarly) of 20)")
+    }
+}
+}

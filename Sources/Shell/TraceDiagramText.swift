@@ -58,13 +58,15 @@ public struct TraceDiagramText: Sendable {
         let simulated = simulation.connections
         for (position, number) in kernel.connections.enumerated() {
             guard let other = every ? simulated.first : (position < simulated.count ? simulated[position] : nil) else { continue }
-            let k = kernel.connection(number), s = simulation.connection(other)
+            // Old copies are not compared (see TraceComparison); positions map back to the full lists.
+            let kAll = kernel.connection(number), sAll = simulation.connection(other)
+            let k = kAll.indices.filter { !kAll[$0].oldCopy }, s = sAll.indices.filter { !sAll[$0].oldCopy }
             for index in 0..<max(k.count, s.count) {
                 let differs = index >= k.count || index >= s.count
-                    || TraceComparison.firstDifference([k[index]], [s[index]], toleranceMs: toleranceMs) != nil
+                    || TraceComparison.firstDifference([kAll[k[index]]], [sAll[s[index]]], toleranceMs: toleranceMs) != nil
                 if differs {
-                    if index < k.count { kernelMarks[number, default: []].insert(index) }
-                    if index < s.count { simulationMarks[other, default: []].insert(index) }
+                    if index < k.count { kernelMarks[number, default: []].insert(k[index]) }
+                    if index < s.count { simulationMarks[other, default: []].insert(s[index]) }
                 }
             }
         }
@@ -94,7 +96,7 @@ public struct TraceDiagramText: Sendable {
     }
 
     static func arrow(_ segment: TraceSegment, width: Int) -> String {
-        let label = " " + segment.label + " "
+        let label = " " + segment.label + (segment.oldCopy ? " (old copy)" : "") + " "
         let body = label.count > width - 3 ? String(label.prefix(width - 4)) + "…" : label
         let dashes = max(2, width - 1 - body.count)
         let head = dashes / 2, tail = dashes - head

@@ -6,6 +6,9 @@ public struct CapturedPacket: Sendable, Equatable {
     public var bytes: [UInt8]
     /// The packet's length on the wire; more than `bytes.count` when it was cut to the snap length.
     public var originalLength: Int
+    /// True for a segment a puppet peer replayed as an old duplicate (a delayed copy from the
+    /// network's past); such segments are drawn but not compared. Not stored in pcap files.
+    public var oldCopy: Bool = false
 
     /// A captured packet.
     public init(timestampMicroseconds: Int64, bytes: [UInt8], originalLength: Int? = nil) {

@@ -89,18 +89,25 @@ extension PacketTrace {
                 timeMs: Double(captured.timestampMicroseconds - start) / 1_000, from: role,
                 flags: packet.tcp.flags.name, seq: seq &- (now.base[role] ?? seq),
                 ack: hasAck ? packet.tcp.acknowledgementNumber &- peerBase : 0,
-                length: packet.payload.count, tsval: ts?.value, tsecr: ts?.echoReply, connection: now.number))
+                length: packet.payload.count, tsval: ts?.value, tsecr: ts?.echoReply, connection: now.number,
+                oldCopy: captured.oldCopy))
         }
         self.init(segments: segments)
     }
 
-    /// The trace of a simulated run: every segment sent, retransmissions included, numbered relative
-    /// to each endpoint's initial sequence number in its connection.
+    /// The trace of a simulated run: every segment sent, retransmissions included, and every delayed
+    /// copy the network delivered (marked `oldCopy`), numbered relative to each endpoint's initial
+    /// sequence number in its connection.
     public init(simulation result: SimulationResult) {
         var base: [Int: [EndpointRole: UInt32]] = [:]
         var segments: [TraceSegment] = []
         for event in result.events {
-            guard case .send(let segment, _) = event.kind else { continue }
+            let segment: Segment, copy: Bool
+            switch event.kind {
+            case .send(let sent, _): segment = sent; copy = false
+            case .receive(let received, let isCopy) where isCopy: segment = received; copy = true
+            default: continue
+            }
             var known = base[segment.connection] ?? [:]
             if segment.flags.contains(.syn) { known[segment.from] = segment.seq }
             if known[segment.from] == nil { known[segment.from] = segment.flags.contains(.rst) ? segment.seq : segment.seq &- 1 }
@@ -111,7 +118,8 @@ extension PacketTrace {
                 timeMs: Double(event.timeMs), from: segment.from, flags: segment.flags.description,
                 seq: segment.seq &- (known[segment.from] ?? segment.seq),
                 ack: hasAck ? segment.ack &- (known[segment.to] ?? 0) : 0,
-                length: segment.length, tsval: segment.tsval, tsecr: segment.tsecr, connection: segment.connection))
+                length: segment.length, tsval: segment.tsval, tsecr: segment.tsecr, connection: segment.connection,
+                oldCopy: copy))
         }
         self.init(segments: segments)
     }

@@ -17,7 +17,7 @@ final class PuppetPeer {
     let tun: TunDevice
     let lab: LabSession
     /// The puppet's port.
-    let port: UInt16
+    var port: UInt16
     /// The kernel socket's port, learned from its first segment.
     var kernelPort: UInt16 = 0
     /// The puppet's next sequence number.
@@ -57,7 +57,7 @@ final class PuppetPeer {
     /// `advance` is false (retransmissions, old duplicates).
     @discardableResult
     func send(_ flags: TCPHeader.Flags, seq: UInt32? = nil, ack: UInt32? = nil, payload: [UInt8] = [],
-              options: [TCPOption] = [], advance: Bool = true) throws -> TCPPacket {
+              options: [TCPOption] = [], advance: Bool = true, oldCopy: Bool = false) throws -> TCPPacket {
         try countSegment()
         let number = seq ?? sendNext
         let packet = TCPPacket(
@@ -69,9 +69,21 @@ final class PuppetPeer {
             payload: payload)
         let bytes = packet.encode()
         do { try tun.write(bytes) } catch let failure as TunDevice.Unavailable { throw ExperimentError(failure.reason) }
-        lab.puppetPackets.append(CapturedPacket(timestampMicroseconds: PuppetPeer.nowMicroseconds(), bytes: bytes))
+        var record = CapturedPacket(timestampMicroseconds: PuppetPeer.nowMicroseconds(), bytes: bytes)
+        record.oldCopy = oldCopy
+        lab.puppetPackets.append(record)
         if advance && seq == nil { sendNext = number &+ packet.sequenceLength }
         return packet
+    }
+
+    /// Starts a new connection of the puppet's: new ports and numbers (`kernelPort` 0 is learned
+    /// from the kernel's first segment; give it when the puppet connects to a kernel listener).
+    func startConnection(port: UInt16, kernelPort: UInt16 = 0, initialSequence: UInt32) {
+        self.port = port
+        self.kernelPort = kernelPort
+        sendNext = initialSequence
+        receiveNext = 0
+        lab.puppetServerPorts.insert(port)
     }
 
     /// Waits up to `timeoutMilliseconds` for the kernel's next TCP segment to the puppet's port

@@ -45,7 +45,9 @@ public struct TraceAgreement: Sendable, Equatable, Codable {
 }
 
 /// Compares a kernel trace with a simulation trace: flags, direction, relative seq/ack, data length
-/// and order must match segment for segment; times must match within a tolerance.
+/// and order must match segment for segment; times must match within a tolerance. Old duplicates
+/// (`oldCopy`) are left out on both sides: the simulator makes them by delaying a segment, a puppet
+/// peer by replaying one, and what is compared is how the endpoints answer them.
 public enum TraceComparison {
     /// The default tolerance: the kernel's times include the experiment's own pacing (polling the
     /// socket table every 10 ms), which the simulation's `wait` lines only approximate.
@@ -69,8 +71,9 @@ public enum TraceComparison {
         }
         for (position, number) in kernelConnections.enumerated() {
             let simulatedNumber = everyConnectionAgainstFirst ? simulated.first : (position < simulated.count ? simulated[position] : nil)
-            let theirs = simulatedNumber.map { simulation.connection($0) } ?? []
-            if let difference = firstDifference(kernel.connection(number), theirs, toleranceMs: toleranceMs) {
+            let theirs = (simulatedNumber.map { simulation.connection($0) } ?? []).filter { !$0.oldCopy }
+            let ours = kernel.connection(number).filter { !$0.oldCopy }
+            if let difference = firstDifference(ours, theirs, toleranceMs: toleranceMs) {
                 let prefix = kernelConnections.count > 1 ? "connection \(number), " : ""
                 return TraceAgreement(agree: false, firstDifference: prefix + difference, toleranceMs: toleranceMs,
                                       connectionsCompared: position + 1)

@@ -24,12 +24,16 @@ public struct TraceSegment: Sendable, Equatable, Codable {
     public var tsecr: UInt32?
     /// Which connection of the trace it belongs to, from 1, in order of first appearance.
     public var connection: Int
+    /// True for an old duplicate: a delayed copy the simulated network delivered, or one a puppet
+    /// peer replayed. Such segments are shown but not compared (JSON `old_copy`, only when true).
+    public var oldCopy: Bool
 
     /// A segment with relative numbers.
     public init(timeMs: Double, from: EndpointRole, flags: String, seq: UInt32, ack: UInt32, length: Int,
-                tsval: UInt32? = nil, tsecr: UInt32? = nil, connection: Int = 1) {
+                tsval: UInt32? = nil, tsecr: UInt32? = nil, connection: Int = 1, oldCopy: Bool = false) {
         self.timeMs = timeMs; self.from = from; self.flags = flags; self.seq = seq; self.ack = ack
         self.length = length; self.tsval = tsval; self.tsecr = tsecr; self.connection = connection
+        self.oldCopy = oldCopy
     }
 
     /// `client→server FIN|ACK seq 1 ack 1`, with `len N` when data is carried.
@@ -49,7 +53,7 @@ public struct TraceSegment: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case timeMs = "t_ms", from, to, flags, seq, ack, length = "len", tsval, tsecr, connection
+        case timeMs = "t_ms", from, to, flags, seq, ack, length = "len", tsval, tsecr, connection, oldCopy = "old_copy"
     }
 
     public init(from decoder: Decoder) throws {
@@ -58,7 +62,8 @@ public struct TraceSegment: Sendable, Equatable, Codable {
                   flags: try c.decode(String.self, forKey: .flags), seq: try c.decode(UInt32.self, forKey: .seq),
                   ack: try c.decode(UInt32.self, forKey: .ack), length: try c.decode(Int.self, forKey: .length),
                   tsval: try c.decodeIfPresent(UInt32.self, forKey: .tsval), tsecr: try c.decodeIfPresent(UInt32.self, forKey: .tsecr),
-                  connection: try c.decodeIfPresent(Int.self, forKey: .connection) ?? 1)
+                  connection: try c.decodeIfPresent(Int.self, forKey: .connection) ?? 1,
+                  oldCopy: try c.decodeIfPresent(Bool.self, forKey: .oldCopy) ?? false)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -73,5 +78,6 @@ public struct TraceSegment: Sendable, Equatable, Codable {
         try c.encodeIfPresent(tsval, forKey: .tsval)
         try c.encodeIfPresent(tsecr, forKey: .tsecr)
         try c.encode(connection, forKey: .connection)
+        if oldCopy { try c.encode(true, forKey: .oldCopy) }
     }
 }

@@ -108,3 +108,38 @@ extension LiveTraceTests {
     }
 }
 }
+
+extension LiveTraceTests {
+/// The puppet-peer labs beyond lost-final-ack, each checked against the fact sheet.
+@Suite(.serialized) struct PuppetLabTests {
+    func run(_ name: String, _ options: [String: String] = [:]) throws -> ExperimentReport {
+        let report = try ExperimentRunner.run(name, options: options, trace: TraceOptions(scenarios: PacketTraceTests.scenarios))
+        for key in ExperimentCatalog.findingKeys[name] ?? [] { #expect(report.findings[key] != nil, "\(name) lacks \(key)") }
+        let agreement = try #require(report.agreement, "\(name): \(report.traceNotes)")
+        #expect(agreement.agree, "\(name): \(agreement.firstDifference ?? "")")
+        return report
+    }
+
+    @Test(.enabled(if: NamespaceSupport.available))
+    func anExactRSTKillsTimeWaitOnlyWithRFC1337Off() throws {
+        let report = try run("assassination")
+        // Fact 12: only an exact RST counts; rfc1337=0 lets it kill TIME_WAIT, 1 ignores it.
+        #expect(report.findings["inexact_rst"] == .text("ignored"))
+        #expect(report.findings["rfc1337_0"] == .text("killed"))
+        #expect(report.findings["rfc1337_1"] == .text("survives"))
+        #expect(report.sysctls["tcp_rfc1337"] == "1", "the namespace's last setting is reported")
+    }
+
+    @Test(.enabled(if: NamespaceSupport.available))
+    func anOldSYNGetsAnACKAndANewerOneReopens() throws {
+        let report = try run("old-syn")
+        // Fact 11: a bare ACK of the old connection; the reopening SYN-ACK has ISN = tw_snd_nxt + 65535 + 2.
+        #expect(report.findings["old_syn_answer"] == .text("ACK"))
+        #expect(report.findings["old_syn_ack_of_old_connection"] == .flag(true))
+        #expect(report.findings["reopened"] == .flag(true))
+        #expect(report.findings["isn_offset"] == .number(65_537))
+        let copies = report.kernelTrace?.segments.filter(\.oldCopy) ?? []
+        #expect(copies.map(\.label) == ["SYN 0"], "the replayed SYN is marked as an old copy")
+    }
+}
+}

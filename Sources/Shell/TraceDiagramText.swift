@@ -32,7 +32,7 @@ public struct TraceDiagramText: Sendable {
         let left = column(title: onTun ? "kernel (on the TUN device)" : "kernel (captured on lo)", trace: kernel, marks: differing.0)
         var out: [String] = []
         if let simulation {
-            let right = column(title: "simulation (linux profile)", trace: simulation, marks: differing.1)
+            let right = column(title: "simulation (\(report.simulationProfile ?? "linux") profile)", trace: simulation, marks: differing.1)
             if width >= 2 * Self.columnWidth + 2 {
                 for index in 0..<max(left.count, right.count) {
                     let l = index < left.count ? left[index] : ""

@@ -3,7 +3,7 @@ public enum ExperimentCatalog {
     static let experiments: [any Experiment] = [
         ActiveCloseExperiment(), PassiveCloseExperiment(), LingerAbortExperiment(), RebindExperiment(),
         PortExhaustionExperiment(), TimeWaitReuseExperiment(), FinTimeoutExperiment(), MaxTimeWaitBucketsExperiment(),
-        LostFinalAckExperiment(), AssassinationExperiment(), OldSynReopenExperiment(),
+        LostFinalAckExperiment(), NoTimeWaitWorldExperiment(), AssassinationExperiment(), OldSynReopenExperiment(),
     ]
 
     /// Every experiment name, in teaching order.

@@ -17,8 +17,11 @@ public struct ExperimentReport: Sendable, Codable {
     public var notes: [String]
     /// The segments the kernel exchanged, captured on the namespace's `lo` (nil when not captured).
     public var kernelTrace: PacketTrace?
-    /// The segments of the matching scenario run with the simulator's `linux` profile.
+    /// The segments of the matching scenario, run with its own profile (`linux` for every lab but
+    /// no-time-wait-world, which models its world with `no-time-wait`).
     public var simulationTrace: PacketTrace?
+    /// The profile the simulation ran with.
+    public var simulationProfile: String?
     /// Whether the two traces agree, and the first difference when they do not.
     public var agreement: TraceAgreement?
     /// The scenario compared with, or why the lab is kernel-only; and why there is no kernel trace.
@@ -36,6 +39,7 @@ extension ExperimentReport {
     private enum CodingKeys: String, CodingKey {
         case name = "experiment", kernel, isolation, sysctls, steps, findings, notes
         case kernelTrace = "kernel_trace", simulationTrace = "simulation_trace", agreement, traceNotes = "trace_notes"
+        case simulationProfile = "simulation_profile"
     }
 
     /// Reads the JSON form written by `encode(to:)`.
@@ -51,6 +55,7 @@ extension ExperimentReport {
                   notes: try c.decodeIfPresent([String].self, forKey: .notes) ?? [])
         kernelTrace = try c.decodeIfPresent(PacketTrace.self, forKey: .kernelTrace)
         simulationTrace = try c.decodeIfPresent(PacketTrace.self, forKey: .simulationTrace)
+        simulationProfile = try c.decodeIfPresent(String.self, forKey: .simulationProfile)
         agreement = try c.decodeIfPresent(TraceAgreement.self, forKey: .agreement)
         traceNotes = try c.decodeIfPresent([String].self, forKey: .traceNotes) ?? []
     }
@@ -70,6 +75,7 @@ extension ExperimentReport {
         try c.encode(notes, forKey: .notes)
         try c.encodeIfPresent(kernelTrace, forKey: .kernelTrace)
         try c.encodeIfPresent(simulationTrace, forKey: .simulationTrace)
+        try c.encodeIfPresent(simulationProfile, forKey: .simulationProfile)
         try c.encodeIfPresent(agreement, forKey: .agreement)
         if !traceNotes.isEmpty { try c.encode(traceNotes, forKey: .traceNotes) }
     }

@@ -85,8 +85,8 @@ enum LabTrace {
         log("Wrote \(packets.count) packets to \(path) (read it with tcpdump -r \(path)).")
     }
 
-    /// Runs the lab's scenario with the `linux` profile, adds its trace and, when there is a kernel
-    /// trace, the comparison. A kernel-only lab gets a note saying why.
+    /// Runs the lab's scenario with its own profile (`linux` for all but no-time-wait-world), adds its
+    /// trace and, when there is a kernel trace, the comparison. A kernel-only lab gets a note saying why.
     static func attachSimulation(to report: inout ExperimentReport, scenarios: ScenarioLibrary, toleranceMs: Double) {
         guard let name = ExperimentCatalog.traceScenario(of: report.name) else {
             let why = ExperimentCatalog.kernelOnlyReason(of: report.name) ?? "it has no matching scenario"
@@ -100,11 +100,12 @@ enum LabTrace {
             report.traceNotes.append("The matching scenario \(name) could not be loaded (\(error)); check the lessons folder (--lessons or TWLAB_LESSONS).")
             return
         }
-        let simulation = PacketTrace(simulation: Simulator.run(scenario, profile: .linux))
+        let simulation = PacketTrace(simulation: Simulator.run(scenario))
         report.simulationTrace = simulation
+        report.simulationProfile = scenario.profile.rawValue
         report.traceNotes.removeAll { $0.hasPrefix("Compared with the scenario") }
         let every = ExperimentCatalog.comparesEveryConnection(report.name)
-        report.traceNotes.append("Compared with the scenario \(name) (profile linux)\(every ? ", each captured connection against its one connection" : "").")
+        report.traceNotes.append("Compared with the scenario \(name) (profile \(scenario.profile.rawValue))\(every ? ", each captured connection against its one connection" : "").")
         if let kernel = report.kernelTrace {
             report.agreement = TraceComparison.compare(kernel: kernel, simulation: simulation, toleranceMs: toleranceMs,
                                                        everyConnectionAgainstFirst: every)

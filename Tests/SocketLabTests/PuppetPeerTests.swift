@@ -121,6 +121,17 @@ extension LiveTraceTests {
     }
 
     @Test(.enabled(if: NamespaceSupport.available))
+    func withoutTimeWaitBucketsTheRetransmittedFINGetsAnRST() throws {
+        let report = try run("no-time-wait-world")
+        // Fact 19: at the bucket limit the socket closes without TIME_WAIT and the counter rises; fact 5: RST.
+        #expect(report.findings["time_wait_after_final_ack"] == .text("none"))
+        #expect(report.findings["overflow_delta"] == .number(1))
+        #expect(report.findings["answer_to_retransmitted_fin"] == .text("RST"))
+        #expect(report.simulationProfile == "no-time-wait")
+        #expect(report.sysctls["tcp_max_tw_buckets"] == "0")
+    }
+
+    @Test(.enabled(if: NamespaceSupport.available))
     func anExactRSTKillsTimeWaitOnlyWithRFC1337Off() throws {
         let report = try run("assassination")
         // Fact 12: only an exact RST counts; rfc1337=0 lets it kill TIME_WAIT, 1 ignores it.

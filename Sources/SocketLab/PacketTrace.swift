@@ -36,12 +36,13 @@ public struct PacketTrace: Sendable, Equatable, Codable {
 extension PacketTrace {
     /// The trace of captured packets: TCP only, and only packets with one of `serverPorts` at either
     /// end (every TCP packet when the set is empty). The side whose port is a server port is the
-    /// server; otherwise the side that sent the first SYN. A SYN with a new sequence number on a
-    /// 4-tuple starts a new connection (a new incarnation), as does a new 4-tuple.
+    /// server; otherwise the side that sent the first SYN. A client SYN with a new sequence number
+    /// on a 4-tuple, or any client SYN once the previous incarnation saw a FIN or RST, starts a new
+    /// connection (a new incarnation), as does a new 4-tuple; old copies never do.
     public init(kernel packets: [CapturedPacket], serverPorts: Set<UInt16>) {
         struct Endpoint: Hashable { var address: IPAddress; var port: UInt16 }
         struct Tuple: Hashable { var client: Endpoint; var server: Endpoint }
-        struct Incarnation { var number: Int; var base: [EndpointRole: UInt32] = [:]; var clientISN: UInt32? }
+        struct Incarnation { var number: Int; var base: [EndpointRole: UInt32] = [:]; var clientISN: UInt32?; var ended = false }
         var current: [Tuple: Incarnation] = [:]
         var nextNumber = 1
         var segments: [TraceSegment] = []
@@ -67,7 +68,11 @@ extension PacketTrace {
             }
             tuple = role == .client ? Tuple(client: source, server: destination) : Tuple(client: destination, server: source)
             var incarnation = current[tuple]
-            if incarnation == nil || (pureSYN && role == .client && incarnation?.clientISN != packet.tcp.sequenceNumber) {
+            // A new incarnation: a new 4-tuple, or a client SYN with a new ISN, or after the last one
+            // ended (FIN or RST seen) — but never an old copy replayed by a puppet peer.
+            let freshSYN = pureSYN && role == .client && !captured.oldCopy
+                && (incarnation?.clientISN != packet.tcp.sequenceNumber || incarnation?.ended == true)
+            if incarnation == nil || freshSYN {
                 incarnation = Incarnation(number: nextNumber)
                 nextNumber += 1
             }
@@ -80,6 +85,7 @@ extension PacketTrace {
                 // Joined mid-connection (or an RST for a connection never seen): number from here.
                 now.base[role] = packet.tcp.flags.contains(.rst) ? seq : seq &- 1
             }
+            if !captured.oldCopy && (packet.tcp.flags.contains(.fin) || packet.tcp.flags.contains(.rst)) { now.ended = true }
             let hasAck = packet.tcp.flags.contains(.ack)
             let peerBase = now.base[role.peer] ?? (packet.tcp.acknowledgementNumber &- 1)
             if hasAck && now.base[role.peer] == nil { now.base[role.peer] = peerBase }

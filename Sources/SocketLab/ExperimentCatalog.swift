@@ -4,7 +4,7 @@ public enum ExperimentCatalog {
         ActiveCloseExperiment(), PassiveCloseExperiment(), LingerAbortExperiment(), RebindExperiment(),
         PortExhaustionExperiment(), TimeWaitReuseExperiment(), FinTimeoutExperiment(), MaxTimeWaitBucketsExperiment(),
         LostFinalAckExperiment(), NoTimeWaitWorldExperiment(), AssassinationExperiment(), OldSynReopenExperiment(),
-        WanderingDuplicateExperiment(),
+        WanderingDuplicateExperiment(), LostFinRetransmissionExperiment(),
     ]
 
     /// Every experiment name, in teaching order.

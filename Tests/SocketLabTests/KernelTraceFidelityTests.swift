@@ -30,6 +30,10 @@ extension LiveTraceTests {
         // new connection never sent (RFC 5961 §5.2, tcp_ack() bounds old ACKs by bytes_acked) and
         // answers with a challenge ACK; the simulator has no such check and accepts the 100 bytes.
         "wandering-duplicate": "the kernel sent server→client ACK seq 1 ack 1, the simulation server→client ACK seq 1 ack 101",
+        // Not a delayed ACK either: Linux decides "too many retries" by time, (2^(N+1) − 1) × 200 ms
+        // counted from the first retransmission, while its RTO includes the RTT term (≈209 ms here),
+        // so with tcp_orphan_retries 3 it sends a fourth retransmission; the simulator counts three.
+        "lost-fin-retransmission": "the kernel sent client→server FIN|ACK seq 1 ack 1, the simulation sends nothing more",
     ]
 
     @Test(.enabled(if: NamespaceSupport.available), arguments: ExperimentCatalog.names)

@@ -121,6 +121,21 @@ extension LiveTraceTests {
     }
 
     @Test(.enabled(if: NamespaceSupport.available))
+    func aLostFINIsRetransmittedWithBackoffThenTheOrphanDiesSilently() throws {
+        let report = try run("lost-fin-retransmission", ["retries": "2"], agrees: false)
+        guard case .list(let texts) = report.findings["retransmit_ms"] else { Issue.record("no retransmission times"); return }
+        let times = texts.compactMap(Int.init)
+        // tcp_orphan_retries 2: at least 2 retransmissions, each wait about double the one before.
+        #expect(times.count >= 2, "\(times)")
+        #expect((180...400).contains(times.first ?? 0), "the first RTO is about 200 ms: \(times)")
+        let gaps = zip([0] + times, times).map { $1 - $0 }
+        for (earlier, later) in zip(gaps, gaps.dropFirst()) { #expect(Double(later) >= 1.6 * Double(earlier), "gaps double: \(gaps)") }
+        #expect(report.findings["rst_sent"] == .flag(false), "the orphan dies silently")
+        let gone = report.findings["gone_after_ms"]?.number ?? -1
+        #expect(gone > Double(times.last ?? 0), "it gives up after its last retransmission")
+    }
+
+    @Test(.enabled(if: NamespaceSupport.available))
     func anOldSegmentNeverReachesTheNewIncarnationsApplication() throws {
         let report = try run("wandering-duplicate", agrees: false)
         // Fact 10: PAWS drops the copy when timestamps are on (PAWSEstab rises).

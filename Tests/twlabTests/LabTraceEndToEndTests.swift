@@ -104,3 +104,17 @@ import Glibc
         #expect(result.stderr.contains("could not be written") && result.stderr.contains("choose another --pcap file"), "\(result.stderr)")
     }
 }
+
+extension LabTraceEndToEndTests {
+    /// The shell's `lab` command draws the same view and writes the same pcap file.
+    @Test(.enabled(if: needs(LiveLabEndToEndTests.rootNamespaceUnavailable)))
+    func theShellDrawsTheTracesAndWritesThePcap() throws {
+        let folder = try Self.sharedFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pcap = folder.appendingPathComponent("shell.pcap").path
+        let result = try TwlabBinary.run(["--lessons", Self.lessons], stdin: "lab linger-abort --yes --pcap \(pcap)\n")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("kernel (captured on lo)") && result.stdout.contains("kernel and simulation agree"))
+        #expect(try Self.packetLines(pcap).count == 4)
+    }
+}

@@ -6,10 +6,9 @@ import TCPModel
 /// Every lab runs with its capture on, and its kernel trace is compared with the simulator's `linux`
 /// run of the matching scenario. Needs a private network namespace (root here; the ordinary-user path
 /// through a user namespace is run end to end in twlabTests); skipped with the reason otherwise.
-/// The live suites that capture or make TUN devices, run one test at a time.
-@Suite(.serialized) enum LiveTraceTests {}
-
-extension LiveTraceTests {
+// Nested in ExperimentTests, so that these live suites run one test at a time together with the
+// other live experiments (whose leak checks would otherwise see these suites' sockets).
+extension ExperimentTests {
 @Suite(.serialized) struct KernelTraceFidelityTests {
     static let scenarios = PacketTraceTests.scenarios
 

@@ -9,10 +9,10 @@ import Glibc
 /// The puppet-peer engine (a TUN device in a private namespace, twlab playing the peer) and the
 /// labs built on it. Root only here: an ordinary user's user namespace may make a TUN device only
 /// where /dev/net/tun is open to them, and the experiments' ordinary-user runs are in twlabTests.
-extension LiveTraceTests {
+extension ExperimentTests {
 @Suite(.serialized) struct PuppetPeerTests {
-    /// Descriptors of this process open on /dev/net/tun. Only the suites under `LiveTraceTests`,
-    /// which run one test at a time, make TUN devices, so the count is exact.
+    /// Descriptors of this process open on /dev/net/tun. Only suites under `ExperimentTests`, which
+    /// run one test at a time, make TUN devices, so the count is exact.
     static func openTUNDescriptors() -> Int {
         let folder = "/proc/self/fd"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -109,7 +109,7 @@ extension LiveTraceTests {
 }
 }
 
-extension LiveTraceTests {
+extension ExperimentTests {
 /// The puppet-peer labs beyond lost-final-ack, each checked against the fact sheet.
 @Suite(.serialized) struct PuppetLabTests {
     func run(_ name: String, _ options: [String: String] = [:], agrees: Bool = true) throws -> ExperimentReport {

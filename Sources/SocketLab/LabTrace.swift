@@ -43,7 +43,7 @@ enum LabTrace {
 
     /// Stops the capture (after the last segments settle), writes the pcap file and returns the trace.
     static func finishCapture(_ capture: LoopbackCapture?, _ options: TraceOptions, serverPorts: Set<UInt16>,
-                              puppetPackets: [CapturedPacket] = [], notes: inout [String], log: (String) -> Void) throws -> PacketTrace? {
+                              puppetPackets: [CapturedPacket] = [], notes: inout [String], log: (LabLine) -> Void) throws -> PacketTrace? {
         if !puppetPackets.isEmpty {
             // A puppet-peer lab: its segments crossed the TUN device, not lo; the puppet recorded them.
             capture?.stop()
@@ -75,14 +75,14 @@ enum LabTrace {
         return trace
     }
 
-    static func writePcap(_ packets: [CapturedPacket], _ options: TraceOptions, snapLength: UInt32, log: (String) -> Void) throws {
+    static func writePcap(_ packets: [CapturedPacket], _ options: TraceOptions, snapLength: UInt32, log: (LabLine) -> Void) throws {
         guard let path = options.pcapPath else { return }
         do {
             try SafeFileWriter.write(PcapFile(packets: packets, snapLength: snapLength).bytes, to: path)
         } catch {
             throw ExperimentError("the experiment ran but its capture could not be written: \(error); choose another --pcap file")
         }
-        log("Wrote \(packets.count) packets to \(path) (read it with tcpdump -r \(path)).")
+        log(.step("Wrote \(packets.count) packets to \(path) (read it with tcpdump -r \(path))."))
     }
 
     /// Runs the lab's scenario with its own profile (`linux` for all but no-time-wait-world), adds its

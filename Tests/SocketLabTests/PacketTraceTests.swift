@@ -5,9 +5,16 @@ import TCPModel
 
 /// Traces from captured packets and from simulated runs, and their comparison.
 @Suite struct PacketTraceTests {
-    static let scenarios = ScenarioLibrary(directory: URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Lessons/scenarios"))
+    /// The shipped scenarios, read here (TCPModel reads no files; SocketLabTests does not use Lessons).
+    static let scenarios: ScenarioLibrary = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Lessons/scenarios")
+        var texts: [String: String] = [:]
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where file.hasSuffix(".twsim") {
+            texts[String(file.dropLast(6))] = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        }
+        return ScenarioLibrary(texts: texts, location: folder.path)
+    }()
 
     /// A loopback packet from `from` to `to` as the capture would hand it over.
     static func packet(_ ms: Int64, _ from: UInt16, _ to: UInt16, _ flags: TCPHeader.Flags, seq: UInt32, ack: UInt32 = 0,

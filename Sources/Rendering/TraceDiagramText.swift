@@ -21,9 +21,9 @@ public struct TraceDiagramText: Sendable {
 
     /// The lines of the whole view for one report; empty when the report has no trace at all.
     public func lines(for report: ExperimentReport) -> [String] {
-        guard report.kernelTrace != nil || report.simulationTrace != nil else { return report.traceNotes }
+        // Without a kernel trace (the host's loopback, or no capture) there is nothing to set side by side.
+        guard let kernel = report.kernelTrace else { return report.traceNotes.filter { !$0.hasPrefix("Compared with") } }
         let every = ExperimentCatalog.comparesEveryConnection(report.name)
-        let kernel = report.kernelTrace ?? PacketTrace(segments: [])
         let simulation = report.simulationTrace
         let differing = simulation.map { Self.differingIndexes(kernel: kernel, simulation: $0, every: every,
                                                                  toleranceMs: report.agreement?.toleranceMs ?? TraceComparison.defaultToleranceMs) }

@@ -22,6 +22,9 @@ protocol Experiment: Sendable {
     /// True when the lab repeats one connection's story several times, so each captured connection
     /// is compared with the scenario's one connection.
     var comparesEveryConnectionWithTheScenario: Bool { get }
+    /// When set, only the first N captured connections are compared with the scenario, and why the
+    /// rest are kernel-only.
+    var comparedConnections: (count: Int, reason: String)? { get }
     /// Runs it; every socket lives in `lab.sockets`.
     func run(_ lab: LabSession) throws -> [String: Finding]
 }
@@ -32,4 +35,5 @@ extension Experiment {
     var traceScenario: String? { "lab-" + name }
     var kernelOnlyReason: String? { nil }
     var comparesEveryConnectionWithTheScenario: Bool { false }
+    var comparedConnections: (count: Int, reason: String)? { nil }
 }

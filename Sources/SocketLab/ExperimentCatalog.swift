@@ -55,4 +55,9 @@ extension ExperimentCatalog {
     public static func comparesEveryConnection(_ name: String) -> Bool {
         experiment(named: name)?.comparesEveryConnectionWithTheScenario ?? false
     }
+
+    /// How many captured connections are compared with the scenario (nil: all), and why the rest are not.
+    public static func comparedConnections(_ name: String) -> (count: Int, reason: String)? {
+        experiment(named: name)?.comparedConnections
+    }
 }

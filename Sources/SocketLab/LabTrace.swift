@@ -106,7 +106,12 @@ enum LabTrace {
         report.traceNotes.removeAll { $0.hasPrefix("Compared with the scenario") }
         let every = ExperimentCatalog.comparesEveryConnection(report.name)
         report.traceNotes.append("Compared with the scenario \(name) (profile \(scenario.profile.rawValue))\(every ? ", each captured connection against its one connection" : "").")
-        if let kernel = report.kernelTrace {
+        if var kernel = report.kernelTrace {
+            if let (count, reason) = ExperimentCatalog.comparedConnections(report.name) {
+                let compared = Set(kernel.connections.prefix(count))
+                kernel = PacketTrace(segments: kernel.segments.filter { compared.contains($0.connection) })
+                report.traceNotes.append("Only connections 1–\(count) are compared: \(reason).")
+            }
             report.agreement = TraceComparison.compare(kernel: kernel, simulation: simulation, toleranceMs: toleranceMs,
                                                        everyConnectionAgainstFirst: every)
         }

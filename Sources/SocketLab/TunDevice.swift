@@ -26,6 +26,7 @@ public final class TunDevice {
     static let setNetmask: UInt = 0x891C
     static let getFlags: UInt = 0x8913
     static let setFlags: UInt = 0x8914
+    static let setMTU: UInt = 0x8922
 
     /// Makes the device, gives it `address`/`prefixLength` and brings it up. Refuses outside a
     /// private namespace, and for any address outside 192.0.2.0/24.
@@ -90,6 +91,10 @@ public final class TunDevice {
         try TunDevice.ioctlOrThrow(control, TunDevice.setAddress, &addressRequest, "SIOCSIFADDR")
         var maskRequest = withAddress(prefixLength == 32 ? ~0 : ~(UInt32.max >> UInt32(prefixLength)))
         try TunDevice.ioctlOrThrow(control, TunDevice.setNetmask, &maskRequest, "SIOCSIFNETMASK")
+        // A loopback-sized MTU, so that a lab moving megabytes needs few segments.
+        var mtu = TunDevice.interfaceRequest(name)
+        withUnsafeBytes(of: Int32(65_535).littleEndian) { for (i, b) in $0.enumerated() { mtu[16 + i] = b } }
+        try TunDevice.ioctlOrThrow(control, TunDevice.setMTU, &mtu, "SIOCSIFMTU")
         var flags = TunDevice.interfaceRequest(name)
         try TunDevice.ioctlOrThrow(control, TunDevice.getFlags, &flags, "SIOCGIFFLAGS")
         flags[16] |= 0x01  // IFF_UP

@@ -143,10 +143,18 @@ extension ExperimentTests {
         #expect(report.findings["paws_delta"] == .number(1))
         // Without timestamps Linux 6.18 still drops it: the copy's ACK number is stale (RFC 5961 §5.2).
         #expect(report.findings["without_timestamps"] == .text("dropped by the ACK check"))
-        #expect(report.findings["stale_bytes_read"] == .number(0))
+        // Round 3: once the copy's ACK number lies past the new ISN, the application reads its 100 bytes —
+        // unless the ISN clock (15.6 MB/s) outran the 4 MiB sent first, which the lab then says.
+        if report.findings["accepted_once_ack_plausible"] == .flag(true) {
+            #expect(report.findings["stale_bytes_read"] == .number(100))
+        } else {
+            print("wandering-duplicate round 3 not reproduced: \(report.steps.last ?? "")")
+            #expect(report.steps.contains { $0.contains("could not look plausible") })
+        }
         let kernel = try #require(report.kernelTrace)
-        #expect(kernel.connections.count == 4, "two rounds of an old and a new incarnation")
-        #expect(kernel.segments.filter(\.oldCopy).count == 2)
+        #expect(kernel.connections.count == 6, "three rounds of an old and a new incarnation")
+        #expect(kernel.segments.filter(\.oldCopy).count == 3)
+        #expect(report.traceNotes.contains { $0.hasPrefix("Only connections 1–4 are compared") })
         // Connections 1–3 agree with the simulation; the fourth differs exactly where the ACK check acts.
         #expect(report.agreement?.firstDifference?.hasPrefix("connection 4,") == true, "\(report.agreement?.firstDifference ?? "")")
     }

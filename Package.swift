@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         // Everything that turns values into terminal text: diagrams, tables, bars, steps, wrapping.
-        .target(name: "Rendering", dependencies: ["TCPModel", "SocketLab", "Lessons"]),
+        .target(name: "Rendering", dependencies: ["TCPModel", "SocketLab"]),
         // A learner's walk through lessons: steps, predictions, hints, progress.
         .target(name: "Tutor", dependencies: ["Lessons", "TCPModel", "SocketLab", "Rendering"], swiftSettings: testingAids),
         // Papers, variants, grading, report writers.

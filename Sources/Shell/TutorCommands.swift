@@ -141,7 +141,7 @@ enum TutorCommands {
     }
 
     static func makeSession(_ context: ShellContext, persistent: Bool) -> TutorSession {
-        let catalog = LessonCatalog.load(directory: context.lessonsDirectory,
+        let catalog = LessonCatalog.index(directory: context.lessonsDirectory,
                                          language: lessonLanguage(in: context.lessonsDirectory))
         let library = ScenarioLibrary(directory: context.lessonsDirectory.appendingPathComponent("scenarios"))
         return TutorSession(catalog: catalog, library: library, store: persistent ? ProgressStore.standard() : nil,
@@ -176,7 +176,7 @@ enum TutorCommands {
     static func area(_ context: ShellContext) -> TutorArea { attach(to: context) }
 
     static func lessonIDs(_ context: ShellContext) -> [String] {
-        area(context).session.catalog.lessons.map(\.id)
+        area(context).session.catalog.headers.map(\.id)
     }
 
     /// Runs a session command and prints what it says. Fails when the command could not do its job.

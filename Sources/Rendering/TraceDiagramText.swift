@@ -22,7 +22,7 @@ public struct TraceDiagramText: Sendable {
     /// The lines of the whole view for one report; empty when the report has no trace at all.
     public func lines(for report: ExperimentReport) -> [String] {
         // Without a kernel trace (the host's loopback, or no capture) there is nothing to set side by side.
-        guard let kernel = report.kernelTrace else { return report.traceNotes.filter { !$0.hasPrefix("Compared with") } }
+        guard let kernel = report.kernelTrace else { return wrapped(report.traceNotes.filter { !$0.hasPrefix("Compared with") }) }
         let every = ExperimentCatalog.comparesEveryConnection(report.name)
         let simulation = report.simulationTrace
         let differing = simulation.map { Self.differingIndexes(kernel: kernel, simulation: $0, every: every,
@@ -33,11 +33,11 @@ public struct TraceDiagramText: Sendable {
         var out: [String] = []
         if let simulation {
             let right = column(title: "simulation (\(report.simulationProfile ?? "linux") profile)", trace: simulation, marks: differing.1)
-            if width >= 2 * Self.columnWidth + 2 {
+            if width >= 2 * columnWidth + 2 {
                 for index in 0..<max(left.count, right.count) {
                     let l = index < left.count ? left[index] : ""
                     let r = index < right.count ? right[index] : ""
-                    out.append(Self.pad(l, Self.columnWidth) + "  " + r)
+                    out.append(Self.pad(l, columnWidth) + "  " + r)
                 }
             } else {
                 out += left + [""] + right
@@ -46,10 +46,18 @@ public struct TraceDiagramText: Sendable {
             out += left
         }
         out = out.map { Self.trimRight($0) }
-        out += report.traceNotes.filter { !$0.hasPrefix("Compared with") }
-        if let agreement = report.agreement { out.append(agreement.verdict) }
+        out += wrapped(report.traceNotes.filter { !$0.hasPrefix("Compared with") })
+        if let agreement = report.agreement { out += wrapped([agreement.verdict]) }
         return out
     }
+
+    /// Sentences wrapped to the width, later lines indented by two.
+    func wrapped(_ sentences: [String]) -> [String] {
+        sentences.flatMap { TextWrapper.wrap($0, width: max(20, width), hangingIndent: 2) }
+    }
+
+    /// The width of one diagram column: 44, or the whole width when that is less.
+    var columnWidth: Int { max(24, min(Self.columnWidth, width)) }
 
     /// Indexes (connection → segment positions) that differ, for the kernel and the simulation.
     static func differingIndexes(kernel: PacketTrace, simulation: PacketTrace, every: Bool,
@@ -75,14 +83,14 @@ public struct TraceDiagramText: Sendable {
 
     /// One trace as a diagram column of `columnWidth` characters.
     func column(title: String, trace: PacketTrace, marks: [Int: Set<Int>]) -> [String] {
-        let w = Self.columnWidth, t = Self.timeWidth
+        let w = columnWidth, t = Self.timeWidth
         var lines = [title, Self.pad("", t) + Self.pad("client", w - t - 6) + "server"]
         let connections = trace.connections
         for (position, number) in connections.enumerated() {
             if position == maximumConnections {
                 let rest = connections.count - position
                 let segments = trace.segments.filter { $0.connection > connections[position - 1] }.count
-                lines.append("… \(rest) more connection(s), \(segments) segments (--json lists them)")
+                lines += TextWrapper.wrap("… \(rest) more connection(s), \(segments) segments (--json lists them)", width: w, hangingIndent: 2)
                 break
             }
             if connections.count > 1 { lines.append("── connection \(number)") }

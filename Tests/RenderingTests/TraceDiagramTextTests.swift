@@ -43,7 +43,10 @@ import SocketLab
         let simulation = Self.handshake + [Self.segment(15, .client, "FIN|ACK", 1, 1), Self.segment(20, .server, "ACK", 1, 2)]
         let lines = TraceDiagramText(width: 80).lines(for: Self.report(kernel: kernel, simulation: simulation))
         #expect(lines.filter { $0.hasSuffix("≠") }.count == 2, "the kernel's FIN|ACK and the simulation's ACK")
-        #expect(lines.last == "kernel and simulation differ: segment 5: the kernel sent server→client FIN|ACK seq 1 ack 2, the simulation server→client ACK seq 1 ack 2")
+        // The verdict is one sentence, wrapped to the width with a hanging indent.
+        #expect(lines.suffix(2) == ["kernel and simulation differ: segment 5: the kernel sent server→client FIN|ACK",
+                                    "  seq 1 ack 2, the simulation server→client ACK seq 1 ack 2"])
+        #expect(lines.allSatisfy { $0.count <= 80 })
     }
 
     @Test func withoutAKernelTraceOnlyTheNotesRemain() {

@@ -133,7 +133,7 @@ final class QuizRun {
         let variant = grader.generator.variant(for: question, student: student)
         context.output.line()
         context.output.line(context.output.styled("Question \(index + 1) of \(grader.questions.count)", .bold) + "  [\(question.id)]")
-        context.output.paragraph(QuizText.fill(question.prompt, with: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
+        context.output.paragraph(question.renderedPrompt(parameters: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
         context.output.line("Answer: " + QuizPaper.answerHint(question.answerKind))
     }
 

@@ -70,7 +70,10 @@ let package = Package(
             name: "TCPModelTests",
             dependencies: ["TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SocketLabTests", dependencies: ["SocketLab", "TCPModel"]),
+        .testTarget(
+            name: "SocketLabTests",
+            dependencies: ["SocketLab", "TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "TCPModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TCPModel", "SocketLab", "Lessons"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "Rendering"],

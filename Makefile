@@ -9,7 +9,7 @@ APT_PACKAGES := libedit-dev pkg-config tmux iproute2 util-linux perl python3 pyt
 BENCH_PACKAGES := hyperfine jq
 LESSONS := $(CURDIR)/Lessons
 
-.PHONY: all deps bench-deps install-packages build run test lint bench clean
+.PHONY: all deps bench-deps install-packages build run test lint bench fuzz clean
 
 all: build
 
@@ -55,6 +55,15 @@ test: deps
 
 bench: bench-deps build
 	@bash Tests/bench/bench.sh
+
+# Mutation fuzzing of every parser (not part of `make test`): FUZZ_SECONDS per target (default 60).
+# Stops at the first trap, hang (> 5 s) or run above 512 MiB, with the reproducer saved in
+# Tests/fuzz/findings/. See Tests/fuzz/fuzz.py.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --build-tests
+	python3 Tests/fuzz/fuzz.py --binary $(CURDIR)/.build/debug/twlab --seconds $(FUZZ_SECONDS) \
+	  --proc-runner "$(SWIFT) test --skip-build --filter ProcNetTCPFuzzReplayTests"
 
 clean:
 	rm -rf .build

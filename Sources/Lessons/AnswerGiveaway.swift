@@ -38,19 +38,15 @@ public enum AnswerGiveaway {
         guard !needle.isEmpty else { return false }
         let haystack = Array(AnswerChecker.fold(text))
         let target = Array(needle)
-        guard haystack.count >= target.count else { return false }
         func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
-        for start in 0...(haystack.count - target.count) where Array(haystack[start..<(start + target.count)]) == target {
+        return LinearSearch.firstMatch(of: target, in: haystack) { start in
             let end = start + target.count
             let before = start > 0 ? haystack[start - 1] : nil
             let after = end < haystack.count ? haystack[end] : nil
             // "4.12" must not match inside "4.12.1": a dot followed by a digit continues the word.
             let continues = after == "." && end + 1 < haystack.count && haystack[end + 1].isNumber
-            if !(before.map(isWordCharacter) ?? false), !(after.map(isWordCharacter) ?? false), !continues {
-                return true
-            }
+            return !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false) && !continues
         }
-        return false
     }
 
     // MARK: States
@@ -81,12 +77,7 @@ public enum AnswerGiveaway {
     private static func revealsStates(_ text: String, _ answer: String) -> Bool {
         let expected = AnswerChecker.stateTokens(answer).compactMap(TCPState.init(parsing:))
         guard !expected.isEmpty else { return false }
-        let named = states(in: text)
-        guard named.count >= expected.count else { return false }
-        for start in 0...(named.count - expected.count) where Array(named[start..<(start + expected.count)]) == expected {
-            return true
-        }
-        return false
+        return LinearSearch.firstMatch(of: expected, in: states(in: text)) { _ in true }
     }
 
     // MARK: Flags and numbers

@@ -11,11 +11,12 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong and, where possible, what to write instead.
     public var message: String
 
-    /// Creates a diagnostic at a location.
+    /// Creates a diagnostic at a location. Control characters in the message (from a quoted value)
+    /// are made visible, so a diagnostic is always one line that cannot drive the terminal.
     public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
-        self.severity = severity; self.location = location; self.message = message
+        self.severity = severity; self.location = location; self.message = VisibleText.escaped(message)
     }
 
     /// `file:line:col: error: message`.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public var description: String { "\(VisibleText.escaped(location.description)): \(severity.rawValue): \(message)" }
 }

@@ -78,7 +78,7 @@ enum TutorCommands {
                          run: { context, args in
                              if args.isEmpty { return show(context) { $0.progressSummary() } }
                              guard args.count == 2, args[0] == "--export" else { return usage(context, "progress [--export FILE]") }
-                             let path = (args[1] as NSString).expandingTildeInPath
+                             let path = TildePath.expand(args[1])
                              return show(context) { $0.exportProgress(to: URL(fileURLWithPath: path)) }
                          }),
             ShellCommand(name: "_tutor",

@@ -93,7 +93,9 @@ public struct PortModel: Sendable {
     }
 
     /// The model as text: the arithmetic, the first failure and a bar chart of the TIME_WAIT population.
+    /// `width` is clamped to 20…1,000 columns, as the sequence diagram's is.
     public func report(width: Int = 80) -> String {
+        let width = min(1_000, max(20, width))
         let result = run()
         func grouped(_ n: Int) -> String {
             let digits = String(n)

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -22,7 +23,7 @@ public enum AtomicFileWriter {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "cannot create \(folder.path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot create \(folder.path): \(ErrorText.plain(error))")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)

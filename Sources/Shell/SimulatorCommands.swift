@@ -123,7 +123,7 @@ enum SimulatorCommands {
             if exploration.incomplete { out.line("(stopped before every run was made)") }
             return .success
         }
-        let result = Simulator.run(scenario, profile: parsed.profile)
+        let result = Simulator.run(scenario, profile: parsed.profile, recordEvents: true, shouldStop: context.interrupted)
         out.write(parsed.json ? SimulationJSON.encode(result) + "\n" : diagram.render(result))
         return result.passed ? .success : .failure
     }

@@ -287,6 +287,7 @@ def main():
     parser.add_argument("--target", action="append")
     parser.add_argument("--proc-runner", help="command (one string) that runs the in-process /proc replay test")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     rng = random.Random(args.seed)
     print("fuzz: seed %d, %.0f s per target, hang > %.0f s, memory > %d MiB" % (args.seed, args.seconds, args.hang, args.memory))
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A private tmux server (its own socket) running twlab in a real pseudo-terminal.
-private struct TmuxTerminal {
+struct TmuxTerminal {
     let socket = "twlab-test-\(UUID().uuidString.prefix(8))"
     let home: URL
 

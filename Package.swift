@@ -55,7 +55,10 @@ let package = Package(
             dependencies: ["TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SocketLabTests", dependencies: ["SocketLab", "TCPModel"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "TCPModel"]),
+        .testTarget(
+            name: "LessonsTests",
+            dependencies: ["Lessons", "TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Tutor"]),
         .testTarget(name: "twlabTests", dependencies: []),

@@ -56,6 +56,11 @@ public enum Explorer {
         }
         let engine = Simulator.execute(scenario, profile: profile, recordEvents: false, drops: drops, settle: true,
                                        shouldStop: shouldStop)
+        // A run cut short by Ctrl-C is not an outcome: leave it out.
+        if shouldStop() {
+            state.stopped = true
+            return
+        }
         state.runs += 1
         state.events += engine.eventCount
         let outcomes = Simulator.outcomes(of: engine)

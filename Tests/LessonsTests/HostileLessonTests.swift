@@ -127,4 +127,28 @@ struct HostileLessonTests {
         #expect(AnswerGiveaway.reveals(hint + " " + answer + " end", answer: answer, kind: .text))
         #expect(clock.now - start < .seconds(2))
     }
+
+    @Test func escapeSequencesInLessonTextAreMadeVisibleAndReported() throws {
+        let text = "---\nid: esc\ntitle: \"Clip\\e]52;c;aGk=\\a\"\nsummary: S\nminutes: 5\n---\n"
+            + "## Step \u{1B}[2J one\n\nProse with \u{1B}[31mred\u{1B}[0m and \u{202E}reversed.\n"
+        let (lesson, diagnostics) = LessonParser.parse(text: text, file: "esc.md", language: "en")
+        let parsed = try #require(lesson)
+        let shown = [parsed.title, parsed.steps[0].title]
+            + parsed.steps[0].blocks.compactMap { if case .text(let prose) = $0 { prose } else { nil } }
+        #expect(shown.count == 3)
+        for piece in shown {
+            #expect(!piece.unicodeScalars.contains { VisibleText.isInvisible($0) && $0 != "\n" }, "\(piece.debugDescription)")
+        }
+        #expect(parsed.title == "Clip\\u{1B}]52;c;aGk=\\u{7}")
+        #expect(diagnostics.contains { $0.severity == .warning && $0.location.line == 7 && $0.location.column == 9 },
+                "\(diagnostics.map(\.description))")
+        #expect(diagnostics.contains { $0.location.line == 9 })
+    }
+
+    @Test func aDiagnosticIsOneLineWithoutEscapes() {
+        let diagnostic = Diagnostic(at: SourceLocation(file: "a\nb\u{1B}.md", line: 1, column: 1), "unknown 'x\u{1B}[2Jy\nz'")
+        #expect(!diagnostic.description.contains("\n"))
+        #expect(!diagnostic.description.unicodeScalars.contains("\u{1B}"))
+        #expect(diagnostic.description.contains("\\u{1B}[2J"))
+    }
 }

@@ -178,11 +178,27 @@ def run_once(binary, target, data, args):
                 limits_child = memory * 2 + (256 << 20)
                 resource.setrlimit(resource.RLIMIT_AS, (limits_child, limits_child))
                 os.execve(binary, [binary] + argv, env)
-            time.sleep(0.05)
-            try:
-                os.write(fd, stdin)
-            except OSError:
-                pass
+            # libedit flushes input typed before it switches the terminal to raw mode: send each key
+            # only after a prompt ("> ") has appeared, one line per prompt.
+            keys = [b"help\r", b"\x04"]
+            seen, prompts, deadline = b"", 0, time.monotonic() + args.hang
+            import select
+            while keys and time.monotonic() < deadline:
+                if select.select([fd], [], [], 0.02)[0]:
+                    try:
+                        chunk = os.read(fd, 65536)
+                    except OSError:
+                        break
+                    if not chunk:
+                        break
+                    seen += chunk
+                if seen.count(b"> ") > prompts:
+                    prompts = seen.count(b"> ")
+                    time.sleep(0.05)
+                    try:
+                        os.write(fd, keys.pop(0))
+                    except OSError:
+                        break
             status, usage, timed_out = wait_with_timeout(pid, args.hang, drain=fd)
             os.close(fd)
         else:

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import TCPModel
+
+/// Ctrl-C reaches the explorer and the simulator within one run or one step; chart widths from the
+/// environment or the command line are clamped, never trusted.
+@Suite struct InterruptAndWidthTests {
+    @Test func theExplorerStopsWithinOneRunOfCtrlC() throws {
+        let scenario = try builtins.load("lost-final-ack")
+        var polls = 0
+        // Ctrl-C "arrives" right after the first look: the explorer used to look again only after
+        // 256 more runs; now it looks before every run and between the steps of a run.
+        let exploration = Explorer.explore(scenario, maxLosses: 4, profile: nil, shouldStop: {
+            polls += 1
+            return polls > 1
+        })
+        #expect(exploration.runs <= 1)
+        #expect(exploration.incomplete)
+    }
+
+    @Test func aPlainRunStopsBetweenSteps() throws {
+        let scenario = try builtins.load("active-close")
+        let whole = Simulator.run(scenario, recordEvents: true)
+        let stopped = Simulator.run(scenario, recordEvents: true, shouldStop: { true })
+        #expect(whole.eventCount > 0)
+        #expect(stopped.eventCount == 0)
+    }
+
+    @Test("extreme widths are clamped", arguments: [Int.min, -1, 0, 5, 100_000, Int.max])
+    func portModelWidths(_ width: Int) {
+        let report = PortModel(rate: 600).report(width: width)
+        let longest = report.split(separator: "\n").map(\.count).max() ?? 0
+        #expect(longest <= 1_100)
+        #expect(report.contains("TIME_WAIT sockets over time"))
+    }
+}

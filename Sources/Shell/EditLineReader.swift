@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import Lessons
 import Tutor
 
 /// Reads lines from a terminal with libedit: arrow keys, emacs or vi bindings, `~/.editrc`,
@@ -110,7 +111,7 @@ public final class EditLineReader: LineReader {
                                                     withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            warn("cannot create \(historyFile.deletingLastPathComponent().path) for the history: \(error.localizedDescription)")
+            warn("cannot create \(historyFile.deletingLastPathComponent().path) for the history: \(ErrorText.plain(error))")
             return
         }
         if twlab_history_save(history, historyFile.path) < 0 {

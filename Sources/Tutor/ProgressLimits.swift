@@ -41,6 +41,24 @@ enum ProgressLimits {
     }
 }
 
+extension Progress {
+    /// The progress with control characters in its saved texts (answers, variants, the current
+    /// lesson) made visible, since they are shown again later.
+    var withVisibleTexts: Progress {
+        var copy = self
+        copy.currentLesson = currentLesson.map { VisibleText.escaped($0) }
+        for (id, var lesson) in lessons {
+            for (questionID, var question) in lesson.questions {
+                question.lastAnswer = question.lastAnswer.map { VisibleText.escaped($0) }
+                question.variant = question.variant.map { VisibleText.escaped($0) }
+                lesson.questions[questionID] = question
+            }
+            copy.lessons[id] = lesson
+        }
+        return copy
+    }
+}
+
 extension Int {
     /// `self + 1`, staying at `Int.max` instead of trapping.
     var incrementedSaturating: Int { self == .max ? self : self + 1 }

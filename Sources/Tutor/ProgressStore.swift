@@ -75,7 +75,7 @@ public struct ProgressStore: Sendable {
             do {
                 let progress = try Self.decoder.decode(Progress.self, from: data)
                 guard let outOfRange = ProgressLimits.firstProblem(in: progress) else {
-                    return LoadResult(progress: progress, warning: nil)
+                    return LoadResult(progress: progress.withVisibleTexts, warning: nil)
                 }
                 problem = outOfRange
             } catch {

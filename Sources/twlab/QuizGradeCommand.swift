@@ -125,7 +125,7 @@ struct QuizGradeCommand: ParsableCommand {
                 print(report, terminator: "")
             }
         } catch {
-            messages.say("error: cannot write the report (\(error.localizedDescription)); check the --output path")
+            messages.say("error: cannot write the report to \(output ?? "the autograder") (\(ErrorText.plain(error))); check the --output path")
             throw ExitCode(2)
         }
         throw ExitCode(run.exitStatus)

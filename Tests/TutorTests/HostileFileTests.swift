@@ -62,6 +62,16 @@ struct HostileFileTests {
         #expect(try files(beside: store) == ["progress.json"])
     }
 
+    @Test func escapesInSavedAnswersAreMadeVisibleOnLoad() throws {
+        let store = try TutorFixtures.temporaryStore()
+        try write(#"{"version":1,"currentLesson":"a\u001b[2J","lessons":{"a":{"step":0,"questions":{"a/q":{"lastAnswer":"\u001b]52;c;aGk=\u0007"}}}}}"#, to: store)
+        let loaded = store.load()
+        #expect(loaded.warning == nil)
+        let answer = try #require(loaded.progress.lessons["a"]?.questions["a/q"]?.lastAnswer)
+        #expect(answer == "\\u{1B}]52;c;aGk=\\u{7}")
+        #expect(loaded.progress.currentLesson == "a\\u{1B}[2J")
+    }
+
     @Test func countersSaturateInsteadOfTrapping() {
         #expect(Int.max.incrementedSaturating == Int.max)
         #expect(41.incrementedSaturating == 42)

@@ -131,6 +131,9 @@ class ShellLineTarget(Target):
             if any(word.startswith(banned) for banned in self.BANNED):
                 continue
             lines.append(line)
+        # Each line is its own command: a script of hundreds of them may rightly take seconds, which
+        # would hide a real hang. Thirty lines per input keep the 5 s limit meaningful.
+        lines = lines[:30]
         home = os.path.join(work, "home")
         os.makedirs(home, exist_ok=True)
         return ["--lessons", LESSONS, "--color", "never"], {"TWLAB_HOME": home}, b"\n".join(lines) + b"\n"
@@ -335,7 +338,13 @@ def main():
             data = mutate(rng.choice(target.seeds), rng, target.seeds)
             finding, seconds, used = run_once(args.binary, target, data, args)
             count += 1
-            peak, slowest = max(peak, used), max(slowest, seconds)
+            peak = max(peak, used)
+            if seconds > slowest:
+                slowest = seconds
+                if seconds > 1.0:
+                    # Not a finding, but worth a look: keep the slowest input of the target.
+                    os.makedirs(FINDINGS, exist_ok=True)
+                    open(os.path.join(FINDINGS, "slowest-%s.%s" % (target.name, target.extension)), "wb").write(data)
             if finding:
                 os.makedirs(FINDINGS, exist_ok=True)
                 saved = os.path.join(FINDINGS, "%s-%d.%s" % (target.name, count, target.extension))

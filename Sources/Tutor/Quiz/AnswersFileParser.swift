@@ -53,10 +53,8 @@ public enum AnswersFileParser {
             if clean.allSatisfy({ $0.isWhitespace }) {
                 return unusable(path, fallbackStudent, "the file is empty; write `student: ID` and an `answers:` mapping (see `twlab quiz paper --template`)")
             }
-            if let alias = YAMLAliasScanner.firstFinding(in: clean) {
-                return unusable(path, fallbackStudent, "line \(alias.line): \(alias.message)")
-            }
-            if let root = try? Yams.compose(yaml: clean) {
+            // A file with an alias (`q: *FIN*` is one) takes the careful path, which skips that line.
+            if YAMLAliasScanner.firstFinding(in: clean) == nil, let root = try? Yams.compose(yaml: clean) {
                 return read(root, path: path, fallbackStudent: fallbackStudent, problems: [], repairs: 0)
             }
         }
@@ -89,12 +87,20 @@ public enum AnswersFileParser {
             return unusable(path, fallbackStudent, "the file is empty; write `student: ID` and an `answers:` mapping (see `twlab quiz paper --template`)", problems)
         }
 
-        if let alias = YAMLAliasScanner.firstFinding(in: lines.joined(separator: "\n")) {
-            return unusable(path, fallbackStudent, "line \(alias.line): \(alias.message)", problems)
+        // Anchors and aliases could expand without bound (and nobody needs them in answers): a line
+        // holding one is set aside like a broken line.
+        var repairs = 0
+        while let alias = YAMLAliasScanner.firstFinding(in: lines.joined(separator: "\n")) {
+            repairs += 1
+            guard repairs <= maximumRepairs, lines.indices.contains(alias.line - 1) else {
+                return unusable(path, fallbackStudent, "line \(alias.line): \(alias.message)", problems)
+            }
+            let key = keyOnLine(lines, alias.line).map { "question \($0): " } ?? ""
+            problems.append("\(path):\(alias.line): \(key)\(alias.message); this line was skipped")
+            lines[alias.line - 1] = "#" + lines[alias.line - 1]
         }
         // Parse; a broken line or a duplicated question is set aside and the rest parsed again.
         var root: Node?
-        var repairs = 0
         while true {
             do {
                 root = try Yams.compose(yaml: lines.joined(separator: "\n"))

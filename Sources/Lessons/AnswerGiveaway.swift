@@ -57,6 +57,10 @@ public enum AnswerGiveaway {
         var states: [TCPState] = []
         var index = 0
         while index < words.count {
+            guard mayBeginState(words[index]) else {
+                index += 1
+                continue
+            }
             var matched = false
             for length in [3, 2, 1] where index + length <= words.count {
                 let candidate = words[index..<(index + length)].joined(separator: "_")
@@ -72,6 +76,19 @@ public enum AnswerGiveaway {
             if !matched { index += 1 }
         }
         return states
+    }
+
+    /// Every spelling `TCPState(parsing:)` accepts, upper-cased without `_`, `-` and spaces.
+    private static let stateKeys = ["CLOSED", "CLOSE", "LISTEN", "SYNSENT", "SYNRECEIVED", "SYNRECV", "SYNRCVD",
+                                    "ESTABLISHED", "ESTAB", "FINWAIT1", "FINWAIT2", "CLOSEWAIT", "CLOSING",
+                                    "LASTACK", "TIMEWAIT"]
+
+    /// False when no state can start with this word, so that most words of a long text are passed
+    /// over without building and parsing the two- and three-word candidates.
+    static func mayBeginState(_ word: String) -> Bool {
+        guard word.utf8.count <= 16 else { return false }
+        let key = word.uppercased().filter { $0 != "_" && $0 != "-" }
+        return !key.isEmpty && stateKeys.contains { $0.hasPrefix(key) }
     }
 
     private static func revealsStates(_ text: String, _ answer: String) -> Bool {

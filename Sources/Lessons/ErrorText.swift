@@ -59,7 +59,7 @@ public enum ErrorText {
     private static func encoding(_ error: EncodingError) -> String {
         switch error {
         case .invalidValue(let value, let context):
-            return "\(where_(context.codingPath))the value \(VisibleText.escaped(String(String(describing: value).prefix(40)))) cannot be written as JSON (it is not a finite number?)"
+            return "\(place(context.codingPath))the value \(VisibleText.escaped(String(String(describing: value).prefix(40)))) cannot be written as JSON (it is not a finite number?)"
         @unknown default:
             return "a value could not be written"
         }
@@ -68,20 +68,20 @@ public enum ErrorText {
     private static func decoding(_ error: DecodingError) -> String {
         switch error {
         case .typeMismatch(let type, let context):
-            return "\(where_(context.codingPath))expected \(name(of: type))"
+            return "\(place(context.codingPath))expected \(name(of: type))"
         case .valueNotFound(let type, let context):
-            return "\(where_(context.codingPath))expected \(name(of: type)), found null"
+            return "\(place(context.codingPath))expected \(name(of: type)), found null"
         case .keyNotFound(let key, let context):
-            return "\(where_(context.codingPath))the field '\(VisibleText.escaped(key.stringValue))' is missing"
+            return "\(place(context.codingPath))the field '\(VisibleText.escaped(key.stringValue))' is missing"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return "the text is not valid JSON" }
-            return "\(where_(context.codingPath))the value is not valid"
+            return "\(place(context.codingPath))the value is not valid"
         @unknown default:
             return "the data could not be read"
         }
     }
 
-    private static func where_(_ path: [any CodingKey]) -> String {
+    private static func place(_ path: [any CodingKey]) -> String {
         guard !path.isEmpty else { return "" }
         let dotted = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         return "at '\(VisibleText.escaped(String(dotted.prefix(80))))': "

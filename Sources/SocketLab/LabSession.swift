@@ -63,12 +63,13 @@ public final class LabSession {
     }
 
     /// Waits, polling every `pollMilliseconds`, until `condition` holds or `timeoutMilliseconds` pass.
-    /// Returns whether it held.
+    /// Returns whether it held. Ctrl-C is looked at first, so an experiment whose states change
+    /// at once (loopback is fast) still stops at its next wait.
     public func waitUntil(timeoutMilliseconds: Int, pollMilliseconds: Int = 10, _ condition: () -> Bool) throws -> Bool {
         let end = LabSession.now() + timeoutMilliseconds
         while true {
-            if condition() { return true }
             try checkStop()
+            if condition() { return true }
             if LabSession.now() >= end { return false }
             usleep(useconds_t(pollMilliseconds * 1000))
         }

@@ -150,5 +150,9 @@ struct HostileLessonTests {
         #expect(!diagnostic.description.contains("\n"))
         #expect(!diagnostic.description.unicodeScalars.contains("\u{1B}"))
         #expect(diagnostic.description.contains("\\u{1B}[2J"))
+        let long = Diagnostic(at: SourceLocation(file: "l.md", line: 1, column: 1),
+                              "question id '\(String(repeating: "- ", count: 50_000))' must be lower-case letters")
+        #expect(long.message.count < 200)
+        #expect(long.message.hasSuffix("…' must be lower-case letters"))
     }
 }

@@ -4,8 +4,9 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # libedit-dev and pkg-config to build; tmux for the terminal tests; iproute2 (ss), util-linux
 # (unshare, runuser, setpriv), perl (prove) and python3 with PyYAML as independent tools the tests
-# compare against. `make bench` also times with hyperfine and compares with jq.
-APT_PACKAGES := libedit-dev pkg-config tmux iproute2 util-linux perl python3 python3-yaml
+# compare against; graphviz (dot) and asciinema to check exported diagrams and recordings.
+# `make bench` also times with hyperfine and compares with jq.
+APT_PACKAGES := libedit-dev pkg-config tmux iproute2 util-linux perl python3 python3-yaml graphviz asciinema
 BENCH_PACKAGES := hyperfine jq
 LESSONS := $(CURDIR)/Lessons
 

@@ -1,11 +1,16 @@
 // swift-tools-version: 6.1
 // twlab: a terminal lab for learning how TCP closes a connection and why TIME_WAIT exists.
+// Sources/README.md maps the modules: what each owns and what it may import.
 
 import PackageDescription
 
+/// Testing aids that print answers (`_tutor`, `_sim-bench`, practice scripts) are compiled into debug
+/// builds only, which the tests use; the release build a learner runs (`make run`) has none of them.
+let testingAids: [SwiftSetting] = [.define("TWLAB_TESTING_AIDS", .when(configuration: .debug))]
+
 let package = Package(
     name: "twlab",
-    platforms: [.macOS(.v13)],
+    // Linux only: the live lab reads netlink and /proc and makes network namespaces.
     products: [
         .executable(name: "twlab", targets: ["twlab"]),
     ],
@@ -24,32 +29,43 @@ let package = Package(
         ),
         // The TCP state machine, virtual clock, scenario language and explorer. Pure Swift, no I/O.
         .target(name: "TCPModel"),
-        // Linux-only: /proc/net/tcp, sysctls, loopback experiments, network namespaces.
+        // Linux-only: netlink and /proc socket tables, sysctls, loopback experiments, namespaces.
         .target(name: "SocketLab", dependencies: ["TCPModel"]),
-        // The lesson file format: parser, model, lint, catalog.
+        // The lesson file format, the lessons folder, lint, variants and the one answer pipeline.
         .target(
             name: "Lessons",
-            dependencies: ["TCPModel", .product(name: "Yams", package: "Yams")]
-        ),
-        // Runs lessons: predictions, checking, hints, progress, grading and reports.
-        .target(
-            name: "Tutor",
             dependencies: [
-                "Lessons", "TCPModel", "SocketLab",
+                "TCPModel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The interactive shell: line reader, commands, completion, terminal rendering.
-        .target(name: "Shell", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "CEditLine"]),
-        // The thin command-line front end.
-        .executableTarget(
-            name: "twlab",
+        // Everything that turns values into terminal text: diagrams, tables, bars, steps, wrapping.
+        .target(name: "Rendering", dependencies: ["TCPModel", "SocketLab"]),
+        // A learner's walk through lessons: steps, predictions, hints, progress.
+        .target(name: "Tutor", dependencies: ["Lessons", "TCPModel", "SocketLab", "Rendering"], swiftSettings: testingAids),
+        // Papers, variants, grading, report writers.
+        .target(name: "Quiz", dependencies: ["Lessons", "TCPModel", .product(name: "Yams", package: "Yams")]),
+        // Every command, declared once with swift-argument-parser, for the command line and the shell.
+        .target(
+            name: "Commands",
             dependencies: [
-                "Shell", "Tutor", "Lessons", "TCPModel", "SocketLab",
+                "Tutor", "Quiz", "Rendering", "Lessons", "TCPModel", "SocketLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: testingAids
         ),
+        // The interactive shell: line reader, tokenising, completion, Ctrl-C.
+        .target(
+            name: "Shell",
+            dependencies: [
+                "Commands", "Tutor", "Quiz", "Rendering", "Lessons", "TCPModel", "SocketLab", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: testingAids
+        ),
+        // The entry point: a few lines.
+        .executableTarget(name: "twlab", dependencies: ["Shell"]),
         .testTarget(
             name: "TCPModelTests",
             dependencies: ["TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -59,8 +75,12 @@ let package = Package(
             name: "LessonsTests",
             dependencies: ["Lessons", "TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Tutor"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TCPModel", "SocketLab", "Lessons"]),
+        .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "Rendering"],
+                    swiftSettings: testingAids),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Lessons", "TCPModel"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Lessons", "TCPModel"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Commands", "Tutor", "Rendering"]),
         .testTarget(name: "twlabTests", dependencies: []),
     ]
 )

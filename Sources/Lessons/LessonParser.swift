@@ -74,12 +74,18 @@ public enum LessonParser {
             diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: fence.line, column: 4),
                                           "unknown directive '\(fence.info)' (directives: sim, predict, lab, quiz; for code shown as it is, use ```text)"))
         }
+        var notes: [String] = []
         func blocks(of chunks: [LessonSource.Chunk]) -> [LessonBlock] {
             var result: [LessonBlock] = []
+            notes = []
             for chunk in chunks {
                 switch chunk {
                 case .prose(let text, _): result.append(.text(text))
                 case .fence(let info, let body, let line, let bodyLine):
+                    if info == DirectiveName.notes {
+                        notes.append(body.trimmingCharacters(in: .whitespacesAndNewlines))
+                        continue
+                    }
                     guard let name = DirectiveName(rawValue: info) else { continue }
                     let (block, problems) = decoder.decode(name, body: body, bodyLine: bodyLine, fenceLine: line)
                     diagnostics += problems
@@ -92,12 +98,15 @@ public enum LessonParser {
         let preamble = blocks(of: source.preamble)
         if !preamble.isEmpty {
             steps.append(LessonStep(title: title ?? lessonID, blocks: preamble,
-                                    location: SourceLocation(file: file, line: source.frontMatterLine, column: 1)))
+                                    location: SourceLocation(file: file, line: source.frontMatterLine, column: 1),
+                                    notes: notes.joined(separator: "\n\n")))
         }
         for step in source.steps {
             let location = SourceLocation(file: file, line: step.line, column: 1)
             if step.title.isEmpty { diagnostics.append(Diagnostic(at: location, "the step heading has no title")) }
-            steps.append(LessonStep(title: step.title, blocks: blocks(of: step.chunks), location: location))
+            let stepBlocks = blocks(of: step.chunks)
+            steps.append(LessonStep(title: step.title, blocks: stepBlocks, location: location,
+                                    notes: notes.joined(separator: "\n\n")))
         }
         if source.steps.isEmpty && source.frontMatter != nil {
             diagnostics.append(Diagnostic(at: start, "the lesson has no steps; start each step with a '## ' heading"))

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Tutor
 
@@ -89,7 +90,7 @@ enum BuiltinCommands {
     }
 
     private static func registeredCommands(_ context: ShellContext) -> [ShellCommand] {
-        (context.areas[ShellRegistry.areaKey] as? ShellRegistry)?.commands ?? CommandTable.all()
+        context.commands.isEmpty ? CommandTable.all() : context.commands
     }
 
     private static func commandNames(_ context: ShellContext) -> [String] {
@@ -131,6 +132,12 @@ enum BuiltinCommands {
                 output.line("help: no command '\(name)'. Type 'help' for the list.")
             }
             return .failure
+        }
+        if let help = command.help {
+            var text = help(output.width)
+            if text.hasSuffix("\n") { text.removeLast() }
+            output.line(text)
+            return .success
         }
         output.line(output.styled("usage: \(command.usage)", .bold))
         output.paragraph(command.summary)

@@ -2,9 +2,9 @@
 public enum CommandTable {
     public static func all() -> [ShellCommand] {
         BuiltinCommands.make()
-            + SimulatorCommands.make()
-            + LiveLabCommands.make()
+            + CatalogCommands.make()
             + TutorCommands.make()
             + QuizCommands.make()
+            + ClassroomCommands.make()
     }
 }

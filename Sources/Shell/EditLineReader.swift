@@ -1,3 +1,4 @@
+import Rendering
 import CEditLine
 import Foundation
 import Lessons

@@ -1,16 +1,29 @@
+import ArgumentParser
+import Commands
 import Foundation
 import Lessons
+import Quiz
 import Tutor
 
 /// Shell commands for quiz (grading): `quiz [LESSON-ID…] [--student ID]` asks every question of the
 /// lessons in turn, grades each answer the way `twlab quiz grade` does, and ends with a score. In a
 /// script run the shell's exit status then tells whether the score reached the pass mark.
 enum QuizCommands {
+    static let name = "quiz"
+
+    /// True when the words are for the instructors' `quiz` (paper, grade, export… or its help), which the
+    /// shell runs as the command line does.
+    static func isCatalogQuiz(_ arguments: [String]) -> Bool {
+        guard let first = arguments.first else { return false }
+        let subcommands = QuizCommand.configuration.subcommands.map { $0._commandName }
+        return subcommands.contains(first) || ["-h", "--help", "help"].contains(first)
+    }
+
     static func make() -> [ShellCommand] {
         [ShellCommand(
-            name: "quiz",
+            name: name,
             summary: "Answer a lesson's questions in a row and get a score.",
-            usage: "quiz [LESSON-ID…] [--student ID] [--pass-mark 0.6] | quiz answer TEXT | quiz skip | quiz stop",
+            usage: "quiz [LESSON-ID…] | quiz answer|skip|stop | quiz paper|grade|export …",
             details: """
             Asks every question of the lessons (all lessons when none is named) and grades each answer
             the way `twlab quiz grade` does. Type each answer at the prompt (or `quiz answer TEXT` when
@@ -18,20 +31,29 @@ enum QuizCommands {
             ends early. The quiz ends with a score; in a script run the shell then exits with status 1
             when the score is below the pass mark. Variants use the practice seed: the graded quiz from
             your instructor may use other numbers.
+
+            The instructors' commands work here as on the command line: quiz paper, quiz grade,
+            quiz export (see `twlab quiz --help`).
             """,
             complete: { context, request in
                 guard request.words.count >= 1 else { return [] }
                 let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
+                if request.words.count >= 2 && isCatalogQuiz(Array(request.words.dropFirst())) {
+                    return CommandCompletion.candidates(words: request.words, partial: request.partial, io: context.commandIO())
+                }
                 return ["answer", "skip", "stop", "--student", "--pass-mark"] + catalog.lessons.map(\.id)
+                    + QuizCommand.configuration.subcommands.map { $0._commandName }
             },
-            run: { context, arguments in try QuizRun.start(context: context, arguments: arguments) }
+            run: { context, arguments in
+                if isCatalogQuiz(arguments) { return CatalogCommands.run([name] + arguments, context: context) }
+                return try QuizRun.start(context: context, arguments: arguments)
+            }
         )]
     }
 }
 
 /// One quiz in progress in the shell.
 final class QuizRun {
-    static let areaKey = "quiz"
 
     let grader: QuizGrader
     let student: String
@@ -50,7 +72,7 @@ final class QuizRun {
     /// Runs `quiz …`.
     static func start(context: ShellContext, arguments: [String]) throws -> CommandResult {
         if let first = arguments.first, ["stop", "skip", "answer"].contains(first) {
-            guard let run = context.areas[areaKey] as? QuizRun else {
+            guard let run = context.quiz else {
                 context.output.line("No quiz is running; start one with `quiz LESSON-ID`.")
                 return .failure
             }
@@ -89,12 +111,12 @@ final class QuizRun {
         let grader = QuizGrader(questions: catalog.questions, generator: VariantGenerator(secret: nil),
                                 authority: .standard(scenarios: catalog.scenarios))
         let run = QuizRun(grader: grader, student: student, passMark: passMark)
-        if let earlier = context.areas[areaKey] as? QuizRun {
+        if let earlier = context.quiz {
             run.previousInterceptor = earlier.previousInterceptor
         } else {
             run.previousInterceptor = context.lineInterceptor
         }
-        context.areas[areaKey] = run
+        context.quiz = run
         context.output.line("Quiz: \(grader.questions.count) questions. Type each answer; `quiz skip` skips one, `quiz stop` ends.")
         context.output.line("(Practice variants: your instructor's graded quiz may use other numbers.)")
         context.lineInterceptor = { [weak context] line in
@@ -150,7 +172,7 @@ final class QuizRun {
         context.output.line("Score: \(QuizText.number(submission.score))/\(QuizText.number(submission.maxScore)) (\(percent)%) — "
                             + (passed ? "pass" : "below the pass mark of \(Int((passMark * 100).rounded()))%"))
         context.lineInterceptor = previousInterceptor
-        context.areas[QuizRun.areaKey] = nil
+        context.quiz = nil
         return passed ? .success : .failure
     }
 }

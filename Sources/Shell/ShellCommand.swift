@@ -27,6 +27,9 @@ public struct ShellCommand {
     public var usage: String
     /// Several lines for `help NAME`.
     public var details: String
+    /// The full help at a width, when the command has its own (the catalog's commands print their
+    /// swift-argument-parser help); nil to build it from `usage`, `summary` and `details`.
+    public var help: ((Int) -> String)?
     /// Candidates for the word being completed; the shell filters them by the partial word.
     public var complete: (ShellContext, CompletionRequest) -> [String]
     /// Runs the command with its arguments (the command name is not included). A thrown error is
@@ -34,10 +37,11 @@ public struct ShellCommand {
     public var run: (ShellContext, [String]) throws -> CommandResult
 
     public init(name: String, aliases: [String] = [], summary: String, usage: String, details: String = "",
+                help: ((Int) -> String)? = nil,
                 complete: @escaping (ShellContext, CompletionRequest) -> [String] = { _, _ in [] },
                 run: @escaping (ShellContext, [String]) throws -> CommandResult) {
         self.name = name; self.aliases = aliases; self.summary = summary; self.usage = usage
-        self.details = details; self.complete = complete; self.run = run
+        self.details = details; self.help = help; self.complete = complete; self.run = run
     }
 
     /// True for testing aids whose names start with `_`: they run, but `help`, Tab completion and

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Tutor
 
@@ -7,19 +8,26 @@ public final class TerminalOutput {
     public var useColor: Bool
     /// Columns to wrap text to.
     public var width: Int
+    /// Whether `line` wraps: true at a terminal or when `COLUMNS` is set, false when the output goes to
+    /// a program, which then gets each message on one line.
+    public var wrapsLines: Bool
     private let sink: (String) -> Void
 
     /// Writes to standard output unless a sink is given (tests capture output this way).
-    public init(useColor: Bool = false, width: Int = 80, sink: ((String) -> Void)? = nil) {
+    public init(useColor: Bool = false, width: Int = 80, wrapsLines: Bool = true, sink: ((String) -> Void)? = nil) {
         self.useColor = useColor
         self.width = width
+        self.wrapsLines = wrapsLines
         self.sink = sink ?? { text in StandardOutput.write(text) }
     }
 
     /// Writes text as is.
     public func write(_ text: String) { sink(text) }
-    /// Writes one line.
-    public func line(_ text: String = "") { sink(text + "\n") }
+    /// Writes one line, wrapped to `width` when `wrapsLines` (continuation lines indented two columns more).
+    public func line(_ text: String = "") {
+        guard wrapsLines else { return sink(text + "\n") }
+        sink(TextWrapper.wrap(text, width: width, hangingIndent: 2).joined(separator: "\n") + "\n")
+    }
     /// Writes text wrapped to `width` columns (Chinese characters count two columns). Lines that
     /// wrap keep their indentation, plus `hangingIndent` columns.
     public func paragraph(_ text: String, hangingIndent: Int = 0) {
@@ -55,8 +63,12 @@ public final class ShellContext {
     public var lineInterceptor: ((String) -> CommandResult?)?
     /// Extra prompt text, for example the current lesson and step.
     public var promptDetail: () -> String?
-    /// Per-area state, keyed by a name the area chooses (the tutor keeps its session here).
-    public var areas: [String: AnyObject] = [:]
+    /// The tutor's session, once a tutor command (or a resumed lesson) needed it.
+    var tutor: TutorArea?
+    /// The practice quiz running in this shell, if any.
+    var quiz: QuizRun?
+    /// The shell's commands, for `help`.
+    var commands: [ShellCommand] = []
 
     public init(output: TerminalOutput, lessonsDirectory: URL, interactive: Bool) {
         self.output = output

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Lessons
 
@@ -26,7 +27,7 @@ public final class ShellSession {
         self.commands = commands
         self.reader = reader
         self.scriptMode = scriptMode
-        context.areas[ShellRegistry.areaKey] = ShellRegistry(commands: commands)
+        context.commands = commands
     }
 
     /// Runs until `quit`, end of input, or (in script mode) Ctrl-C. Returns the exit status:
@@ -73,7 +74,8 @@ public final class ShellSession {
         return result
     }
 
-    private func dispatch(_ line: String) -> CommandResult {
+    private func dispatch(_ typed: String) -> CommandResult {
+        let line = Self.withoutProgramName(typed)
         let firstWord = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
         if let command = CommandLookup.find(firstWord, in: commands) {
             let words: [String]
@@ -102,6 +104,17 @@ public final class ShellSession {
             report("unknown command '\(shown)'. Type 'help' for the list of commands.")
         }
         return .failure
+    }
+
+    /// The line without a leading `twlab ` that a learner copied from the command line: `twlab model
+    /// ports --rate 600` typed at the prompt runs `model ports --rate 600`.
+    static func withoutProgramName(_ line: String) -> String {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.hasPrefix(promptName) else { return line }
+        let rest = trimmed.dropFirst(promptName.count)
+        guard let next = rest.first, next == " " || next == "\t" else { return line }
+        let command = rest.drop { $0 == " " || $0 == "\t" }
+        return command.isEmpty ? line : String(command)
     }
 
     private func run(_ command: ShellCommand, arguments: [String]) -> CommandResult {
@@ -143,11 +156,4 @@ public final class ShellSession {
         }
         return String(describing: error)
     }
-}
-
-/// What the shell itself keeps in `ShellContext.areas`: the command list (for `help`).
-final class ShellRegistry {
-    static let areaKey = "shell"
-    let commands: [ShellCommand]
-    init(commands: [ShellCommand]) { self.commands = commands }
 }

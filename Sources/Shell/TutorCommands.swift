@@ -1,9 +1,10 @@
+import Rendering
 import Foundation
 import Lessons
 import TCPModel
 import Tutor
 
-/// The tutor's state in the shell: one learning session, kept in `ShellContext.areas["tutor"]`.
+/// The tutor's state in the shell: one learning session, kept in `ShellContext.tutor`.
 final class TutorArea {
     var session: TutorSession
     init(session: TutorSession) { self.session = session }
@@ -12,9 +13,12 @@ final class TutorArea {
 /// Shell commands for lessons, start, next, back, where, hint, answer, skip, solution, review, reset
 /// and progress (tutor). While a question waits, a line that is not a command is taken as the answer.
 enum TutorCommands {
-    static let areaKey = "tutor"
 
     static func make() -> [ShellCommand] {
+        commands() + testingAids()
+    }
+
+    static func commands() -> [ShellCommand] {
         [
             ShellCommand(name: "lessons", summary: "List the lessons with your progress (✓ done, ▸ started, · new).",
                          usage: "lessons",
@@ -81,68 +85,7 @@ enum TutorCommands {
                              let path = TildePath.expand(args[1])
                              return show(context) { $0.exportProgress(to: URL(fileURLWithPath: path)) }
                          }),
-            ShellCommand(name: "_tutor",
-                         summary: "(testing aid) Scripted answers from the oracle; a save loop for crash tests.",
-                         usage: "_tutor script ID [--wrong] | _tutor save-loop N",
-                         details: """
-                             _tutor script ID          the commands that answer lesson ID all right (a full score)
-                             _tutor script ID --wrong  the commands that answer it all wrong (every hint shown)
-                             _tutor script ID --labs   also run each live experiment the lesson offers
-                             _tutor save-loop N        save the progress file N times (for kill -9 tests)
-                             """,
-                         complete: { context, request in
-                             switch request.words.count {
-                             case 1: return ["script", "save-loop"]
-                             case 2 where request.words[1] == "script": return lessonIDs(context)
-                             case 3...4 where request.words[1] == "script": return ["--wrong", "--labs"]
-                             default: return []
-                             }
-                         },
-                         run: { context, args in
-                             switch args.first {
-                             case "script": return practiceScript(context, Array(args.dropFirst()))
-                             case "save-loop": return saveLoop(context, Array(args.dropFirst()))
-                             default: return usage(context, "_tutor script ID [--wrong]  ·  _tutor save-loop N")
-                             }
-                         }),
         ]
-    }
-
-    /// Prints the commands that go through a lesson, answered from the oracle.
-    static func practiceScript(_ context: ShellContext, _ args: [String]) -> CommandResult {
-        let options = Set(args.dropFirst())
-        guard let id = args.first, options.isSubset(of: ["--wrong", "--labs"]) else {
-            return usage(context, "_tutor script ID [--wrong] [--labs]")
-        }
-        var scratch = makeSession(context, persistent: false)
-        do {
-            let lines = try scratch.practiceScript(for: id, wrong: options.contains("--wrong"), labs: options.contains("--labs"))
-            lines.forEach { context.output.line($0) }
-            return .success
-        } catch {
-            context.output.line("error: \(error)")
-            return .failure
-        }
-    }
-
-    /// Saves the progress file again and again, for crash tests.
-    static func saveLoop(_ context: ShellContext, _ args: [String]) -> CommandResult {
-        guard args.count == 1, let count = Int(args[0]), count > 0 else { return usage(context, "_tutor save-loop N") }
-        let store = ProgressStore.standard()
-        var progress = store.load().progress
-        for round in 0..<count {
-            if context.interrupted() { break }
-            var record = progress[lesson: "save-loop"]
-            record.step = round
-            record.questions["save-loop/q\(round % 50)"] = QuestionProgress(attempts: round)
-            progress[lesson: "save-loop"] = record
-            do { try store.save(progress) } catch {
-                context.output.line("error: \(error)")
-                return .failure
-            }
-        }
-        context.output.line("saved \(count) times")
-        return .success
     }
 
     /// Sets up the tutor for a context: loads the catalog and progress, shows a warning about a
@@ -151,9 +94,9 @@ enum TutorCommands {
     /// Tests pass their own `session`.
     @discardableResult
     static func attach(to context: ShellContext, session: TutorSession? = nil) -> TutorArea {
-        if session == nil, let existing = context.areas[areaKey] as? TutorArea { return existing }
+        if session == nil, let existing = context.tutor { return existing }
         let area = TutorArea(session: session ?? makeSession(context, persistent: true))
-        context.areas[areaKey] = area
+        context.tutor = area
         if let warning = area.session.startupWarning { context.output.line(warning) }
         let commandNames = Set(CommandTable.all().flatMap { [$0.name] + $0.aliases })
         context.lineInterceptor = { [weak context, weak area] line in
@@ -224,7 +167,9 @@ enum TutorCommands {
 
     static func runLab(_ context: ShellContext, area: TutorArea) -> CommandResult {
         let output = context.output
-        let lines = area.session.runLab(log: { output.line("  " + $0) }, shouldStop: { context.interrupted() })
+        let narration = LabNarrationText(width: output.width - 2)
+        let lines = area.session.runLab(log: { line in for text in narration.lines(for: line) { output.line("  " + text) } },
+                                        shouldStop: { context.interrupted() })
         return render(context, lines)
     }
 

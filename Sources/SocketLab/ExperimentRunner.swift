@@ -17,7 +17,7 @@ public enum ExperimentRunner {
     /// Options: experiment-specific numbers (`ports`, `delay`, `seconds`, `buckets`, `closes`), and
     /// `isolation=host` to run an experiment that changes no sysctl on the host's loopback.
     public static func run(_ name: String, options: [String: String] = [:],
-                           log: (String) -> Void = { _ in },
+                           log: (LabLine) -> Void = { _ in },
                            shouldStop: () -> Bool = { false }) throws -> ExperimentReport {
         guard let experiment = ExperimentCatalog.experiment(named: name) else {
             throw ExperimentError("there is no experiment '\(name)'; the experiments are: \(ExperimentCatalog.names.joined(separator: ", "))")
@@ -30,7 +30,7 @@ public enum ExperimentRunner {
     }
 
     private static func dispatch(_ experiment: any Experiment, options: [String: String],
-                                 log: @escaping (String) -> Void, shouldStop: @escaping () -> Bool) throws -> ExperimentReport {
+                                 log: @escaping (LabLine) -> Void, shouldStop: @escaping () -> Bool) throws -> ExperimentReport {
         // Inside the child process that `unshare --user --net` started.
         if let hostText = ProcessInfo.processInfo.environment[childEnvironmentKey] {
             guard let host = UInt64(hostText) else { throw ExperimentError("\(childEnvironmentKey) is not a number") }
@@ -82,11 +82,11 @@ public enum ExperimentRunner {
     }
 
     private static func perform(_ experiment: any Experiment, isolation: Isolation, proof: PrivateNetworkNamespace.Proof?,
-                                options: [String: String], log: @escaping (String) -> Void,
+                                options: [String: String], log: @escaping (LabLine) -> Void,
                                 shouldStop: @escaping () -> Bool, note: String? = nil) throws -> ExperimentReport {
         let kernel = KernelRelease.current
-        log("\(experiment.name): \(experiment.summary)")
-        log("Linux \(kernel.text), \(isolation.rawValue)")
+        log(.heading("\(experiment.name): \(experiment.summary)"))
+        log(.heading("Linux \(kernel.text), \(isolation.rawValue)"))
         let lab = LabSession(isolation: isolation, proof: proof, options: options,
                              maximumSeconds: experiment.maximumSeconds, socketLimit: 2_100,
                              log: log, shouldStop: shouldStop)
@@ -100,7 +100,7 @@ public enum ExperimentRunner {
         var report = ExperimentReport(name: experiment.name, isolation: isolation, findings: findings,
                                       steps: lab.observations.map(\.text), observations: lab.observations,
                                       sysctls: IPv4Sysctls.readReported(), kernel: kernel.text, notes: lab.notes)
-        for (key, value) in findings.sorted(by: { $0.key < $1.key }) { log("finding \(key) = \(value.display)") }
+        for (key, value) in findings.sorted(by: { $0.key < $1.key }) { log(.finding(key: key, value: value.display)) }
         report.findings = findings
         return report
     }

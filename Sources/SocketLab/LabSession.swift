@@ -12,7 +12,7 @@ public final class LabSession {
     public let isolation: Isolation
     /// The experiment's options (`ports` → `10`).
     public let options: [String: String]
-    private let log: (String) -> Void
+    private let log: (LabLine) -> Void
     private let shouldStop: () -> Bool
     private let proof: PrivateNetworkNamespace.Proof?
     private let started = DispatchTime.now()
@@ -21,7 +21,7 @@ public final class LabSession {
     private(set) var notes: [String] = []
 
     init(isolation: Isolation, proof: PrivateNetworkNamespace.Proof?, options: [String: String],
-         maximumSeconds: Double, socketLimit: Int, log: @escaping (String) -> Void, shouldStop: @escaping () -> Bool) {
+         maximumSeconds: Double, socketLimit: Int, log: @escaping (LabLine) -> Void, shouldStop: @escaping () -> Bool) {
         self.isolation = isolation
         self.proof = proof
         self.options = options
@@ -42,16 +42,16 @@ public final class LabSession {
     /// Narrates one step and records what was observed.
     public func step(_ text: String, observed: [String: String] = [:]) {
         observations.append(ExperimentStep(text: text, observed: observed))
-        log(text)
+        log(.step(text))
         for key in observed.keys.sorted() {
-            if let value = observed[key] { log("    \(key): \(value)") }
+            if let value = observed[key] { log(.observed(key: key, value: value)) }
         }
     }
 
     /// Adds a remark about kernel-dependent behaviour.
     public func note(_ text: String) {
         notes.append(text)
-        log("note: " + text)
+        log(.note(text))
     }
 
     /// Throws when the user asked to stop or the experiment ran past its time cap.
@@ -63,8 +63,8 @@ public final class LabSession {
     }
 
     /// Waits, polling every `pollMilliseconds`, until `condition` holds or `timeoutMilliseconds` pass.
-    /// Returns whether it held. Ctrl-C is looked at first, so an experiment whose states change
-    /// at once (loopback is fast) still stops at its next wait.
+    /// Returns whether it held. A stop asked for before the wait is honoured even when the condition
+    /// already holds, so Ctrl-C always ends an experiment at its next wait.
     public func waitUntil(timeoutMilliseconds: Int, pollMilliseconds: Int = 10, _ condition: () -> Bool) throws -> Bool {
         let end = LabSession.now() + timeoutMilliseconds
         while true {
@@ -97,8 +97,7 @@ public final class LabSession {
 
     /// Narrates the kernel's rows for `port`, as `twlab sockets --port` would show them.
     public func showRows(port: UInt16) {
-        let table = SocketTable(entries: rows(port: port))
-        for line in SocketTableText().lines(for: table) { log("    " + line) }
+        log(.sockets(rows(port: port).map(LabSocketRow.init)))
     }
 
     /// An integer option within `range`, or `fallback` when not given.

@@ -82,7 +82,7 @@ public struct ProcNetTCPParser: Sendable {
         guard let tx = cursor.hex(maxDigits: 8), cursor.expect(UInt8(ascii: ":")),
               let rx = cursor.hex(maxDigits: 8) else { return .malformed }
         cursor.skipSpaces()
-        guard let tr = cursor.hex(maxDigits: 2), let timer = TimerKind(code: Int(tr)),
+        guard let tr = cursor.hex(maxDigits: 2), let timer = KernelTimer(code: Int(tr)),
               cursor.expect(UInt8(ascii: ":")), let when = cursor.hex(maxDigits: 16) else { return .malformed }
         cursor.skipSpaces()
         guard let retransmits = cursor.hex(maxDigits: 8) else { return .malformed }

@@ -115,7 +115,7 @@ public enum SockDiagReader {
 
     /// One `inet_diag_msg` as a socket entry, or nil for an unknown family or state.
     static func record(_ p: UnsafePointer<UInt8>) -> SocketEntry? {
-        guard let state = SocketEntry.state(code: p[1]), let timer = TimerKind(code: Int(p[2])) else { return nil }
+        guard let state = SocketEntry.state(code: p[1]), let timer = KernelTimer(code: Int(p[2])) else { return nil }
         let raw = UnsafeRawPointer(p)
         func u32(_ offset: Int) -> UInt32 { raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self) }
         func be64(_ offset: Int) -> UInt64 { UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }

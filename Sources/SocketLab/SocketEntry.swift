@@ -11,7 +11,7 @@ public struct SocketEntry: Sendable, Equatable {
     public var state: TCPState
     /// The raw `st` code (1…11).
     public var stateCode: UInt8
-    public var timer: TimerKind
+    public var timer: KernelTimer
     /// Time left on the timer, in milliseconds (`tm->when` ticks ÷ `sysconf(_SC_CLK_TCK)`).
     public var timerMilliseconds: Int
     /// Unrecovered retransmissions (`retrnsmt`).
@@ -28,7 +28,7 @@ public struct SocketEntry: Sendable, Equatable {
     public var family: AddressFamily { local.family }
 
     public init(local: IPAddress, localPort: UInt16, remote: IPAddress, remotePort: UInt16, state: TCPState,
-                stateCode: UInt8, timer: TimerKind, timerMilliseconds: Int, retransmits: Int, uid: UInt32,
+                stateCode: UInt8, timer: KernelTimer, timerMilliseconds: Int, retransmits: Int, uid: UInt32,
                 inode: UInt64, txQueue: UInt32, rxQueue: UInt32, isMinisocket: Bool) {
         self.local = local; self.localPort = localPort; self.remote = remote; self.remotePort = remotePort
         self.state = state; self.stateCode = stateCode; self.timer = timer

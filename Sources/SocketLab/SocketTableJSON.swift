@@ -111,7 +111,7 @@ public enum SocketTableJSON {
         }
     }
 
-    private static func timerName(_ timer: TimerKind) -> StaticString {
+    private static func timerName(_ timer: KernelTimer) -> StaticString {
         switch timer {
         case .none: return "none"
         case .retransmit: return "retransmit"

@@ -5,7 +5,8 @@ import Glibc
 
 /// Runs an experiment for an ordinary user: a new `twlab` process started by util-linux
 /// `unshare --user --map-root-user --net`, so the process is single-threaded when the namespaces are
-/// made. The child narrates on its standard error and prints its report as JSON on standard output.
+/// made. The child narrates on its standard error, one `LabLine` as JSON per line (see
+/// `LabLine.childLine`), and prints its report as JSON on standard output.
 enum UserNamespaceChild {
     /// The twlab executable to start: this process if it is twlab, or `$TWLAB_EXECUTABLE`.
     static func executable() -> String? {
@@ -18,7 +19,7 @@ enum UserNamespaceChild {
         ["/usr/bin/unshare", "/bin/unshare", "/usr/sbin/unshare"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func run(_ name: String, options: [String: String], log: (String) -> Void,
+    static func run(_ name: String, options: [String: String], log: (LabLine) -> Void,
                     shouldStop: () -> Bool) throws -> ExperimentReport {
         guard let twlab = executable() else {
             throw PrivateNetworkNamespace.Unavailable(reason: "an ordinary user needs the twlab executable to start the namespace child")
@@ -77,7 +78,7 @@ enum UserNamespaceChild {
                         let line = String(decoding: pending[..<newline], as: UTF8.self)
                         pending.removeSubrange(...newline)
                         if !line.isEmpty { lastLine = line }
-                        if !line.hasPrefix("twlab: ") && !line.hasPrefix("unshare: ") { log(line) }
+                        if let lab = LabLine.decodeChildLine(line) { log(lab) }
                     }
                 }
             }

@@ -7,8 +7,12 @@
 public enum Explorer {
     /// The most runs one exploration makes before it stops and says it explored only the first ones,
     /// so that a long scenario with a large K stays bounded. Every built-in scenario fits at K = 6 (the
-    /// largest, wandering-duplicate, needs about 67,000 runs).
+    /// largest, wandering-duplicate, needs about 75,000 runs).
     public static let runBudget = 200_000
+    /// The most events one exploration processes over all its runs, so that a scenario whose runs
+    /// are each long cannot make the run budget take hours; reaching it stops the exploration the
+    /// same way as the run budget.
+    public static let eventBudget = 100_000_000
 
     /// Every pattern of up to `maxLosses` lost segments, at most `runBudget` runs.
     public static func explore(_ scenario: Scenario, maxLosses: Int, profile: ProfileName? = nil,
@@ -43,7 +47,8 @@ public enum Explorer {
     private static func visit(_ scenario: Scenario, profile: ProfileName?, maxLosses: Int, drops: inout [Int],
                               state: inout ExplorationState, shouldStop: () -> Bool) {
         if state.stopped { return }
-        if state.runs >= state.budget {
+        if state.runs >= state.budget || state.events >= Self.eventBudget {
+            state.budget = state.runs
             state.stopped = true
             state.reachedBudget = true
             return

@@ -10,6 +10,9 @@ public enum Outcome: String, CaseIterable, Codable, Sendable, Hashable, Comparab
     case staleData = "stale-data"
     /// Something is still not CLOSED.
     case open
+    /// The run hit one of the simulator's work limits (events, segments or virtual time) and was
+    /// stopped before its end; its other outcomes describe the moment it stopped.
+    case workLimit = "work-limit"
 
     public static func < (lhs: Outcome, rhs: Outcome) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -6,7 +6,9 @@ public struct ProfileSettings: Sendable, Equatable {
     public var timeWait: Int64
     /// Maximum segment lifetime: a segment older than this is discarded by the network.
     public var msl: Int64
-    /// Retransmission timeout once the connection is established.
+    /// The smallest retransmission timeout once the connection is established. The timeout itself
+    /// adds the measured round-trip time: Linux uses SRTT + max(4·RTTVAR, this), RFC 6298
+    /// max(this, SRTT + 4·RTTVAR) (fact 39).
     public var rto: Int64
     /// Retransmission timeout for SYN and SYN-ACK.
     public var synRto: Int64
@@ -20,8 +22,21 @@ public struct ProfileSettings: Sendable, Equatable {
     public var retries: Int
     /// Retransmissions allowed for an orphaned socket (Linux `tcp_orphan_retries` 0 means 8).
     public var orphanRetries: Int
-    /// Retransmissions allowed for SYN and SYN-ACK.
+    /// Retransmissions allowed for the client's SYN (Linux `tcp_syn_retries`, 6).
     public var synRetries: Int
+    /// Retransmissions allowed for the server's SYN-ACK (Linux `tcp_synack_retries`, 5, fact 36).
+    public var synAckRetries: Int
+    /// Whether ACKs may be delayed (`set delayed-ack on|off`, fact 33): of data and FINs on
+    /// Linux, of data only in `rfc9293`.
+    public var delayedAck: Bool
+    /// The shortest ACK delay: Linux `TCP_ATO_MIN`/`TCP_DELACK_MIN` (40 ms); for RFC 9293 the one
+    /// fixed delay used (200 ms, within the RFC's "less than 0.5 seconds").
+    public var ackDelayMin: Int64
+    /// The longest ACK delay: Linux `TCP_DELACK_MAX` (200 ms).
+    public var ackDelayMax: Int64
+    /// Whether the applications read every byte as soon as it arrives (`set autoread on|off`).
+    /// When off, data waits until a `read` line, and close() with unread data sends RST (fact 35).
+    public var autoread: Bool
     /// One-way latency of every segment.
     public var latency: Int64
     /// Whether segments carry RFC 7323 timestamps (and PAWS applies).
@@ -47,6 +62,9 @@ public struct ProfileSettings: Sendable, Equatable {
             retries = 15
             orphanRetries = 8
             synRetries = 6
+            synAckRetries = 5
+            ackDelayMin = 40
+            ackDelayMax = 200
             timestamps = true
             timeWaitFixed = true
         case .rfc9293:
@@ -60,9 +78,14 @@ public struct ProfileSettings: Sendable, Equatable {
             retries = 8
             orphanRetries = 8
             synRetries = 6
+            synAckRetries = 6
+            ackDelayMin = 200
+            ackDelayMax = 200
             timestamps = false
             timeWaitFixed = false
         }
         latency = 5
+        delayedAck = true
+        autoread = true
     }
 }

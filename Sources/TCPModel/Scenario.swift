@@ -1,6 +1,6 @@
 /// A parsed scenario: a profile and a list of steps, ready to run.
 public struct Scenario: Sendable {
-    /// Where the text came from (a file path, a built-in name or `<shell>`).
+    /// Where the text came from (a file path, a built-in name or `inline` for `-e`).
     public var source: String
     /// The profile named in the text, or `linux`.
     public var profile: ProfileName

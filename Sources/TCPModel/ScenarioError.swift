@@ -1,6 +1,6 @@
 /// A place in a scenario text, and what is wrong there.
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file path, built-in name or `<shell>` the text came from.
+    /// The file path, built-in name or `inline` for `-e` the text came from.
     public var source: String
     /// The 1-based line of the problem (0 when the whole source is missing).
     public var line: Int

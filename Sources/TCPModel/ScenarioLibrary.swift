@@ -1,31 +1,39 @@
-import Foundation
-
-/// The scenarios shipped in `Lessons/scenarios/*.twsim`, by name.
+/// Built-in scenarios by name, parsed once when the library is made. The library holds text it was
+/// given and reads no files: the Lessons module's `ScenarioLibrary(directory:)` reads
+/// `Lessons/scenarios/*.twsim` into one.
 public struct ScenarioLibrary: Sendable {
-    public var directory: URL
-    public init(directory: URL) { self.directory = directory }
+    /// Where the scenarios came from (a folder path), for the source of each scenario.
+    public let location: String
+    private let texts: [String: String]
+    private let parsed: [String: Result<Scenario, ScenarioError>]
 
-    /// Names of the shipped scenarios, sorted.
-    public var names: [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.filter { $0.hasSuffix(".twsim") }.map { String($0.dropLast(6)) }.sorted()
+    /// A library of scenario texts by name, each parsed now; `location` prefixes their sources.
+    public init(texts: [String: String], location: String = "") {
+        self.location = location
+        self.texts = texts
+        var parsed: [String: Result<Scenario, ScenarioError>] = [:]
+        for (name, text) in texts {
+            let source = location.isEmpty ? name + ".twsim" : location + "/" + name + ".twsim"
+            parsed[name] = Result { try Scenario.parse(text, source: source) }.mapError { error in
+                error as? ScenarioError ?? ScenarioError(source: source, line: 0, column: 0, message: "\(error)")
+            }
+        }
+        self.parsed = parsed
     }
+
+    /// Names of the scenarios, sorted.
+    public var names: [String] { texts.keys.sorted() }
 
     /// The text of the scenario of that name, or nil when there is none.
-    public func text(of name: String) -> String? {
-        guard !name.contains("/"), !name.isEmpty else { return nil }
-        let url = directory.appendingPathComponent(name + ".twsim")
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
+    public func text(of name: String) -> String? { texts[name] }
 
-    /// Loads and parses the scenario of that name; throws a `ScenarioError` if it is missing or malformed.
+    /// The parsed scenario of that name; throws a `ScenarioError` if it is missing or malformed.
     public func load(_ name: String) throws -> Scenario {
-        guard let text = text(of: name) else {
+        guard let result = parsed[name] else {
             throw ScenarioError(source: name, line: 0, column: 0,
                                 message: "no built-in scenario named '\(name)' (try: \(names.joined(separator: ", ")))")
         }
-        return try Scenario.parse(text, source: directory.appendingPathComponent(name + ".twsim").path)
+        return try result.get()
     }
 }
 

@@ -8,10 +8,25 @@ struct ScenarioParser {
         var column: Int
     }
 
+    /// The largest scenario text accepted, in bytes (256 KiB: thousands of lines).
+    static let maxScenarioBytes = 262_144
+    /// The most bytes one `send` line may write (1 MB, about 685 segments).
+    static let maxSendBytes = 1_000_000
+    /// The most `drop` and `duplicate` lines in one scenario (each is checked against every segment).
+    static let maxFaultLines = 500
+
     func parse(_ text: String) throws -> Scenario {
+        let size = text.utf8.count
+        guard size <= Self.maxScenarioBytes else {
+            // Name the line that crosses the limit.
+            let line = 1 + text.utf8.prefix(Self.maxScenarioBytes).reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            throw ScenarioError(source: source, line: line, column: 1,
+                                message: "the scenario is \(size) bytes, over the limit of \(Self.maxScenarioBytes) bytes (256 KiB) from this line on; split it into smaller scenarios")
+        }
         var scenario = Scenario(source: source, steps: [])
         var sawAction = false
         var sawOpen = false
+        var faultLines = 0
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -22,6 +37,12 @@ struct ScenarioParser {
             var cursor = WordCursor(words: words, line: lineNumber, source: source, endColumn: rawLine.unicodeScalars.count + 1)
             cursor.index = 1
             let action: ScenarioAction
+            if verb == "drop" || verb == "duplicate" {
+                faultLines += 1
+                if faultLines > Self.maxFaultLines {
+                    throw error(lineNumber, verbWord, "more than \(Self.maxFaultLines) 'drop' and 'duplicate' lines (the simulator's limit); use '#N' to reach a later segment")
+                }
+            }
             switch verb {
             case "profile":
                 let word = try cursor.next(expecting: "a profile: linux, rfc9293 or no-time-wait")
@@ -41,14 +62,29 @@ struct ScenarioParser {
                 }
                 sawOpen = true
                 action = .open
-            case "reconnect": action = .reconnect
+            case "reconnect":
+                var reuse = false
+                if let option = cursor.peek() {
+                    guard ["reuseaddr", "so_reuseaddr"].contains(option.text.lowercased()) else {
+                        throw error(lineNumber, option, "expected 'reconnect' or 'reconnect reuseaddr', found '\(Self.shown(option.text))'")
+                    }
+                    cursor.index += 1
+                    reuse = true
+                }
+                action = .reconnect(reuseAddress: reuse)
             case "send":
                 let role = try cursor.endpoint()
                 let word = try cursor.next(expecting: "a byte count, for example 'send client 100'")
-                guard word.text.count <= 9, let bytes = Int(word.text), bytes > 0 else {
-                    throw error(lineNumber, word, "expected a byte count from 1 to 999999999, found '\(Self.shown(word.text))'")
+                let limit = Self.maxSendBytes
+                guard word.text.count <= 12, word.text.allSatisfy({ $0.isASCII && $0.isNumber }), let bytes = Int(word.text),
+                      bytes > 0 else {
+                    throw error(lineNumber, word, "expected a byte count from 1 to \(limit), found '\(Self.shown(word.text))'")
+                }
+                guard bytes <= limit else {
+                    throw error(lineNumber, word, "'send' writes at most \(limit) bytes at a time (the simulator's limit), found \(bytes); use several 'send' lines")
                 }
                 action = .send(role, bytes: bytes)
+            case "read": action = .read(try cursor.endpoint())
             case "close": action = .close(try cursor.endpoint())
             case "shutdown": action = .shutdown(try cursor.endpoint())
             case "abort": action = .abort(try cursor.endpoint())
@@ -92,11 +128,11 @@ struct ScenarioParser {
                     throw error(lineNumber, word, "unknown state '\(Self.shown(word.text))'; expected one of \(TCPState.allCases.map(\.name).joined(separator: ", ")) or 'sent FLAGS'")
                 }
             default:
-                throw error(lineNumber, verbWord, "unknown command '\(Self.shown(verbWord.text))'; expected profile, set, open, send, close, shutdown, abort, reconnect, drop, duplicate, wait, run or expect")
+                throw error(lineNumber, verbWord, "unknown command '\(Self.shown(verbWord.text))'; expected profile, set, open, send, read, close, shutdown, abort, reconnect, drop, duplicate, wait, run or expect")
             }
             try cursor.end()
             switch action {
-            case .send, .close, .shutdown, .abort, .reconnect:
+            case .send, .read, .close, .shutdown, .abort, .reconnect:
                 if !sawOpen {
                     throw error(lineNumber, verbWord, "'\(verb)' needs a connection: add an 'open' line before it")
                 }
@@ -109,7 +145,7 @@ struct ScenarioParser {
     }
 
     private func parseSetting(_ cursor: inout WordCursor) throws -> ScenarioSetting {
-        let keys = "time-wait, msl, rto, latency, fin-timeout, rfc1337, retries, isn or timestamps"
+        let keys = "time-wait, msl, rto, latency, fin-timeout, rfc1337, retries, isn, timestamps, delayed-ack or autoread"
         let word = try cursor.next(expecting: "a setting: \(keys)")
         switch word.text.lowercased() {
         case "time-wait", "timewait", "time_wait": return .timeWait(try cursor.duration())
@@ -123,6 +159,8 @@ struct ScenarioParser {
         case "fin-timeout", "fin_timeout", "tcp_fin_timeout": return .finTimeout(try cursor.duration())
         case "rfc1337", "tcp_rfc1337": return .rfc1337(try cursor.onOff())
         case "timestamps", "tcp_timestamps": return .timestamps(try cursor.onOff())
+        case "delayed-ack", "delayed_ack", "delack": return .delayedAck(try cursor.onOff())
+        case "autoread", "auto-read": return .autoread(try cursor.onOff())
         case "retries":
             let value = try cursor.next(expecting: "a retry count, for example 'set retries 3'")
             guard value.text.count <= 3, let n = Int(value.text), n >= 0, n <= 100 else {

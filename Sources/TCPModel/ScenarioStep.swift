@@ -46,14 +46,22 @@ public enum ScenarioSetting: Sendable, Equatable {
     case retries(Int)
     case isn(EndpointRole, UInt32)
     case timestamps(Bool)
+    /// `set delayed-ack on|off`: whether ACKs may wait (fact 33).
+    case delayedAck(Bool)
+    /// `set autoread on|off`: whether applications read data as soon as it arrives.
+    case autoread(Bool)
 }
 
 /// What one scenario line asks for.
 public enum ScenarioAction: Sendable, Equatable {
     case set(ScenarioSetting)
     case open
-    case reconnect
+    /// A new incarnation on the same 4-tuple: the client binds its old port again, with
+    /// SO_REUSEADDR when `reuseAddress` (`reconnect reuseaddr`), and connects (fact 38).
+    case reconnect(reuseAddress: Bool)
     case send(EndpointRole, bytes: Int)
+    /// The application reads every byte that has arrived.
+    case read(EndpointRole)
     case close(EndpointRole)
     case shutdown(EndpointRole)
     case abort(EndpointRole)

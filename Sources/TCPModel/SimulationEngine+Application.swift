@@ -1,4 +1,4 @@
-/// What the applications on both endpoints do: connect, send, close, shut down, abort.
+/// What the applications on both endpoints do: connect, send, read, close, shut down, abort.
 extension SimulationEngine {
     /// Prepares endpoint `i` for a new incarnation, keeping its counters and invalidating old timers.
     mutating func startIncarnation(_ i: Int, connection: Int, iss: UInt32) {
@@ -17,12 +17,25 @@ extension SimulationEngine {
     }
 
     /// `open` and `reconnect`: the client connects and the handshake runs until both sides are
-    /// ESTABLISHED (or the attempt fails).
-    mutating func connect(reconnecting: Bool) {
+    /// ESTABLISHED (or the attempt fails). A reconnect binds the client's old port again; while the
+    /// client's own TIME_WAIT holds the 4-tuple, Linux gives one of three answers (fact 38).
+    mutating func connect(reuseAddress: Bool) {
+        var takeOverISS: UInt32?
         if endpoints[0].state == .timeWait {
-            reportError(0, "EADDRINUSE")
-            note(.client, "the client's TIME_WAIT still holds the 4-tuple; connect() is retried when it ends")
-            run { $0[0].state != .timeWait }
+            guard reuseAddress else {
+                reportError(0, "EADDRINUSE")
+                note(.client, "bind() fails: the client's own TIME_WAIT holds that port and the new socket has no SO_REUSEADDR; nothing is sent")
+                return
+            }
+            guard settings.timestamps else {
+                reportError(0, "EADDRNOTAVAIL")
+                note(.client, "connect() fails: the 4-tuple is in TIME_WAIT and, without timestamps, it cannot be taken over safely")
+                return
+            }
+            takeOverISS = endpoints[0].sndNxt &+ 65_535 &+ 2
+            note(.client, "connect() takes the TIME_WAIT over at once (SO_REUSEADDR, timestamps on); new ISN = old SND.NXT + 65535 + 2")
+            cancelTimer(0, .timeWait)
+            setState(0, .closed)
         }
         guard endpoints[0].state == .closed else {
             reportError(0, "EISCONN")
@@ -30,7 +43,7 @@ extension SimulationEngine {
             return
         }
         connections += 1
-        let iss = isnOverride[0] ?? initialSequenceNumber(0)
+        let iss = isnOverride[0] ?? takeOverISS ?? initialSequenceNumber(0)
         isnOverride[0] = nil
         startIncarnation(0, connection: connections, iss: iss)
         setState(0, .synSent)
@@ -49,17 +62,23 @@ extension SimulationEngine {
             reportError(i, tcb.writeClosed ? "EPIPE" : "ENOTCONN")
             return
         }
-        var remaining = bytes
-        while remaining > 0 {
-            let chunk = min(1_460, remaining)
-            queueSegment(i, flags: [.psh, .ack], length: chunk)
-            remaining -= chunk
-        }
+        replyStarted(i)
+        endpoints[i].sendBuffer += bytes
+        pushData(i)
+    }
+
+    /// `read`: the application reads every byte that has arrived.
+    mutating func applicationRead(_ i: Int) {
+        endpoints[i].unread = 0
     }
 
     /// `close` (orphan: the application lets go of the socket) and `shutdown` (write side only).
     mutating func applicationClose(_ i: Int, orphan: Bool) {
         let wasOrphan = endpoints[i].orphan
+        if orphan && endpoints[i].unread > 0 && endpoints[i].synchronized && endpoints[i].state != .timeWait {
+            closeDiscardingData(i)
+            return
+        }
         if orphan { endpoints[i].orphan = true }
         switch endpoints[i].state {
         case .established, .synReceived, .closeWait:
@@ -67,7 +86,8 @@ extension SimulationEngine {
             endpoints[i].writeClosed = true
             let next: TCPState = endpoints[i].state == .closeWait ? .lastAck : .finWait1
             setState(i, next)
-            queueSegment(i, flags: [.fin, .ack])
+            endpoints[i].finQueued = true
+            pushData(i)
         case .synSent:
             if orphan { setState(i, .closed) }
         case .finWait2:
@@ -83,6 +103,20 @@ extension SimulationEngine {
               let timeout = settings.finTimeout else { return }
         let rto = endpoints[i].rto
         startTimer(i, .finWait2, ms: max(timeout, rto * 4 - rto / 2))
+    }
+
+    /// close() while received data is unread: the data is lost, so TCP sends an RST instead of a
+    /// FIN and no TIME_WAIT follows (fact 35; RFC 9293 §3.6, RFC 1122 §4.2.2.13). Linux sends
+    /// RST|ACK with SEQ = SND.NXT and ACK = RCV.NXT.
+    mutating func closeDiscardingData(_ i: Int) {
+        let unread = endpoints[i].unread
+        note(endpoints[i].role, "close() with \(unread) unread bytes: the data is lost, so the socket sends RST instead of FIN")
+        let flags: TCPFlags = settings.followsLinux ? [.rst, .ack] : .rst
+        transmit(makeSegment(i, flags: flags, seq: endpoints[i].sndNxt), retransmission: false)
+        resetSeen = true
+        endpoints[i].orphan = true
+        endpoints[i].unread = 0
+        setState(i, .closed)
     }
 
     /// `abort`: SO_LINGER {1,0} then close(): an RST instead of a FIN, and no TIME_WAIT (fact 22).

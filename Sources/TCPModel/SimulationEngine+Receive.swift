@@ -66,7 +66,6 @@ extension SimulationEngine {
         if settings.timestamps { endpoints[i].tsRecent = segment.tsval }
         if flags.contains(.ack) {
             acknowledge(upTo: segment.ack, at: i)
-            endpoints[i].rto = settings.rto
             setState(i, .established)
             sendAck(i)
         } else {
@@ -75,17 +74,20 @@ extension SimulationEngine {
         }
     }
 
-    /// Removes acknowledged segments, resets the backoff and restarts or stops the retransmit timer.
+    /// Removes acknowledged segments, takes an RTT sample (never from a retransmitted segment,
+    /// Karn's rule), resets the backoff, restarts or stops the retransmit timer, and sends what the
+    /// window now admits.
     mutating func acknowledge(upTo ack: UInt32, at i: Int) {
         endpoints[i].sndUna = ack
-        endpoints[i].unacked.removeAll { !SequenceSpace.after($0.seq &+ $0.sequenceLength, ack) }
+        if let sentAt = endpoints[i].unacked.removeAcknowledged(upTo: ack) { sampleRoundTrip(i, now - sentAt) }
         endpoints[i].retransmissions = 0
-        endpoints[i].rto = settings.rto
+        endpoints[i].rto = baseTimeout(i)
         if endpoints[i].unacked.isEmpty {
             cancelTimer(i, .retransmit)
         } else {
             startTimer(i, .retransmit, ms: endpoints[i].rto, action: .restart)
         }
+        pushData(i)
     }
 
     /// RFC 9293's acceptability test for a segment (§3.10.7.4, first check).
@@ -106,9 +108,10 @@ extension SimulationEngine {
 
     /// Answers an unacceptable segment with an ACK, at most once per 500 ms for pure ACKs and SYNs
     /// (Linux `tcp_oow_rate_limited()` with `tcp_invalid_ratelimit`, RFC 5961 §7), so that two
-    /// desynchronized endpoints cannot ACK each other forever. Data and FIN are always answered.
-    mutating func sendOutOfWindowAck(_ i: Int, answering segment: Segment) {
-        if segment.sequenceLength == 0 || segment.flags.contains(.syn) {
+    /// desynchronized endpoints cannot ACK each other forever. Data and FIN are always answered,
+    /// unless `alwaysLimited` (an ACK of unsent data, fact 37).
+    mutating func sendOutOfWindowAck(_ i: Int, answering segment: Segment, alwaysLimited: Bool = false) {
+        if alwaysLimited || segment.sequenceLength == 0 || segment.flags.contains(.syn) {
             if let last = endpoints[i].lastOutOfWindowAck, now - last < 500 { return }
             endpoints[i].lastOutOfWindowAck = now
         }
@@ -159,8 +162,11 @@ extension SimulationEngine {
             }
         }
         if SequenceSpace.after(segment.ack, endpoints[i].sndNxt) {
-            // Acknowledges something never sent: RFC 9293 answers with an ACK, Linux drops it silently.
-            if !settings.followsLinux { sendOutOfWindowAck(i, answering: segment) }
+            // Acknowledges something never sent: "send an ACK, drop the segment" (RFC 9293). Linux
+            // does the same, at most once per 500 ms (tcp_invalid_ratelimit), and discards the
+            // segment's data (fact 37).
+            note(role, "the ACK acknowledges data never sent: answered with an ACK, the segment is dropped")
+            sendOutOfWindowAck(i, answering: segment, alwaysLimited: settings.followsLinux)
             return
         }
         if SequenceSpace.before(segment.ack, endpoints[i].sndUna &- 65_535) {
@@ -188,7 +194,7 @@ extension SimulationEngine {
         default:
             break
         }
-        var needAck = false
+        var ackNow = false, ackOwed = false
         if segment.length > 0 {
             switch endpoints[i].state {
             case .established, .finWait1, .finWait2:
@@ -202,12 +208,16 @@ extension SimulationEngine {
                 if segment.seq == endpoints[i].rcvNxt {
                     endpoints[i].rcvNxt = endpoints[i].rcvNxt &+ UInt32(truncatingIfNeeded: segment.length)
                     endpoints[i].bytesReceived += segment.length
+                    if !settings.autoread { endpoints[i].unread += segment.length }
                     if segment.connection != endpoints[i].connection {
                         staleSeen = true
                         note(role, "\(segment.length) bytes from incarnation \(segment.connection) were accepted as new data of incarnation \(endpoints[i].connection)")
                     }
+                    dataArrived(i, bytes: segment.length)
+                    ackOwed = true
+                } else {
+                    ackNow = true
                 }
-                needAck = true
             default:
                 break
             }
@@ -217,18 +227,36 @@ extension SimulationEngine {
             if finSeq == endpoints[i].rcvNxt {
                 endpoints[i].rcvNxt = endpoints[i].rcvNxt &+ 1
                 switch endpoints[i].state {
-                case .synReceived, .established: setState(i, .closeWait)
+                case .synReceived, .established:
+                    // Linux `tcp_fin()` enters pingpong mode here, so the ACK waits for the
+                    // application's own FIN unless no data was ever received (fact 33). The RFC
+                    // profile ACKs a FIN at once, as BSD does ("no more input can be expected").
+                    setState(i, .closeWait)
+                    if settings.followsLinux {
+                        endpoints[i].pingpong = true
+                        ackOwed = true
+                    } else {
+                        ackNow = true
+                    }
                 case .finWait1:
                     if endpoints[i].finAcknowledged { enterTimeWait(i) } else { setState(i, .closing) }
+                    ackNow = true
                 case .finWait2:
                     cancelTimer(i, .finWait2)
                     enterTimeWait(i)
-                default: break
+                    ackNow = true
+                default:
+                    ackNow = true
                 }
+            } else {
+                ackNow = true
             }
-            needAck = true
         }
-        if needAck { sendAck(i) }
+        if ackNow {
+            sendAck(i)
+        } else if ackOwed {
+            acknowledgeReceived(i)
+        }
     }
 
     /// TIME_WAIT as Linux's `tcp_timewait_state_process()` handles it (facts 4, 11, 12).

@@ -14,8 +14,14 @@ struct DuplicateRule {
 /// Runs one scenario on a virtual clock: both endpoints, the network with its latency and faults,
 /// and the scenario's steps. Time moves only when a step says so.
 struct SimulationEngine {
-    /// The most work items one run may process; a run that needs more stops with a note.
+    /// The most work items one run may process; a run that needs more stops with the outcome
+    /// `work-limit`.
     static let workLimit = 200_000
+    /// The most segments one run may put on the wire.
+    static let transmissionLimit = 100_000
+    /// The latest virtual time a run may reach: 1,000 years in ms, far below `Int64.max`, so no
+    /// sum of a time and a duration can overflow.
+    static let clockLimit: Int64 = 31_536_000_000_000
 
     var settings: ProfileSettings
     var now: Int64 = 0
@@ -29,7 +35,9 @@ struct SimulationEngine {
     /// Every event counted, recorded or not.
     var eventCount = 0
     var workDone = 0
-    var workLimitHit = false
+    /// Why the run stopped before its end, when it hit a work limit.
+    var stopReason: String?
+    var workLimitHit: Bool { stopReason != nil }
 
     var transmissions = 0
     /// Transmissions that no `drop` line took, which the explorer may lose.
@@ -45,6 +53,10 @@ struct SimulationEngine {
     var dropRules: [DropRule] = []
     var duplicateRules: [DuplicateRule] = []
     var sent: [[TCPFlags]] = [[], []]
+    /// The distinct flag combinations each endpoint sent, in first-sent order, and a bit per
+    /// combination, so that `expect … sent` costs O(1) however long the run.
+    var sentDistinct: [[TCPFlags]] = [[], []]
+    var sentMask: [UInt64] = [0, 0]
     var errors: [[String]] = [[], []]
     var visited: [[TCPState]] = [[.closed], [.listen]]
     var failures: [String] = []
@@ -77,26 +89,29 @@ struct SimulationEngine {
         if recordEvents { events.append(SimulationEvent(timeMs: now, kind: .step(line: step.line, text: step.text))) }
         switch step.action {
         case .set(let setting): apply(setting)
-        case .open: connect(reconnecting: false)
-        case .reconnect: connect(reconnecting: true)
+        case .open: connect(reuseAddress: false)
+        case .reconnect(let reuse): connect(reuseAddress: reuse)
         case .send(let role, let bytes): applicationSend(Self.slot(role), bytes: bytes)
+        case .read(let role): applicationRead(Self.slot(role))
         case .close(let role): applicationClose(Self.slot(role), orphan: true)
         case .shutdown(let role): applicationClose(Self.slot(role), orphan: false)
         case .abort(let role): applicationAbort(Self.slot(role))
-        case .drop(let match, let nth): dropRules.append(DropRule(match: match, remaining: nth))
+        case .drop(let match, let nth):
+            dropRules.removeAll { $0.remaining == 0 }
+            dropRules.append(DropRule(match: match, remaining: nth))
         case .duplicate(let match, let after):
+            duplicateRules.removeAll { !$0.pending }
             duplicateRules.append(DuplicateRule(match: match, delay: after.milliseconds(under: settings)))
-        case .wait(let duration): advance(until: now + duration.milliseconds(under: settings))
+        case .wait(let duration): advance(by: duration.milliseconds(under: settings))
         case .run: runUntilIdle()
         case .expectState(let role, let state):
             let actual = endpoints[Self.slot(role)].state
             record(step: step, passed: actual == state, actual: actual.name)
         case .expectOutcome(let outcome): recordOutcome(outcome, step: step)
         case .expectSent(let role, let flags):
-            let list = sent[Self.slot(role)]
-            var distinct: [String] = []
-            for item in list where !distinct.contains(item.description) { distinct.append(item.description) }
-            record(step: step, passed: list.contains(flags),
+            let i = Self.slot(role)
+            let distinct = sentDistinct[i].map(\.description)
+            record(step: step, passed: sentMask[i] & (1 << UInt64(flags.rawValue & 63)) != 0,
                    actual: distinct.isEmpty ? "nothing sent" : "sent " + distinct.joined(separator: ", "))
         }
     }
@@ -122,7 +137,7 @@ struct SimulationEngine {
         case .rto(let d):
             settings.rto = max(1, d.milliseconds(under: settings))
             for i in 0..<2 where endpoints[i].synchronized && endpoints[i].retransmissions == 0 {
-                endpoints[i].rto = settings.rto
+                endpoints[i].rto = baseTimeout(i)
             }
         case .latency(let d): settings.latency = d.milliseconds(under: settings)
         case .finTimeout(let d): settings.finTimeout = d.milliseconds(under: settings)
@@ -132,14 +147,33 @@ struct SimulationEngine {
             settings.orphanRetries = n
         case .isn(let role, let value): isnOverride[Self.slot(role)] = value
         case .timestamps(let on): settings.timestamps = on
+        case .delayedAck(let on):
+            settings.delayedAck = on
+            if !on { for i in 0..<2 where endpoints[i].timers.isRunning(.delayedAck) { sendAck(i) } }
+        case .autoread(let on):
+            settings.autoread = on
+            if on { for i in 0..<2 { endpoints[i].unread = 0 } }
         }
     }
 
     // MARK: Clock
 
-    mutating func advance(until target: Int64) {
+    /// Lets `ms` of virtual time pass, processing everything due; stops the run at `clockLimit`.
+    mutating func advance(by ms: Int64) {
+        let room = Self.clockLimit - now
+        let target = now + min(max(0, ms), room)
         while let time = queue.nextTime, time <= target, !workLimitHit { step() }
-        if now < target { now = target }
+        if now < target && !workLimitHit { now = target }
+        if ms > room && !workLimitHit {
+            stop("the virtual clock reached its limit of 1,000 years")
+        }
+    }
+
+    /// Stops the run at a work limit (the first reason wins).
+    mutating func stop(_ reason: String) {
+        guard stopReason == nil else { return }
+        stopReason = reason
+        note(nil, "stopped: \(reason)")
     }
 
     mutating func runUntilIdle() {
@@ -154,8 +188,11 @@ struct SimulationEngine {
         guard let (time, work) = queue.pop() else { return }
         workDone += 1
         if workDone > Self.workLimit {
-            workLimitHit = true
-            note(nil, "stopped: more than \(Self.workLimit) scheduled events; the scenario does not settle")
+            stop("more than \(Self.workLimit) scheduled events; the scenario does not settle")
+            return
+        }
+        if time > Self.clockLimit {
+            stop("the virtual clock reached its limit of 1,000 years")
             return
         }
         if time > now { now = time }
@@ -175,49 +212,6 @@ struct SimulationEngine {
         }
     }
 
-    // MARK: Timers
-
-    mutating func startTimer(_ i: Int, _ kind: TimerKind, ms: Int64, action: TimerAction = .start) {
-        let generation = endpoints[i].timers.advance(kind, running: true)
-        queue.schedule(.timer(endpoints[i].role, kind, generation: generation), at: now + ms)
-        log(.timer(endpoints[i].role, kind, action, ms: ms))
-    }
-
-    mutating func cancelTimer(_ i: Int, _ kind: TimerKind) {
-        guard endpoints[i].timers.isRunning(kind) else { return }
-        endpoints[i].timers.advance(kind, running: false)
-        log(.timer(endpoints[i].role, kind, .cancel, ms: 0))
-    }
-
-    mutating func timerFired(_ kind: TimerKind, _ i: Int) {
-        switch kind {
-        case .retransmit: retransmitTimeout(i)
-        case .timeWait: setState(i, .closed)
-        case .finWait2:
-            note(endpoints[i].role, "the orphaned FIN_WAIT_2 socket times out and disappears without TIME_WAIT")
-            setState(i, .closed)
-        }
-    }
-
-    mutating func retransmitTimeout(_ i: Int) {
-        guard let head = endpoints[i].unacked.first else { return }
-        let tcb = endpoints[i]
-        let limit = head.flags.contains(.syn) ? settings.synRetries : (tcb.orphan ? settings.orphanRetries : settings.retries)
-        if tcb.retransmissions >= limit {
-            timeoutSeen = true
-            note(tcb.role, "gave up after \(tcb.retransmissions) retransmissions")
-            if !tcb.orphan { reportError(i, "ETIMEDOUT") }
-            setState(i, .closed)
-            return
-        }
-        endpoints[i].retransmissions += 1
-        var again = makeSegment(i, flags: head.flags, seq: head.seq, length: head.length)
-        if head.flags.contains(.syn) && !head.flags.contains(.ack) { again.ack = 0 }
-        transmit(again, retransmission: true)
-        endpoints[i].rto = min(endpoints[i].rto * 2, settings.rtoMax)
-        startTimer(i, .retransmit, ms: endpoints[i].rto)
-    }
-
     // MARK: State
 
     mutating func setState(_ i: Int, _ state: TCPState) {
@@ -230,7 +224,11 @@ struct SimulationEngine {
         if state == .closed || state == .timeWait || state == .listen {
             cancelTimer(i, .retransmit)
             cancelTimer(i, .finWait2)
+            cancelTimer(i, .delayedAck)
+            endpoints[i].delayedAckDue = nil
             endpoints[i].unacked.removeAll()
+            endpoints[i].sendBuffer = 0
+            endpoints[i].finQueued = false
         }
         if state == .closed { cancelTimer(i, .timeWait) }
     }
@@ -251,105 +249,23 @@ struct SimulationEngine {
         log(.error(endpoints[i].role, errno: errno))
     }
 
-    /// An acceptable RST ended the connection at endpoint `i`.
+    /// An acceptable RST ended the connection at endpoint `i`. Linux's `tcp_reset()` (fact 34):
+    /// SYN_SENT → ECONNREFUSED, CLOSE_WAIT → EPIPE, any other state → ECONNRESET, reported only to
+    /// an application that still holds the socket (after shutdown(), LAST_ACK and CLOSING too).
+    /// RFC 9293 §3.10.7.4: "reset" in the states up to CLOSE-WAIT, nothing in CLOSING or LAST-ACK.
     mutating func connectionReset(_ i: Int) {
         resetSeen = true
         let tcb = endpoints[i]
         switch tcb.state {
         case .synSent: reportError(i, "ECONNREFUSED")
+        case .closeWait where settings.followsLinux:
+            if !tcb.orphan { reportError(i, "EPIPE") }
         case .established, .finWait1, .finWait2, .closeWait, .synReceived:
             if !tcb.orphan { reportError(i, "ECONNRESET") }
+        case .closing, .lastAck:
+            if !tcb.orphan && settings.followsLinux { reportError(i, "ECONNRESET") }
         default: break
         }
         setState(i, .closed)
-    }
-
-    // MARK: Sending
-
-    func initialSequenceNumber(_ i: Int) -> UInt32 {
-        // An RFC 793 style clock: one tick every 4 µs, i.e. 250 per millisecond.
-        (i == 0 ? 1_000 : 5_000) &+ UInt32(truncatingIfNeeded: now &* 250)
-    }
-
-    func timestampValue(_ i: Int) -> UInt32 {
-        (i == 0 ? 100_000 : 700_000) &+ UInt32(truncatingIfNeeded: now)
-    }
-
-    func makeSegment(_ i: Int, flags: TCPFlags, seq: UInt32, length: Int = 0) -> Segment {
-        let tcb = endpoints[i]
-        return Segment(from: tcb.role, flags: flags, seq: seq, ack: flags.contains(.ack) ? tcb.rcvNxt : 0,
-                       length: length,
-                       tsval: settings.timestamps ? timestampValue(i) : nil,
-                       tsecr: settings.timestamps ? (tcb.tsRecent ?? 0) : nil,
-                       connection: tcb.connection, index: 0)
-    }
-
-    /// Sends a segment that occupies sequence space and keeps it for retransmission.
-    mutating func queueSegment(_ i: Int, flags: TCPFlags, length: Int = 0) {
-        let segment = makeSegment(i, flags: flags, seq: endpoints[i].sndNxt, length: length)
-        endpoints[i].sndNxt = endpoints[i].sndNxt &+ segment.sequenceLength
-        if flags.contains(.fin) { endpoints[i].finSeq = segment.seq &+ UInt32(truncatingIfNeeded: length) }
-        endpoints[i].unacked.append(segment)
-        transmit(segment, retransmission: false)
-        if !endpoints[i].timers.isRunning(.retransmit) {
-            startTimer(i, .retransmit, ms: endpoints[i].rto)
-        }
-    }
-
-    mutating func sendAck(_ i: Int) {
-        transmit(makeSegment(i, flags: .ack, seq: endpoints[i].sndNxt), retransmission: false)
-    }
-
-    /// Sends an RST from an endpoint that has no connection for the segment (RFC 9293 §3.10.7.1).
-    mutating func sendReset(answering segment: Segment, from i: Int) {
-        var reply: Segment
-        if segment.flags.contains(.ack) {
-            reply = Segment(from: endpoints[i].role, flags: .rst, seq: segment.ack, ack: 0, length: 0,
-                            tsval: nil, tsecr: nil, connection: endpoints[i].connection, index: 0)
-        } else {
-            reply = Segment(from: endpoints[i].role, flags: [.rst, .ack], seq: 0,
-                            ack: segment.seq &+ segment.sequenceLength, length: 0,
-                            tsval: nil, tsecr: nil, connection: endpoints[i].connection, index: 0)
-        }
-        reply.connection = endpoints[i].connection
-        transmit(reply, retransmission: false)
-    }
-
-    /// Puts a segment on the wire, applying `drop` lines, the explorer's losses and `duplicate` lines.
-    mutating func transmit(_ original: Segment, retransmission: Bool) {
-        var segment = original
-        transmissions += 1
-        segment.index = transmissions
-        let i = Self.slot(segment.from)
-        sent[i].append(segment.flags)
-        let key = i * 32 + Int(segment.flags.rawValue & 31)
-        occurrences[key] += 1
-        log(.send(segment, retransmission: retransmission))
-        var dropped = false
-        for k in dropRules.indices where dropRules[k].remaining > 0 && dropRules[k].match.matches(segment) {
-            dropRules[k].remaining -= 1
-            if dropRules[k].remaining == 0 { dropped = true }
-        }
-        if dropped {
-            log(.drop(segment, reason: .scenario))
-            return
-        }
-        explorable += 1
-        if exploreCursor < exploreDrops.count && exploreDrops[exploreCursor] == explorable {
-            exploreCursor += 1
-            exploreDropped.append("\(segment.from.rawValue)->\(segment.to.rawValue) \(segment.flags) #\(occurrences[key])")
-            log(.drop(segment, reason: .explore))
-            return
-        }
-        queue.schedule(.deliver(segment, copy: false), at: now + settings.latency)
-        for k in duplicateRules.indices where duplicateRules[k].pending && duplicateRules[k].match.matches(segment) {
-            duplicateRules[k].pending = false
-            let age = settings.latency + duplicateRules[k].delay
-            if age > settings.msl {
-                queue.schedule(.expire(segment), at: now + settings.msl)
-            } else {
-                queue.schedule(.deliver(segment, copy: true), at: now + age)
-            }
-        }
     }
 }

@@ -3,6 +3,8 @@ public enum TimerKind: String, Sendable, Codable, CaseIterable {
     case retransmit
     case timeWait = "time-wait"
     case finWait2 = "fin-wait-2"
+    /// The delayed-ACK timer: an ACK is owed and waits for data or a FIN to ride on (fact 33).
+    case delayedAck = "delayed-ack"
 }
 
 /// What happened to a timer.

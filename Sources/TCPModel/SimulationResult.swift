@@ -1,7 +1,7 @@
 /// Everything one run of a scenario produced.
 public struct SimulationResult: Sendable {
     public var profile: ProfileName
-    /// True when every `expect` line held.
+    /// True when every `expect` line held and the run reached its end (no work limit stopped it).
     public var passed: Bool
     public var outcomes: Set<Outcome>
     public var final: [EndpointRole: TCPState]
@@ -13,6 +13,9 @@ public struct SimulationResult: Sendable {
     public var errors: [EndpointRole: [String]]
     /// Failed expectations as one-line messages.
     public var failures: [String]
+    /// Why the run stopped before its end (a work limit: events, segments or virtual time), or nil
+    /// when it ran to the end. Such a run also has the outcome `work-limit`.
+    public var stopReason: String? = nil
     /// Everything that happened, in order (empty when the run did not record events).
     public var events: [SimulationEvent] = []
     /// How many events happened, recorded or not.

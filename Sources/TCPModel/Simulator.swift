@@ -48,7 +48,9 @@ public enum Simulator {
         if engine.timeoutSeen { outcomes.insert(.timeout) }
         if engine.staleSeen { outcomes.insert(.staleData) }
         if engine.endpoints.contains(where: { $0.state != .closed && $0.state != .listen }) { outcomes.insert(.open) }
-        if !outcomes.contains(.reset) && !outcomes.contains(.timeout) && !outcomes.contains(.open) {
+        if engine.workLimitHit { outcomes.insert(.workLimit) }
+        if !outcomes.contains(.reset) && !outcomes.contains(.timeout) && !outcomes.contains(.open)
+            && !outcomes.contains(.workLimit) {
             outcomes.insert(.clean)
         }
         return outcomes
@@ -63,7 +65,8 @@ public enum Simulator {
             visited: [.client: engine.visited[0], .server: engine.visited[1]],
             sent: [.client: engine.sent[0], .server: engine.sent[1]],
             errors: [.client: engine.errors[0], .server: engine.errors[1]],
-            failures: engine.failures + (engine.workLimitHit ? ["the run stopped after \(SimulationEngine.workLimit) events"] : []))
+            failures: engine.failures)
+        result.stopReason = engine.stopReason
         result.events = engine.events
         result.eventCount = engine.eventCount
         result.transmissions = engine.transmissions

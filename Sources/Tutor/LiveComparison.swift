@@ -1,3 +1,4 @@
+import Rendering
 import SocketLab
 
 /// Sets what a live experiment found beside the learner's prediction and the simulation, and says

@@ -1,9 +1,11 @@
+#if TWLAB_TESTING_AIDS
 import Lessons
 import TCPModel
 
-/// The commands a learner would type to go through a lesson, derived from the answer oracle: all
+/// The commands a learner would type to go through a lesson, derived from the answer pipeline: all
 /// right (a full score) or all wrong (every hint and explanation). End-to-end tests feed these to
-/// the shell, so the expected answers are never copied into a test.
+/// the shell, so the expected answers are never copied into a test. A testing aid: compiled only into
+/// debug builds (`TWLAB_TESTING_AIDS`), never into the release build a learner runs.
 extension TutorSession {
     /// One line per command, starting with `start ID` and ending with the `next` that finishes it.
     /// Throws the oracle's error when a question's answer cannot be computed.
@@ -42,9 +44,10 @@ extension TutorSession {
         case .number: candidates = ["999999", "-999999", "0", "12345"]
         case .text: candidates = ["no idea at all", "banana"]
         }
-        for candidate in candidates where services.check(candidate, expected, question.answerKind) == .wrong {
+        for candidate in candidates where services.check(candidate, expected, question) == .wrong {
             return candidate
         }
         return candidates.first { $0 != expected } ?? "wrong"
     }
 }
+#endif

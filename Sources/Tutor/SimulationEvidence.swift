@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Lessons
 import TCPModel
@@ -45,25 +46,21 @@ public struct SimulationEvidence: Sendable {
         return out
     }
 
-    /// The evidence that decides a question whose answer comes from a simulation (experiments use
-    /// their fallback simulation). Empty for fixed keys and expressions.
+    /// The evidence that decides a question, from the run that decided its answer (nothing runs
+    /// again). Empty for fixed keys and expressions.
     /// With `fullDiagram` false only the deciding moment is shown (for a right answer, where the
     /// whole run would repeat what the learner already knows); `sim` draws it on request.
-    public func lines(for source: AnswerSource, fullDiagram: Bool = true) -> [TutorLine] {
-        switch source {
-        case .simulation(let reference, let observable, let profile):
-            let scenario: Scenario
-            do { scenario = try self.scenario(reference) } catch {
-                return [.failure("The deciding simulation cannot run: \(error).")]
-            }
-            if case .exploreCount(let maxLosses, let outcome) = observable {
-                return exploration(scenario, maxLosses: maxLosses, profile: profile, highlight: outcome)
-            }
-            let result = Simulator.run(scenario, profile: profile)
+    public func lines(for source: AnswerSource, decided: ExpectedAnswer, fullDiagram: Bool = true) -> [TutorLine] {
+        switch decided.evidence {
+        case .none:
+            return []
+        case .exploration(let scenario, let explored, let maxLosses, let outcome):
+            return exploration(scenario, explored, maxLosses: maxLosses, highlight: outcome)
+        case .run(let scenario, let result, let observable):
             var out = fullDiagram ? diagram(scenario, result) : []
             out.append(.plain("Deciding observation: " + Self.describe(observable, in: result)))
             if let moment = Self.decisiveMoment(observable, in: result) { out.append(.diagram("  " + moment)) }
-            if !fullDiagram {
+            if !fullDiagram, let (reference, profile) = Self.simulation(of: source) {
                 let option = profile.map { " --profile \($0.rawValue)" } ?? ""
                 switch reference {
                 case .builtIn(let name):
@@ -75,10 +72,15 @@ public struct SimulationEvidence: Sendable {
                 }
             }
             return out
-        case .experiment(_, _, let fallback):
-            return fallback.map { lines(for: $0, fullDiagram: fullDiagram) } ?? []
-        case .key, .expression:
-            return []
+        }
+    }
+
+    /// The scenario and profile behind a source (an experiment's fallback included), if any.
+    static func simulation(of source: AnswerSource) -> (ScenarioReference, ProfileName?)? {
+        switch source {
+        case .simulation(let reference, _, let profile): return (reference, profile)
+        case .experiment(_, _, let fallback?): return simulation(of: fallback)
+        default: return nil
         }
     }
 
@@ -150,9 +152,11 @@ public struct SimulationEvidence: Sendable {
         return out
     }
 
-    func exploration(_ scenario: Scenario, maxLosses: Int, profile: ProfileName?,
-                     highlight: Outcome? = nil) -> [TutorLine] {
-        let explored = Explorer.explore(scenario, maxLosses: maxLosses, profile: profile)
+    func exploration(_ scenario: Scenario, maxLosses: Int, profile: ProfileName?) -> [TutorLine] {
+        exploration(scenario, Explorer.explore(scenario, maxLosses: maxLosses, profile: profile), maxLosses: maxLosses)
+    }
+
+    func exploration(_ scenario: Scenario, _ explored: Exploration, maxLosses: Int, highlight: Outcome? = nil) -> [TutorLine] {
         var out: [TutorLine] = [.note("Explored \(explored.runs) runs of \(scenario.source) losing up to \(maxLosses) segment(s):")]
         for outcomeClass in explored.classes {
             let names = outcomeClass.outcomes.sorted().map(\.rawValue).joined(separator: "+")

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Lessons
 import SocketLab
@@ -34,7 +35,7 @@ public struct TutorSession: Sendable {
 
     private var resumeBlock = 0
     private var questionShownAt: Date?
-    private var expectedCache: [String: String] = [:]
+    private var expectedCache: [String: ExpectedAnswer] = [:]
     private let now: @Sendable () -> Date
 
     /// A session over the catalog. Progress is loaded from the store; the lesson the learner was in
@@ -234,7 +235,7 @@ public struct TutorSession: Sendable {
         do { expected = try expectedAnswer(question) } catch {
             return [.error("This question cannot be checked here: \(error). Type `skip` to move on and tell your instructor.")]
         }
-        let verdict = services.check(text, expected, question.answerKind)
+        let verdict = services.check(text, expected, question)
         if case .invalid(let reason) = verdict {
             return [.failure("\(reason)"),
                     .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
@@ -305,7 +306,7 @@ public struct TutorSession: Sendable {
 
     /// Runs the live experiment offered in the current step and sets its findings beside the
     /// prediction and the simulation. `log` receives narrated lines as they happen.
-    public mutating func runLab(log: (String) -> Void, shouldStop: () -> Bool) -> [TutorLine] {
+    public mutating func runLab(log: (LabLine) -> Void, shouldStop: () -> Bool) -> [TutorLine] {
         guard let block = pendingLab, let lesson else {
             return [.note("No live experiment is offered here. `lab NAME` runs one as free play.")]
         }
@@ -404,8 +405,14 @@ public struct TutorSession: Sendable {
 
     // MARK: - The expected answer
 
-    /// The canonical answer of a question (cached per question; parameters from the practice variant).
+    /// The canonical answer of a question (parameters from the practice variant).
     public mutating func expectedAnswer(_ question: Question) throws -> String {
+        try decidedAnswer(question).text
+    }
+
+    /// The answer with the run that decided it, computed once per question and kept, so the evidence
+    /// shown after an answer reuses that run.
+    public mutating func decidedAnswer(_ question: Question) throws -> ExpectedAnswer {
         if let cached = expectedCache[question.id] { return cached }
         let values = variant(for: question)?.values ?? [:]
         let answer = try services.expectedAnswer(question, values, library)
@@ -513,7 +520,10 @@ public struct TutorSession: Sendable {
     }
 
     private mutating func evidence(_ question: Question, expected: String, fullDiagram: Bool = true) -> [TutorLine] {
-        var out = evidenceBuilder.lines(for: question.source, fullDiagram: fullDiagram)
+        var out: [TutorLine] = []
+        if let decided = try? decidedAnswer(question) {
+            out = evidenceBuilder.lines(for: question.source, decided: decided, fullDiagram: fullDiagram)
+        }
         if !question.explain.isEmpty { out.append(.prose(question.explain)) }
         return out
     }

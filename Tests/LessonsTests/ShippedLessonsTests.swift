@@ -86,6 +86,10 @@ struct ShippedLessonsTests {
         #expect(try answer("four-way-close/server-after-own-fin") == "LAST_ACK")
         #expect(try answer("four-way-close/client-after-both") == "TIME_WAIT")
         #expect(try answer("four-way-close/server-closes-first") == "server")
+        // §F38: SO_REUSEADDR without timestamps: connect() on one's own TIME_WAIT fails with EADDRNOTAVAIL.
+        #expect(try answer("edge-cases/own-time-wait") == "EADDRNOTAVAIL")
+        // §F33: after data the server delays the ACK of the FIN, so the client is still in FIN_WAIT_1.
+        #expect(try answer("four-way-close/delayed-ack-close") == "FIN_WAIT_1")
         // §A4: a lost final ACK makes the passive side retransmit its FIN; TIME_WAIT re-ACKs it.
         #expect(try answer("lost-final-ack/server-resends") == "FIN|ACK")
         #expect(try answer("lost-final-ack/server-ends-clean") == "CLOSED")

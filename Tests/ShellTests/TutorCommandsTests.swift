@@ -29,11 +29,11 @@ import Tutor
     static var services: TutorServices {
         TutorServices(
             expectedAnswer: { question, _, _ in
-                if case .key(let keys) = question.source, let first = keys.first { return first }
+                if case .key(let keys) = question.source, let first = keys.first { return ExpectedAnswer(text: first) }
                 throw Diagnostic(at: question.location, "no key")
             },
-            check: { given, expected, kind in
-                if case .state = kind {
+            check: { given, expected, question in
+                if case .state = question.answerKind {
                     guard let state = TCPState(parsing: given) else { return .invalid("not a state") }
                     return state.name == expected ? .correct : .wrong
                 }
@@ -158,7 +158,7 @@ import Tutor
         TutorCommands.welcome(context, store: store)
         #expect(capture.text.isEmpty)
         // Nothing was loaded: the tutor attaches only when a tutor command first runs.
-        #expect(context.areas[TutorCommands.areaKey] == nil)
+        #expect(context.tutor == nil)
     }
 
     @Test func theLessonLanguageFollowsTheLocaleWhenTranslated() throws {

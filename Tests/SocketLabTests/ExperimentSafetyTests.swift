@@ -93,8 +93,15 @@ extension ExperimentTests {
         let before = Self.socketDescriptors()
         do {
             _ = try ExperimentRunner.run("active-close", options: ["isolation": "host"], log: { line in
-                if port == nil, let range = line.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                    port = UInt16(line[range].split(separator: ":").last ?? "")
+                let text: String
+                switch line {
+                case .step(let step): text = step
+                case .observed(_, let value): text = value
+                case .sockets(let rows): text = rows.map(\.local).joined(separator: " ")
+                default: text = ""
+                }
+                if port == nil, let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                    port = UInt16(text[range].split(separator: ":").last ?? "")
                     stop = true
                 }
             }, shouldStop: { stop })

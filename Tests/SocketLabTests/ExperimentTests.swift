@@ -27,7 +27,7 @@ enum NamespaceSupport {
 /// (/work/shared/reference/time-wait-facts.md). Serialized: they measure timers and counters.
 @Suite(.serialized) struct ExperimentTests {
     func run(_ name: String, _ options: [String: String] = [:]) throws -> ExperimentReport {
-        var lines: [String] = []
+        var lines: [LabLine] = []
         let report = try ExperimentRunner.run(name, options: options, log: { lines.append($0) })
         #expect(!lines.isEmpty, "an experiment narrates its steps")
         // Every report carries at least its catalogued finding keys, its isolation and its sysctls.

@@ -60,7 +60,7 @@ enum Fixtures {
         #expect(e.rxQueue == 3)
         #expect(e.uid == 1000 && e.inode == 34567)
         #expect(!e.isMinisocket)
-        #expect(e.timer == TimerKind.none)
+        #expect(e.timer == KernelTimer.none)
     }
 
     @Test func establishedWithKeepaliveAndQueues() throws {

@@ -69,24 +69,4 @@ import TCPModel
         _ = try object(SimulationJSON.encode(result))
     }
 
-    @Test func diagramMarksLossesTimersAndFailedExpectations() throws {
-        let result = try simulate("open", "close client", "wait 50ms", "drop client->server ACK", "close server",
-                                  "wait 1s", "expect client CLOSED")
-        let text = SequenceDiagram(color: false, width: 80).render(result)
-        #expect(text.contains("✗ lost"))
-        #expect(text.contains("retransmit"))
-        #expect(text.contains("⏱ time-wait ↺"))
-        #expect(text.contains("✗ line 7: expect client CLOSED — actually TIME_WAIT"))
-        #expect(!text.contains("\u{1B}["), "no colour unless asked")
-        let colored = SequenceDiagram(color: true, width: 80).render(result)
-        #expect(colored.contains("\u{1B}[1;31m"))
-    }
-
-    @Test(arguments: [60, 80, 120])
-    func diagramLinesFitTheWidth(width: Int) throws {
-        let text = SequenceDiagram(color: false, width: width).render(Simulator.run(try builtins.load("wandering-duplicate")))
-        for line in text.split(separator: "\n") where !line.hasPrefix("outcome:") {
-            #expect(line.count <= width, "\(line)")
-        }
-    }
 }

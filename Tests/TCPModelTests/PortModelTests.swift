@@ -35,10 +35,4 @@ import TCPModel
         #expect(model.run().failed == 0)
     }
 
-    @Test func reportShowsTheArithmeticAndAChart() {
-        let text = PortModel(rate: 600).report(width: 80)
-        #expect(text.contains("28,232 ÷ 60 s ≈ 470.5/s"))
-        #expect(text.contains("EADDRNOTAVAIL"))
-        #expect(text.contains("█"))
-    }
 }

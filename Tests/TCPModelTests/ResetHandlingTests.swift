@@ -24,10 +24,35 @@ import Testing
         Segment(from: .client, flags: .rst, seq: seq, ack: 0, length: 0, tsval: nil, tsecr: nil, connection: 1, index: 1)
     }
 
+    // Fact 34, Linux `tcp_reset()`: CLOSE_WAIT → EPIPE, every other synchronized state →
+    // ECONNRESET, for an application that still holds the socket (after shutdown() in LAST_ACK and
+    // CLOSING too; measured in LAST_ACK as SO_ERROR 104 after shutdown() then read()).
     static let errnoByState: [(TCPState, String?)] = [
+        (.synReceived, "ECONNRESET"), (.established, "ECONNRESET"), (.finWait1, "ECONNRESET"),
+        (.finWait2, "ECONNRESET"), (.closeWait, "EPIPE"), (.closing, "ECONNRESET"), (.lastAck, "ECONNRESET"),
+    ]
+
+    // RFC 9293 §3.10.7.4: "reset" responses up to CLOSE-WAIT; CLOSING and LAST-ACK just close.
+    static let rfcErrnoByState: [(TCPState, String?)] = [
         (.synReceived, "ECONNRESET"), (.established, "ECONNRESET"), (.finWait1, "ECONNRESET"),
         (.finWait2, "ECONNRESET"), (.closeWait, "ECONNRESET"), (.closing, nil), (.lastAck, nil),
     ]
+
+    @Test(arguments: rfcErrnoByState)
+    func rfcExactResetClosesTheConnection(_ item: (TCPState, String?)) {
+        var engine = engine(serverIn: item.0, profile: .rfc9293)
+        engine.receive(reset(seq: Self.rcvNxt), at: 1)
+        #expect(engine.endpoints[1].state == .closed)
+        #expect(engine.errors[1] == (item.1.map { [$0] } ?? []))
+    }
+
+    // Fact 34: an orphan (close() was called) reports nothing to anyone, in any state.
+    @Test(arguments: [TCPState.finWait1, .finWait2, .closing, .lastAck])
+    func orphanReportsNothingOnReset(_ state: TCPState) {
+        var engine = engine(serverIn: state, orphan: true)
+        engine.receive(reset(seq: Self.rcvNxt), at: 1)
+        #expect(engine.endpoints[1].state == .closed && engine.errors[1].isEmpty)
+    }
 
     @Test(arguments: errnoByState)
     func exactResetClosesTheConnection(_ item: (TCPState, String?)) {
@@ -104,12 +129,31 @@ import Testing
         #expect(engine.sent[1] == [.ack])
     }
 
-    // Linux's tcp_ack() discards it without an answer (SKB_DROP_REASON_TCP_ACK_UNSENT_DATA).
-    @Test func linuxDropsAnAckOfUnsentDataSilently() {
+    // Fact 37: Linux answers an ACK of unsent data with an ACK, at most once per 500 ms
+    // (tcp_invalid_ratelimit), and discards the segment's data. Measured with a scripted peer in
+    // ESTABLISHED and LAST_ACK: `. 1:1(0) ack 500` → `. 1:1(0) ack 1`; a second one 100 ms later
+    // got no answer; data on it was not delivered.
+    @Test(arguments: [TCPState.established, .lastAck])
+    func linuxAnswersAnAckOfUnsentDataAtMostEvery500ms(_ state: TCPState) {
         var engine = engine(.linux)
-        engine.receive(ack(9_500), at: 1)
-        #expect(engine.transmissions == 0)
-        #expect(engine.endpoints[1].state == .established)
+        engine.endpoints[1].state = state
+        var segment = ack(9_500)
+        segment.length = 100
+        engine.receive(segment, at: 1)
+        #expect(engine.sent[1] == [.ack])
+        #expect(engine.endpoints[1].rcvNxt == 5_000, "the data is discarded")
+        #expect(engine.endpoints[1].state == state)
+        engine.now = 100
+        engine.receive(segment, at: 1)
+        #expect(engine.sent[1] == [.ack], "rate-limited")
+        engine.now = 600
+        engine.receive(segment, at: 1)
+        #expect(engine.sent[1] == [.ack, .ack])
+        let reply = engine.events.compactMap { event -> Segment? in
+            if case .send(let s, _) = event.kind { return s }
+            return nil
+        }
+        #expect(reply.allSatisfy { $0.seq == 9_001 && $0.ack == 5_000 && $0.length == 0 })
     }
 
     // Pure ACKs answered because they are out of window are rate-limited to one per 500 ms.

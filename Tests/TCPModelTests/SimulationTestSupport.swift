@@ -10,8 +10,16 @@ func simulate(_ lines: String..., profile: ProfileName? = nil) throws -> Simulat
 let scenariosDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Lessons/scenarios")
 
-/// The built-in scenario library of the repository.
-let builtins = ScenarioLibrary(directory: scenariosDirectory)
+/// The built-in scenario library of the repository (read here: the simulator itself reads no files).
+let builtins: ScenarioLibrary = {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: scenariosDirectory.path)) ?? []
+    var texts: [String: String] = [:]
+    for file in files where file.hasSuffix(".twsim") {
+        let data = FileManager.default.contents(atPath: scenariosDirectory.appendingPathComponent(file).path) ?? Data()
+        texts[String(file.dropLast(6))] = String(decoding: data, as: UTF8.self)
+    }
+    return ScenarioLibrary(texts: texts, location: scenariosDirectory.path)
+}()
 
 extension SimulationResult {
     /// Every segment sent, in order, with the time it left.
@@ -52,4 +60,23 @@ extension SimulationResult {
             return nil
         }
     }
+}
+
+/// A segment the way tcpdump shows it with relative numbers (`-S` off): `server F. 1:1 ack 102`.
+/// With `set isn client 0` and `set isn server 0` the model's numbers are the relative ones.
+func tcpdump(_ segment: Segment) -> String {
+    var flags = ""
+    if segment.flags.contains(.syn) { flags += "S" }
+    if segment.flags.contains(.fin) { flags += "F" }
+    if segment.flags.contains(.rst) { flags += "R" }
+    if segment.flags.contains(.psh) { flags += "P" }
+    if segment.flags.contains(.ack) { flags += "." }
+    var text = "\(segment.from.rawValue) \(flags) \(segment.seq):\(segment.seq &+ UInt32(segment.length))"
+    if segment.flags.contains(.ack) { text += " ack \(segment.ack)" }
+    return text
+}
+
+extension SimulationResult {
+    /// Every segment sent, in tcpdump's notation.
+    var trace: [String] { sentSegments.map { tcpdump($0.segment) } }
 }

@@ -1,3 +1,4 @@
+import Rendering
 import Foundation
 import Synchronization
 @testable import Lessons
@@ -75,14 +76,14 @@ enum TutorFixtures {
             expectedAnswer: { question, parameters, _ in
                 counter.increment()
                 switch question.source {
-                case .key(let keys): return keys.first ?? ""
-                case .experiment(_, _, .key(let keys)?): return keys.first ?? ""
-                case .expression: return String(Int(((parameters["ports"] ?? 0) / 60).rounded()))
+                case .key(let keys): return ExpectedAnswer(text: keys.first ?? "")
+                case .experiment(_, _, .key(let keys)?): return ExpectedAnswer(text: keys.first ?? "")
+                case .expression: return ExpectedAnswer(text: String(Int(((parameters["ports"] ?? 0) / 60).rounded())))
                 default: throw Diagnostic(at: question.location, "no answer in the fixture")
                 }
             },
-            check: { given, expected, kind in
-                switch kind {
+            check: { given, expected, question in
+                switch question.answerKind {
                 case .state:
                     guard let state = TCPState(parsing: given) else { return .invalid("'\(given)' is not a TCP state") }
                     return state == TCPState(parsing: expected) ? .correct : .wrong
@@ -97,7 +98,7 @@ enum TutorFixtures {
                 }
             },
             runExperiment: { name, _, log, _ in
-                log("running \(name)")
+                log(.step("running \(name)"))
                 return try experiment(name)
             },
             diagram: { _, _, _ in nil })

@@ -202,9 +202,9 @@ import TCPModel
         _ = session.answer("server")
         #expect(answered.text.contains("Whoever closes first."))
         #expect(session.pendingLab?.experiment == "active-close")
-        var logged: [String] = []
+        var logged: [LabLine] = []
         let lines = session.runLab(log: { logged.append($0) }, shouldStop: { false })
-        #expect(logged == ["running active-close"])
+        #expect(logged == [.step("running active-close")])
         #expect(lines.text.contains("your prediction : server"))
         #expect(lines.text.contains("simulation      : client"))
         #expect(lines.text.contains("live kernel     : client"))

@@ -36,7 +36,7 @@ PY
 
 twlab_events=(); python_events=()
 for _ in $(seq "$RUNS"); do
-  twlab_events+=("$("$TWLAB" sim active-close --lessons "$LESSONS" --bench | sed -E 's/.*= ([0-9]+) events\/s/\1/')")
+  twlab_events+=("$("$TWLAB_AIDS" _sim-bench active-close --lessons "$LESSONS" | sed -E 's/.*= ([0-9]+) events\/s/\1/')")
   python_events+=("$(python_events_per_second)")
 done
 te=$(printf '%s\n' "${twlab_events[@]}" | median)

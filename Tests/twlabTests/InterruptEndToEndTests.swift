@@ -62,7 +62,7 @@ import Testing
         #expect(!labScreen.joined(separator: "\n").contains("stopped by Ctrl-C"), "\(labScreen)")
 
         // Each long command stops within 200 ms of Ctrl-C (plus the polling of this test, ≤ 60 ms).
-        for (command, after) in [("sleep 30", 0.6), ("watch", 0.6), ("sim explore lost-final-ack 6", 0.3),
+        for (command, after) in [("sleep 30", 0.6), ("watch", 0.6), ("sim lost-final-ack --explore 6", 0.3),
                                  ("lab fin-timeout --yes", 1.0)] {
             let took = try interrupt(command, after: after, in: terminal)
             #expect(took < 0.26, "'\(command)' took \(took) s to stop")

@@ -246,7 +246,7 @@ extension LiveLabEndToEndTests {
     @Test func watchRedrawsUntilCtrlC() throws {
         let process = Process()
         process.executableURL = TwlabBinary.url
-        process.arguments = ["sockets", "--watch", "0.2", "--state", "listen"]
+        process.arguments = ["sockets", "--watch", "--every", "0.2", "--state", "listen"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

@@ -89,8 +89,8 @@ import Testing
 @Suite struct SimShellEndToEndTests {
     @Test func simExploreAndInlineScenariosRunInTheShell() throws {
         let script = """
-            sim explore active-close 1 --profile no-time-wait
-            sim -e open; close client; wait 1s; expect client FIN_WAIT_2
+            sim active-close --explore 1 --profile no-time-wait
+            sim -e 'open; close client; wait 1s; expect client FIN_WAIT_2'
             sim lost-final-ack --json
 
             """
@@ -102,9 +102,9 @@ import Testing
     }
 
     @Test func aFailingSimFailsTheScriptWithOneErrorLine() throws {
-        let result = try TwlabBinary.run([], stdin: "sim -e open; close nobody\nsim no-such-scenario\n")
+        let result = try TwlabBinary.run([], stdin: "sim -e 'open; close nobody'\nsim no-such-scenario\n")
         #expect(result.status == 1)
-        #expect(result.stdout.contains("<shell>:2:7: error:"))
+        #expect(result.stdout.contains("inline:2:7: error:"))
         #expect(result.stdout.contains("no built-in scenario named 'no-such-scenario'"))
     }
 

@@ -32,11 +32,12 @@ struct TwlabBinary {
     /// `stdinBytes`, when given, is fed instead of `stdin` (for input that is not valid UTF-8).
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil, timeout: TimeInterval = 60, stdinBytes: Data? = nil) throws -> Output {
+                    directory: URL? = nil, timeout: TimeInterval = 60, stdinBytes: Data? = nil,
+                    executable: URL? = nil) throws -> Output {
         let input = stdinBytes ?? stdin.map { Data($0.utf8) }
         signal(SIGPIPE, SIG_IGN)  // a child that exits without reading its input must not kill the tests
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot
         var env = ProcessInfo.processInfo.environment
@@ -78,5 +79,14 @@ struct TwlabBinary {
         var arguments: [String]
         var seconds: TimeInterval
         var description: String { "twlab \(arguments.joined(separator: " ")) ran past \(Int(seconds)) s" }
+    }
+}
+
+extension TwlabBinary {
+    /// Runs twlab with standard error sent to the same pipe as standard output, so the two keep their order.
+    static func runMerged(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let result = try run(["-c", "exec \"$0\" \"$@\" 2>&1", url.path] + arguments, environment: environment,
+                             executable: URL(fileURLWithPath: "/bin/sh"))
+        return (result.status, result.stdout)
     }
 }

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Rendering
+import SocketLab
+
+/// `twlab lab`: list and run the live loopback experiments. `lab NAME` is short for `lab run NAME`.
+public struct LabCommand: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
+        commandName: "lab", abstract: "List or run the live loopback experiments.",
+        discussion: """
+            'lab NAME' is short for 'lab run NAME'; 'lab' alone lists the experiments. Each experiment \
+            opens connections on loopback only, narrates what the kernel shows for its own ports, and ends \
+            with findings. Those that change sysctls run in a private network namespace and never touch the \
+            host's settings. Ctrl-C stops an experiment and closes everything it opened.
+            """,
+        subcommands: [LabListCommand.self, LabRunCommand.self], defaultSubcommand: LabRunCommand.self)
+}
+
+/// `twlab lab list`: the experiments and what each shows.
+public struct LabListCommand: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(commandName: "list", abstract: "List the experiments.")
+
+    public func run() throws {
+        for line in Self.lines(width: CommandIO.current.width) { print(line) }
+    }
+
+    /// The list fitted to `width`: the name, then its summary wrapped under it when the two do not
+    /// fit on one line, then its options.
+    static func lines(width: Int) -> [String] {
+        let nameWidth = ExperimentCatalog.names.map(\.count).max() ?? 0
+        let indent = String(repeating: " ", count: nameWidth + 2)
+        var out: [String] = []
+        for name in ExperimentCatalog.names {
+            let sandbox = ExperimentCatalog.changesSysctls(name) ? " [namespace]" : ""
+            let summary = ExperimentCatalog.summary(of: name) + sandbox
+            if width - nameWidth - 2 >= 30 {
+                let wrapped = TextWrapper.wrap(summary, width: width - nameWidth - 2)
+                out.append(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + (wrapped.first ?? ""))
+                out += wrapped.dropFirst().map { indent + $0 }
+                for option in ExperimentCatalog.optionHelp(of: name) {
+                    out += TextWrapper.wrap("--set " + option, width: width - nameWidth - 2, hangingIndent: 2).map { indent + $0 }
+                }
+            } else {
+                out.append(name)
+                out += TextWrapper.wrap(summary, width: width - 2).map { "  " + $0 }
+                for option in ExperimentCatalog.optionHelp(of: name) {
+                    out += TextWrapper.wrap("--set " + option, width: width - 2, hangingIndent: 2).map { "  " + $0 }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// `twlab lab run NAME`: runs one experiment, narrating each step.
+public struct LabRunCommand: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run one experiment on loopback and report its findings.",
+        discussion: "Experiments that change sysctls run only in a private network namespace; the host's settings are never written.")
+
+    @Argument(help: "The experiment (see lab list); without one, the list.",
+              completion: .list(ExperimentCatalog.names))
+    var name: String?
+
+    @Flag(name: .long, help: "Print the report as JSON on standard output (narration goes to standard error).")
+    var json = false
+
+    @Flag(name: [.customShort("y"), .long], help: "Run without asking first (the shell asks at a terminal).")
+    var yes = false
+
+    @Option(name: .long, help: "For port-exhaustion: how many ephemeral ports to leave open.")
+    var ports: Int?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("An experiment option as NAME=VALUE (repeatable; see lab list).",
+                                                        valueName: "name=value"))
+    var settings: [String] = []
+
+    public func run() throws {
+        let io = CommandIO.current
+        guard let name else {
+            for line in LabListCommand.lines(width: io.width) { print(line) }
+            return
+        }
+        var options: [String: String] = [:]
+        for setting in settings {
+            guard let eq = setting.firstIndex(of: "="), eq != setting.startIndex else {
+                throw ValidationError("--set takes NAME=VALUE, for example --set ports=20")
+            }
+            options[String(setting[..<eq])] = String(setting[setting.index(after: eq)...])
+        }
+        if let ports { options["ports"] = String(ports) }
+        let asChild = ProcessInfo.processInfo.environment[ExperimentRunner.childEnvironmentKey] != nil
+        if !asChild && !yes && !json {
+            let place = ExperimentCatalog.changesSysctls(name) ? "in a private network namespace" : "on loopback"
+            guard io.confirm("Run the live experiment \(name) \(place)?") else {
+                printText("Not run.")
+                return
+            }
+        }
+        let text = LabNarrationText(width: io.width)
+        let narrate: (LabLine) -> Void = { line in
+            if asChild {
+                io.errorLine(line.childLine)
+                return
+            }
+            for rendered in text.lines(for: line) {
+                if json { io.errorLine(rendered) } else { io.line(rendered) }
+            }
+        }
+        do {
+            let report = try ExperimentRunner.run(name, options: options, log: narrate, shouldStop: io.interruption())
+            if json { print(report.jsonText()) }
+        } catch let error as ExperimentError {
+            printError("twlab: \(error.message)")
+            throw error.interrupted ? ExitCode(130) : ExitCode(1)
+        } catch {
+            printError("twlab: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

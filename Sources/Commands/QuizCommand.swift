@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Quiz
+import Tutor
+
+/// `twlab quiz`: Quiz papers, grading and question export for instructors.
+public struct QuizCommand: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Quiz papers, grading and question export for instructors.",
+        subcommands: [QuizPaperCommand.self, QuizGradeCommand.self, QuizExportCommand.self]
+    )
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Options every quiz subcommand shares.
+struct QuizLessonOptions: ParsableArguments {
+    @Option(name: .customLong("lesson"), help: ArgumentHelp("A lesson to include (repeat for several; default: all).", valueName: "id"))
+    var lessonIDs: [String] = []
+
+    @Option(name: .customLong("lessons"), help: ArgumentHelp("The lessons folder (default: $TWLAB_LESSONS, ./Lessons, or beside twlab).", valueName: "dir"))
+    var lessonsDirectory: String?
+
+    /// Loads the selected lessons or throws a `QuizError`.
+    func catalog() throws -> QuizCatalog {
+        guard let directory = LessonsFolder.find(explicit: lessonsDirectory) else { throw QuizError.lessonsNotFound }
+        return try QuizCatalog.load(directory: directory, selecting: lessonIDs)
+    }
+}
+
+/// Where one-line messages go: standard error normally, standard output in `--only` mode.
+struct QuizMessages {
+    var toStandardOutput = false
+    func say(_ line: String) {
+        let text = QuizText.visible(line)
+        if toStandardOutput { CommandIO.current.line(text) } else { CommandIO.current.errorLine(text) }
+    }
+}
+
+/// `twlab quiz paper`.
+public struct QuizPaperCommand: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
+        commandName: "paper", abstract: "Print a student's questions, or an answers file to fill in.")
+
+    @OptionGroup var lessons: QuizLessonOptions
+    @Option(help: "The student id the variants are made for.") var student: String = "student"
+    @Option(help: ArgumentHelp("The course secret (without it, practice variants).", valueName: "file")) var secretFile: String?
+    @Flag(help: "Print an answers file to fill in (YAML, the questions as comments).") var template = false
+
+    public func run() throws {
+        let messages = QuizMessages()
+        do {
+            let catalog = try lessons.catalog()
+            let secret = try secretFile.map(QuizCatalog.readSecret(path:))
+            let paper = QuizPaper(lessons: catalog.lessons, student: student, generator: VariantGenerator(secret: secret))
+            if template { print(paper.template(), terminator: "") } else { printText(paper.text(), terminator: "") }
+        } catch let error as QuizError {
+            messages.say("error: " + (error.errorDescription ?? "\(error)"))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `twlab quiz export`.
+public struct QuizExportCommand: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export the questions for a learning platform (Moodle GIFT).")
+
+    enum Format: String, ExpressibleByArgument { case gift }
+
+    @OptionGroup var lessons: QuizLessonOptions
+    @Option(help: "The export format.") var format: Format = .gift
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path")) var output: String?
+
+    public func run() throws {
+        let messages = QuizMessages()
+        do {
+            let catalog = try lessons.catalog()
+            let grader = QuizGrader(questions: catalog.questions, generator: VariantGenerator(secret: nil),
+                                    authority: .standard(scenarios: catalog.scenarios))
+            let (text, problems) = GIFTExporter(grader: grader).export()
+            if let output {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } else {
+                print(text, terminator: "")
+            }
+            problems.forEach(messages.say)
+            if !problems.isEmpty { throw ExitCode(2) }
+        } catch let error as QuizError {
+            messages.say("error: " + (error.errorDescription ?? "\(error)"))
+            throw ExitCode(2)
+        }
+    }
+}

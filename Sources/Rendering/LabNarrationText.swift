@@ -1,0 +1,62 @@
+import SocketLab
+import Foundation
+
+/// Turns an experiment's narration into terminal lines that fit a width: steps as they are, observed
+/// values and notes indented under them, findings as `name = value`, and the kernel's rows as a small
+/// table with a countdown bar for each socket that has a TIME_WAIT timer.
+public struct LabNarrationText: Sendable {
+    /// Columns to fit.
+    public var width: Int
+
+    /// Fits `width` columns (at least 20).
+    public init(width: Int) { self.width = max(20, width) }
+
+    /// The lines for one narration line.
+    public func lines(for line: LabLine) -> [String] {
+        switch line {
+        case .heading(let text):
+            return TextWrapper.wrap(text, width: width, hangingIndent: 2)
+        case .step(let text):
+            return TextWrapper.wrap(text, width: width, hangingIndent: 2)
+        case .observed(let key, let value):
+            return TextWrapper.wrap("    \(key): \(value)", width: width, hangingIndent: 2)
+        case .note(let text):
+            return TextWrapper.wrap("note: " + text, width: width, hangingIndent: 6)
+        case .finding(let key, let value):
+            return TextWrapper.wrap("finding \(key) = \(value)", width: width, hangingIndent: 4)
+        case .sockets(let rows):
+            return socketLines(rows)
+        }
+    }
+
+    /// The kernel's rows, indented four columns; the bar and then the remote endpoint are dropped
+    /// when the table would not fit.
+    func socketLines(_ rows: [LabSocketRow]) -> [String] {
+        if rows.isEmpty { return ["    (no sockets on these ports)"] }
+        let bar = CountdownBar(width: 12)
+        func table(withRemote: Bool, withBar: Bool) -> [[String]] {
+            var out: [[String]] = [["STATE", "LOCAL"] + (withRemote ? ["REMOTE"] : []) + ["TIMER", "LEFT"] + (withBar ? [""] : [])]
+            for row in rows {
+                var cells = [row.state, row.local]
+                if withRemote { cells.append(row.remote) }
+                cells.append(row.isOrphanedFinWait2 ? "fin-wait-2 (tcp_fin_timeout)" : row.timer.rawValue)
+                cells.append(row.timer == .none ? "-" : SecondsText.tenths(row.timerMilliseconds))
+                if withBar { cells.append(row.timer == .timeWait && !row.isOrphanedFinWait2 ? bar.cells(row.timerMilliseconds) : "") }
+                out.append(cells)
+            }
+            return out
+        }
+        for (remote, withBar) in [(true, true), (true, false), (false, false)] {
+            let text = ColumnText.lines(table(withRemote: remote, withBar: withBar), indent: 4)
+            if text.allSatisfy({ DisplayWidth.of($0) <= width }) { return text + orphanNote(rows) }
+        }
+        return ColumnText.lines(table(withRemote: false, withBar: false), indent: 4).map { Truncation.fit($0, width: width) }
+            + orphanNote(rows)
+    }
+
+    private func orphanNote(_ rows: [LabSocketRow]) -> [String] {
+        guard rows.contains(where: \.isOrphanedFinWait2) else { return [] }
+        return TextWrapper.wrap("    (the kernel keeps an orphaned FIN_WAIT_2 as a small timewait socket, so it reports its "
+                                + "tcp_fin_timeout countdown as a time-wait timer)", width: width, hangingIndent: 1)
+    }
+}

@@ -317,7 +317,7 @@ def main():
     progress = [b'{"version":1,"currentLesson":"four-way-close","lessons":{"four-way-close":{"step":1,'
                 b'"started":"2025-01-01T00:00:00Z","questions":{"four-way-close/q":{"attempts":1,"hintsUsed":1,'
                 b'"skipped":false,"revealed":false,"solved":true,"missed":false,"secondsSpent":3.5,"lastAnswer":"4"}}}}}']
-    shell = [b"help\nlessons\nsim active-close\nsim explore lost-final-ack 2\nmodel ports --rate 600\nstart four-way-close\n"
+    shell = [b"help\nlessons\nsim active-close\nsim lost-final-ack --explore 2\nmodel ports --rate 600\nstart four-way-close\n"
              b"hint\nanswer TIME_WAIT\nprogress\nquiz list\ndiagram active-close\nhelp sim\n"]
     proc = [open(os.path.join(ROOT, "Tests", "fuzz", "seeds", "proc-net-tcp.txt"), "rb").read()]
     history = [b"_HiStOrY_V2_\nhelp\nsim\\040active-close\nlessons\n"]

@@ -28,8 +28,12 @@ public enum AnswerGiveaway {
     /// The words of a text: runs of letters, digits, `_` and `-`.
     static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
-            .filter { !$0.isEmpty }
+            .compactMap { word -> String? in
+                // Dashes around a word are punctuation ("-- like this"), not part of it.
+                guard let first = word.firstIndex(where: { $0 != "-" }),
+                      let last = word.lastIndex(where: { $0 != "-" }) else { return nil }
+                return String(word[first...last])
+            }
     }
 
     /// True when `phrase` occurs in `text` with no letter, digit or `_` directly around it (case-insensitive).
@@ -86,7 +90,9 @@ public enum AnswerGiveaway {
     /// False when no state can start with this word, so that most words of a long text are passed
     /// over without building and parsing the two- and three-word candidates.
     static func mayBeginState(_ word: String) -> Bool {
-        guard word.utf8.count <= 16 else { return false }
+        // Every state starts with one of these letters: most words end here, without a copy.
+        guard word.utf8.count <= 16, let first = word.utf8.first,
+              "CLSEFTclseft".utf8.contains(first) else { return false }
         let key = word.uppercased().filter { $0 != "_" && $0 != "-" }
         return !key.isEmpty && stateKeys.contains { $0.hasPrefix(key) }
     }

@@ -27,6 +27,8 @@ import TCPModel
             let animation = SequenceAnimation(result: result, width: max(60, min(columns >= 80 ? columns - 4 : columns, 110)))
             screen.frame = animation.frame(state.frame)
             screen.frameCount = animation.frameCount
+            screen.segmentsShown = animation.segmentsSent(through: state.frame)
+            screen.segmentCount = animation.segmentCount
         }
         screen.watchLines = ["0.0.0.0:8080  127.0.0.1:40000  TIME_WAIT  ████████░░ 48 s", "(1 socket)"]
         return screen.lines()
@@ -103,6 +105,28 @@ import TCPModel
         #expect(text.contains("✓ CLOSE_WAIT █"), "the right answer is marked in the chart")
         #expect(text.contains("client SYN_SENT"), "the first frame: the client has sent its SYN")
         #expect(!text.contains("Take a show of hands"), "speaker notes never reach the projector")
+    }
+
+    static func plain(_ lines: [String]) -> String {
+        lines.joined(separator: "\n").replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    }
+
+    /// The counter counts the segments that crossed, not the diagram's rows.
+    @Test func theAnimationCounterCountsSegments() throws {
+        var deck = try Self.deck()
+        let run = deck.run(0)
+        let result = try #require(run)
+        let sends = result.events.filter { if case .send = $0.kind { return true } else { return false } }.count
+        let frames = SequenceAnimation(result: result, width: 76).frameCount
+        #expect(frames > sends, "a frame is cut at each send and each arrival")
+        var state = PresenterState(stepCount: deck.slides.count)
+        _ = state.handle(.character("s"), frames: frames, hasLab: false, hintCount: 0)
+        state.frame = 0
+        #expect(Self.plain(Self.screen(&deck, state, columns: 80, rows: 24)).contains("segment 1/\(sends) · playing"))
+        while state.tick(frames: frames) {}
+        let last = Self.plain(Self.screen(&deck, state, columns: 80, rows: 24))
+        #expect(last.contains("segment \(sends)/\(sends) · end"), "\(last)")
+        #expect(!last.contains("/\(frames) ·"))
     }
 
     @Test func theStateMachineViewMarksBothEndpointsCurrentStates() throws {

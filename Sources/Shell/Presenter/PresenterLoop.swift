@@ -63,6 +63,8 @@ enum Presenter {
             if let frames, state.view == .reveal || state.view == .simulation {
                 screen.frame = frames.frame(state.frame)
                 screen.frameCount = frames.frameCount
+                screen.segmentsShown = frames.segmentsSent(through: state.frame)
+                screen.segmentCount = frames.segmentCount
             }
             screen.labLines = labLines[state.step] ?? []
             screen.watchLines = watchLines

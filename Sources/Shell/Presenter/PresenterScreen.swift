@@ -21,6 +21,10 @@ struct PresenterScreen {
     /// The current animation frame, when the slide has a simulation.
     var frame: (lines: [String], client: TCPState, server: TCPState)?
     var frameCount = 0
+    /// Segments sent by the current frame, and in the whole run: the counter counts segments, not
+    /// the diagram's rows (a frame is also cut when a segment arrives).
+    var segmentsShown = 0
+    var segmentCount = 0
     var labLines: [String] = []
     var watchLines: [String] = []
     /// Box drawing, or ASCII for a terminal whose locale is not UTF-8.
@@ -159,7 +163,7 @@ struct PresenterScreen {
         let states = theme.paint("client \(frame.client.name)", .emphasis) + "     "
             + theme.paint("server \(frame.server.name)", .emphasis)
         let status = state.frame + 1 >= frameCount ? "end" : (state.playing ? "playing" : "paused")
-        let control = "   segment \(state.frame + 1)/\(frameCount) · \(status) · +/- speed · p play/pause"
+        let control = "   segment \(segmentsShown)/\(segmentCount) · \(status) · +/- speed · p play/pause"
         let header = DisplayWidth.of(states + control) <= contentWidth ? [states + control] : [states, control]
         let room = max(1, rows - header.count)
         if state.stateMachine {

@@ -111,6 +111,34 @@ import TCPModel
         lines.joined(separator: "\n").replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
     }
 
+    /// The reveal at 80×24: while the segments play, a cut explanation is marked; once the animation
+    /// ends (or is paused) the whole explanation is on the screen, at every size a classroom meets.
+    @Test(arguments: [(80, 24), (60, 18), (60, 20), (132, 40)])
+    func theRevealNeverCutsTheExplanationUnmarkedAndShowsAllOfItAtTheEnd(size: (Int, Int)) throws {
+        let (columns, rows) = size
+        var deck = try Self.deck()
+        var state = PresenterState(stepCount: deck.slides.count)
+        state.votes[0] = [.init(answer: "FIN_WAIT_2", count: 3), .init(answer: "CLOSE_WAIT", count: 9)]
+        let run = deck.run(0)
+        let frames = SequenceAnimation(result: try #require(run), width: 80).frameCount
+        _ = state.handle(.character("r"), frames: frames, hasLab: false, hintCount: 2)
+        let playing = Self.plain(Self.screen(&deck, state, columns: columns, rows: rows))
+        let shown = playing.contains("Once it arrives") || playing.contains("FIN_WAIT_1")
+        if shown && !playing.contains("is in FIN_WAIT_2.") {
+            #expect(playing.contains(" …") || playing.contains("…\n"), "a cut explanation is marked at \(columns)×\(rows):\n\(playing)")
+            #expect(playing.contains("when the animation ends"), "and says where the rest is")
+        }
+        while state.tick(frames: frames) {}
+        #expect(!state.playing && state.frame == frames - 1)
+        let ended = Self.screen(&deck, state, columns: columns, rows: rows)
+        let text = Self.plain(ended).replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+        #expect(text.contains("(TCP has told its application that the peer is done, and waits for close()), and the closer, its FIN acknowledged, is in FIN_WAIT_2."),
+                "the whole explanation once the animation ends at \(columns)×\(rows):\n\(Self.plain(ended))")
+        #expect(text.contains("client FIN_WAIT_2") && text.contains("server CLOSE_WAIT") || text.contains("s shows the simulation"),
+                "the diagram keeps what room is left, or says where it is")
+        #expect(ended.count == rows && ended.allSatisfy { DisplayWidth.of($0) == columns })
+    }
+
     /// The counter counts the segments that crossed, not the diagram's rows.
     @Test func theAnimationCounterCountsSegments() throws {
         var deck = try Self.deck()

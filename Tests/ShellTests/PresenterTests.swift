@@ -157,6 +157,27 @@ import TCPModel
         #expect(!last.contains("/\(frames) ·"))
     }
 
+    /// After the projector leaves, the notes terminal says the presentation ended instead of showing
+    /// the last step as if it were still on.
+    @Test func theNotesScreenSaysWhenThePresentationHasEnded() throws {
+        var deck = try Self.deck()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-position-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var position = PresenterPosition(lesson: deck.lesson.id, step: 1, view: .reveal, hintsShown: 0)
+        position.ended = true
+        position.save(to: url)
+        let loaded = try #require(PresenterPosition.load(from: url))
+        let lines = NotesScreen(columns: 80, rows: 24, theme: .mono, lessonTitle: deck.lesson.title, slides: deck.slides,
+                                position: loaded, answers: deck.answers(1)).lines()
+        let text = Self.plain(lines)
+        #expect(text.contains("The presentation has ended"))
+        #expect(!text.contains("the projector shows"), "no stale step")
+        #expect(lines.count == 24 && lines.allSatisfy { DisplayWidth.of($0) == 80 })
+        // A file written before `ended` existed still reads as a running presentation.
+        try Data(#"{"lesson":"x","step":0,"view":"step","hintsShown":0}"#.utf8).write(to: url)
+        #expect(PresenterPosition.load(from: url)?.ended == nil)
+    }
+
     @Test func theStateMachineViewMarksBothEndpointsCurrentStates() throws {
         var deck = try Self.deck()
         var state = PresenterState(stepCount: deck.slides.count)

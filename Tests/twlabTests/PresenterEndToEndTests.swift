@@ -90,6 +90,9 @@ extension TmuxTerminal {
         try projector.type("q")
         let after = try projector.waitFor("the presenter to leave") { $0.contains("PRESENT-EXITED-0") }
         try Self.expectRestored(projector, after)
+        try notes.waitFor("the notes saying the presentation ended") { lines in
+            lines.contains { $0.contains("The presentation has ended") } && !lines.contains { $0.contains("NOTES · step") }
+        }
         try notes.type("q")
         let notesAfter = try notes.waitFor("the notes to leave") { $0.contains("PRESENT-EXITED-0") }
         try Self.expectRestored(notes, notesAfter)

@@ -46,6 +46,11 @@ enum Presenter {
         }
         defer { PresenterTerminal.restore() }
         var state = PresenterState(stepCount: deck.slides.count)
+        // However the presenter leaves, the notes terminal learns that the presentation has ended.
+        defer {
+            PresenterPosition(lesson: deck.lesson.id, step: state.step, view: state.view, hintsShown: state.hintsShown,
+                              ended: true).save(to: positionFile)
+        }
         var labLines: [Int: [String]] = [:]
         var watchLines: [String] = []
         var lastDrawn: [String] = []

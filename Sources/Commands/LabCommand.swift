@@ -102,6 +102,10 @@ public struct LabRunCommand: ParsableCommand {
             options[String(setting[..<eq])] = String(setting[setting.index(after: eq)...])
         }
         if let ports { options["ports"] = String(ports) }
+        guard ExperimentCatalog.names.contains(name.lowercased()) else {
+            printError("twlab: there is no experiment '\(name)'; the experiments are: \(ExperimentCatalog.names.joined(separator: ", "))")
+            throw ExitCode(1)
+        }
         let asChild = ProcessInfo.processInfo.environment[ExperimentRunner.childEnvironmentKey] != nil
         if !asChild && !yes && !json {
             let place = ExperimentCatalog.changesSysctls(name) ? "in a private network namespace" : "on loopback"

@@ -64,8 +64,11 @@ public struct SimCommand: ParsableCommand {
         if let profile, ProfileName(parsing: profile) == nil {
             throw ValidationError("unknown profile '\(profile)'; use linux, rfc9293 or no-time-wait")
         }
-        if format == .dot || (format != .text && (json || explore != nil)) {
-            throw ValidationError("--format takes text, mermaid or svg, and only text goes with --json or --explore")
+        if format == .dot {
+            throw ValidationError("--format takes text, mermaid or svg for a run; dot draws state machines (diagram states --format dot)")
+        }
+        if format != .text && (json || explore != nil) {
+            throw ValidationError("--format \(format.rawValue) draws one run; --json and --explore go with the text format only")
         }
     }
 
@@ -89,7 +92,8 @@ public struct SimCommand: ParsableCommand {
             if stop() { throw CommandInterrupted() }
             return
         }
-        let result = Simulator.run(loaded, profile: override)
+        let result = Simulator.run(loaded, profile: override, recordEvents: true, shouldStop: stop)
+        if stop() { throw CommandInterrupted() }
         if format != .text {
             print(SequencePicture.render(result, format: format, title: scenario ?? "inline"), terminator: "")
             if !result.passed { throw ExitCode(1) }

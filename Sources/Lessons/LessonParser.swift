@@ -10,32 +10,37 @@ public enum LessonParser {
 
     /// Reads a lesson file from disk.
     public static func parse(fileAt url: URL, language: String) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+        switch readText(fileAt: url) {
+        case .success(let text): return parse(text: text, file: url.path, language: language)
+        case .failure(let problem): return (nil, [problem])
+        }
+    }
+
+    /// A lesson file's text, or the one diagnostic saying why it cannot be read (missing, too large,
+    /// not UTF-8).
+    static func readText(fileAt url: URL) -> Result<String, Diagnostic> {
         let file = url.path
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: file) else {
-            return (nil, [Diagnostic(at: start, "cannot read the file; check that it exists and is readable")])
+            return .failure(Diagnostic(at: start, "cannot read the file; check that it exists and is readable"))
         }
         guard data.count <= maximumBytes else {
-            return (nil, [Diagnostic(at: start, "the file is \(data.count) bytes; a lesson may be at most \(maximumBytes) bytes, so split it into several lessons")])
+            return .failure(Diagnostic(at: start, "the file is \(data.count) bytes; a lesson may be at most \(maximumBytes) bytes, so split it into several lessons"))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return (nil, [Diagnostic(at: invalidUTF8Location(data, file: file), "the file is not valid UTF-8 here; save it as UTF-8")])
+            return .failure(Diagnostic(at: invalidUTF8Location(data, file: file), "the file is not valid UTF-8 here; save it as UTF-8"))
         }
-        return parse(text: text, file: file, language: language)
+        return .success(text)
     }
 
     /// Reads only a lesson file's front matter (no directive blocks), for the lesson list.
     public static func parseHeader(fileAt url: URL) -> (header: LessonHeader?, diagnostics: [Diagnostic]) {
         let file = url.path
         let start = SourceLocation(file: file, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return (nil, [Diagnostic(at: start, "cannot read the file; check that it exists and is readable")])
-        }
-        guard data.count <= maximumBytes else {
-            return (nil, [Diagnostic(at: start, "the file is \(data.count) bytes; a lesson may be at most \(maximumBytes) bytes, so split it into several lessons")])
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return (nil, [Diagnostic(at: invalidUTF8Location(data, file: file), "the file is not valid UTF-8 here; save it as UTF-8")])
+        let text: String
+        switch readText(fileAt: url) {
+        case .success(let read): text = read
+        case .failure(let problem): return (nil, [problem])
         }
         // The front matter is the text between the first two '---' lines.
         var lines = text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)[...]
@@ -81,8 +86,9 @@ public enum LessonParser {
             let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             return (nil, [Diagnostic(at: SourceLocation(file: file, line: line, column: column), "the file contains a NUL byte; is it a binary file?")])
         }
-        let source = LessonSource(text: text, file: file)
-        var diagnostics = source.diagnostics
+        let (visibleText, controlWarnings) = LessonControlCharacters.madeVisible(text, file: file)
+        let source = LessonSource(text: visibleText, file: file)
+        var diagnostics = controlWarnings + source.diagnostics
         let start = SourceLocation(file: file, line: 1, column: 1)
 
         // Front matter.

@@ -39,7 +39,8 @@ enum QuizCommands {
                 guard request.words.count >= 1 else { return [] }
                 let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
                 if request.words.count >= 2 && isCatalogQuiz(Array(request.words.dropFirst())) {
-                    return CommandCompletion.candidates(words: request.words, partial: request.partial, io: context.commandIO())
+                    return CommandCompletion.candidates(words: request.words, partial: request.partial, io: context.commandIO(),
+                                                         root: ShellLineCommands.self)
                 }
                 return ["answer", "skip", "stop", "--student", "--pass-mark"] + catalog.lessons.map(\.id)
                     + QuizCommand.configuration.subcommands.map { $0._commandName }

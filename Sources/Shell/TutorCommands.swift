@@ -77,12 +77,22 @@ enum TutorCommands {
                          }),
             ShellCommand(name: "progress", summary: "Show your progress, or export it as JSON.",
                          usage: "progress [--export FILE]",
-                         details: "Shows each lesson's step, score, hints, skips and time. --export FILE writes the same as JSON. Progress lives in $TWLAB_HOME/progress.json, else $XDG_DATA_HOME/twlab/progress.json, else ~/.local/share/twlab/progress.json.",
+                         details: "Shows each lesson's step, score, hints, skips and time. --export FILE writes the same as JSON (--export - to standard output). Progress lives in $TWLAB_HOME/progress.json, else $XDG_DATA_HOME/twlab/progress.json, else ~/.local/share/twlab/progress.json.",
                          complete: { _, request in request.words.count == 1 ? ["--export"] : [] },
                          run: { context, args in
                              if args.isEmpty { return show(context) { $0.progressSummary() } }
                              guard args.count == 2, args[0] == "--export" else { return usage(context, "progress [--export FILE]") }
-                             let path = (args[1] as NSString).expandingTildeInPath
+                             if args[1] == "-" {
+                                 // `-` is standard output, as for every other writer.
+                                 let session = area(context).session
+                                 guard let data = try? ProgressReport(catalog: session.catalog, progress: session.progress).json() else {
+                                     context.output.line("progress: the report could not be made")
+                                     return .failure
+                                 }
+                                 context.output.write(String(decoding: data, as: UTF8.self) + "\n")
+                                 return .success
+                             }
+                             let path = TildePath.expand(args[1])
                              return show(context) { $0.exportProgress(to: URL(fileURLWithPath: path)) }
                          }),
         ]

@@ -41,7 +41,7 @@ public struct ProfileSettings: Sendable, Equatable {
     /// tick, one jiffy at most (4 ms with this kernel's CONFIG_HZ=250). Fact 33 measured 3–8 ms on
     /// an idle socket; 40 idle loopback closes on 6.18.44 gave 0.2–8.0 ms, median 3.97 ms, most
     /// within 3.3–4.1 ms: the model takes the one jiffy. 0 in `rfc9293`, which ACKs a FIN at once.
-    public var quickAckDelay: Int64
+    public var quickAckDelay: Int64 { followsLinux ? 4 : 0 }
     /// Whether the applications read every byte as soon as it arrives (`set autoread on|off`).
     /// When off, data waits until a `read` line, and close() with unread data sends RST (fact 35).
     public var autoread: Bool
@@ -88,7 +88,6 @@ public struct ProfileSettings: Sendable, Equatable {
             synAckRetries = 5
             ackDelayMin = 40
             ackDelayMax = 200
-            quickAckDelay = 4
             timestamps = true
             timeWaitFixed = true
         case .rfc9293:
@@ -105,7 +104,6 @@ public struct ProfileSettings: Sendable, Equatable {
             synAckRetries = 6
             ackDelayMin = 200
             ackDelayMax = 200
-            quickAckDelay = 0
             timestamps = false
             timeWaitFixed = false
         }

@@ -164,14 +164,20 @@ public struct Linter: Sendable {
             var simulated = 0
             for (index, step) in lesson.steps.enumerated() {
                 lintStep(step, isLast: index == lesson.steps.count - 1, into: &report)
+                var shown: [ShownText] = []
+                if index == 0, !lesson.summary.isEmpty {
+                    shown.append(ShownText(what: "the lesson summary", text: lesson.summary, location: top))
+                }
+                shown.append(ShownText(what: "the step heading", text: step.title, location: step.location))
                 for block in step.blocks {
                     switch block {
-                    case .text: break
+                    case .text(let text):
+                        shown.append(ShownText(what: "the step's prose", text: text, location: step.location))
                     case .sim(let sim): lintSim(sim, library: library, into: &report)
                     case .lab(let lab): lintLab(lab, library: library, into: &report)
                     case .question(let question):
                         report.questionCount += 1
-                        if lintQuestion(question, library: library, into: &report) { simulated += 1 }
+                        if lintQuestion(question, shown: shown, library: library, into: &report) { simulated += 1 }
                     }
                 }
             }
@@ -266,7 +272,8 @@ public struct Linter: Sendable {
     }
 
     /// Checks one question; returns true when it is a prediction checked by simulation.
-    private func lintQuestion(_ question: Question, library: ScenarioLibrary, into report: inout LintReport) -> Bool {
+    private func lintQuestion(_ question: Question, shown: [ShownText], library: ScenarioLibrary,
+                              into report: inout LintReport) -> Bool {
         if question.hints.isEmpty {
             report.diagnostics.append(Diagnostic(.warning, at: question.location, "question '\(question.shortID)' has no hints; a stuck learner is left with only the solution"))
         }
@@ -296,6 +303,8 @@ public struct Linter: Sendable {
             do {
                 let expected = try AnswerOracle.expected(for: question, parameters: values, scenarios: library)
                 checkGiveaways(question, answer: expected, parameters: values, reported: &gaveAway, into: &report)
+                checkShownText(shown, question: question, answer: expected, reported: &gaveAway, into: &report)
+                if values == variants.first { checkMistakes(question, answer: expected, warnAboutCount: true, into: &report) }
                 let verdict = AnswerChecker.check(expected, question: question, expected: expected)
                 if verdict != .correct {
                     let why: String

@@ -84,6 +84,11 @@ public final class QuizGrader {
             result.points = question.points
         case .wrong:
             result.status = .wrong
+        case .nearMiss(let why):
+            // The tutor lets a learner answer a near miss again; a paper has one answer, so it scores
+            // nothing, and the report carries the same reply the tutor gives.
+            result.status = .wrong
+            result.message = why
         case .invalid(let why):
             result.status = .invalid
             result.message = why

@@ -25,7 +25,13 @@ public struct LabNarrationText: Sendable {
         case .note(let text):
             return TextWrapper.wrap("note: " + text, width: width, hangingIndent: 6)
         case .finding(let key, let value):
-            return TextWrapper.wrap("finding \(key) = \(value)", width: width, hangingIndent: 4)
+            var out = TextWrapper.wrap("finding \(key) = \(value)", width: width, hangingIndent: 4)
+            if key.lowercased().contains("tw_recycled") {
+                out += TextWrapper.wrap("    (TWRecycled counts connect() calls that took over a TIME_WAIT entry under "
+                                        + "tcp_tw_reuse; despite its name it is unrelated to the removed tcp_tw_recycle)",
+                                        width: width, hangingIndent: 1)
+            }
+            return out
         case .sockets(let rows):
             return socketLines(rows)
         }

@@ -162,6 +162,14 @@ enum TutorCommands {
         guard area.session.pendingQuestion != nil else { return nil }
         let word = text.split(separator: " ").first.map { String($0).lowercased() } ?? ""
         if commandNames.contains(word) && !vocabulary.contains(text.lowercased()) { return nil }
+        // A mistyped command (`hlep`) is not graded: when the line is no answer of the question's
+        // shape but is close to a command name, say so instead.
+        if let question = area.session.pendingQuestion, !text.contains(" "),
+           case .invalid = AnswerChecker.check(text, against: text, kind: question.answerKind),
+           let suggestion = CommandSuggester.closest(to: word, among: commandNames.sorted()) {
+            context.output.line("'\(text)' is neither an answer of this question's shape nor a command — did you mean '\(suggestion)'? That was not graded.")
+            return .failure
+        }
         return render(context, area.session.answer(text))
     }
 

@@ -18,7 +18,7 @@ struct PortExhaustionExperiment: Experiment {
         let first = PortExhaustionExperiment.firstPort
         try lab.setSysctl("ip_local_port_range", "\(first) \(first + ports - 1)")
         try lab.setSysctl("tcp_tw_reuse", "0")
-        lab.step("Inside the private namespace: ip_local_port_range = \(first)–\(first + ports - 1) (\(ports) ports), tcp_tw_reuse = 0.",
+        lab.step("Inside the private namespace: ip_local_port_range = \(first)–\(first + ports - 1) (\(ports) ports), tcp_tw_reuse = 0 (the default, 2, would reuse loopback ports after tcp_tw_reuse_delay, so the range would never run out).",
                  observed: ["ip_local_port_range": lab.sysctl("ip_local_port_range") ?? "?",
                             "tcp_tw_reuse": lab.sysctl("tcp_tw_reuse") ?? "?"])
         if ports > 1 && ports % 2 == 1 {

@@ -218,7 +218,8 @@ public struct TutorSession: Sendable {
         guard let question = pendingQuestion, let lesson else { return noQuestion() }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
-        guard let text = ladder.next() else { return [.note(ladder.offer)] }
+        // The last rung of the ladder is the answer.
+        guard let text = ladder.next() else { return solution() }
         record.hintsUsed = ladder.used
         progress[lesson: lesson.id].questions[question.id] = record
         var out: [TutorLine] = [.hint(text)]
@@ -240,6 +241,9 @@ public struct TutorSession: Sendable {
             return [.failure("\(reason)"),
                     .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
         }
+        if case .nearMiss(let reason) = verdict {
+            return [.failure("Almost: \(reason)"), .note("Answer again.")]
+        }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts += 1
         record.lastAnswer = text
@@ -255,21 +259,23 @@ public struct TutorSession: Sendable {
             out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
+        let feedback = WrongAnswerFeedback(question: filled, given: text)
         var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
-        if let hintText = ladder.next() {
+        if let hintText = ladder.next(repeating: feedback.namesAnswer) {
             record.hintsUsed = ladder.used
             progress[lesson: lesson.id].questions[question.id] = record
             save(into: &out)
-            out.append(.failure("✗ You said \(text); that is not what TCP does here. Try again."))
+            out += feedback.lines(final: false)
             out.append(.hint(hintText))
-            out.append(.note(ladder.hasNext ? "Answer again, type `hint` for another hint, or `solution`."
+            out.append(.note(ladder.hasNext ? "Answer again, or type `hint` for the next rung; the last one shows the answer."
                                             : "Answer again; one more wrong answer shows the solution."))
             return out
         }
         record.missed = true
         progress[lesson: lesson.id].questions[question.id] = record
         save(into: &out)
-        out.append(.failure("✗ You said \(text). Expected: \(expected)."))
+        out += feedback.lines(final: true)
+        out.append(.failure("Expected: \(expected)."))
         out += evidence(filled, expected: expected)
         return out + resolve(lesson)
     }
@@ -326,8 +332,10 @@ public struct TutorSession: Sendable {
             let simulated = related.flatMap { try? expectedAnswer($0) }
             var tolerance = 0.0
             if case .number(let allowed)? = related?.answerKind { tolerance = allowed }
+            var others: [LiveComparison.Row] = []
+            for question in lesson.questions where asks(question) { others.append(liveRow(question)) }
             return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report,
-                                  tolerance: tolerance).lines + afterLab()
+                                  tolerance: tolerance, others: others).lines + afterLab()
         } catch let error as ExperimentError where error.interrupted {
             return [.note("Stopped the experiment (Ctrl-C); it cleaned up after itself. Type `yes` to run it again.")]
         } catch {

@@ -96,7 +96,7 @@ import Tutor
         #expect(try Self.run(context, "next") == .failure)
         _ = try Self.run(context, "start", ["close"])
         #expect(try Self.run(context, "answer", ["CLOSED"]) == .success)
-        #expect(capture.text.contains("Hint 1 of 1"))
+        #expect(capture.text.contains("Hint 1 of 2"))
         #expect(try Self.run(context, "start") == .failure)
         #expect(capture.text.contains("usage: start ID"))
     }

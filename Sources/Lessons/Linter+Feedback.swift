@@ -1,0 +1,44 @@
+import Foundation
+
+/// Text a learner has read before a question is asked: the lesson summary (first step only), the
+/// step's heading and the prose above the question.
+struct ShownText: Sendable {
+    /// What it is, for the message: "the lesson summary", "the step heading", "the step's prose".
+    var what: String
+    var text: String
+    var location: SourceLocation
+}
+
+extension Linter {
+    /// The fewest targeted replies a prediction should have: one for each of its two most common
+    /// wrong answers.
+    static let minimumMistakeReplies = 2
+
+    /// Checks a question's `mistakes:`: none may be the right answer or reveal it, and a prediction
+    /// should have replies for at least two wrong answers.
+    func checkMistakes(_ question: Question, answer: String, warnAboutCount: Bool, into report: inout LintReport) {
+        if warnAboutCount, question.kind == .predict, question.mistakes.count < Self.minimumMistakeReplies {
+            report.diagnostics.append(Diagnostic(.warning, at: question.location,
+                "prediction '\(question.shortID)' has targeted replies for \(question.mistakes.count) wrong answer(s); give 'mistakes:' replies for at least the two most common"))
+        }
+        for mistake in question.mistakes {
+            let at = mistake.location ?? question.location
+            if AnswerChecker.check(mistake.answer, question: question, expected: answer) == .correct {
+                report.diagnostics.append(Diagnostic(at: at, "the mistake '\(mistake.answer)' of '\(question.shortID)' is its right answer '\(answer)'"))
+            } else if AnswerGiveaway.reveals(mistake.reply, answer: answer, kind: question.answerKind, prose: true) {
+                report.diagnostics.append(Diagnostic(at: at, "the reply to the mistake '\(mistake.answer)' gives away the answer '\(answer)'; point at the segment or timer instead"))
+            }
+        }
+    }
+
+    /// Reports text shown before the question that names its answer, once per text.
+    func checkShownText(_ shown: [ShownText], question: Question, answer: String,
+                        reported: inout Set<Int>, into report: inout LintReport) {
+        for (index, item) in shown.enumerated() where !reported.contains(1000 + index) {
+            guard AnswerGiveaway.reveals(item.text, answer: answer, kind: question.answerKind, prose: true) else { continue }
+            reported.insert(1000 + index)
+            report.diagnostics.append(Diagnostic(at: item.location,
+                "\(item.what), shown before the question '\(question.shortID)', gives away its answer '\(answer)'"))
+        }
+    }
+}

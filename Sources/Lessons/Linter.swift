@@ -13,8 +13,13 @@ public struct Linter: Sendable {
     /// A step's prose longer than this many lines at 80 columns gets a warning (it will not fit a screen).
     public var maximumProseLines = 16
 
-    /// Creates a linter that knows these experiments.
-    public init(experiments: [String: [String]]) { self.experiments = experiments }
+    /// The shell's commands, to check those a lesson tells the learner to type; nil skips that check.
+    public var commands: CommandVocabulary?
+
+    /// Creates a linter that knows these experiments (and, when given, these commands).
+    public init(experiments: [String: [String]], commands: CommandVocabulary? = nil) {
+        self.experiments = experiments; self.commands = commands
+    }
 
     /// Lints files and folders: a lessons root (holding `en/` and `scenarios/`), a language folder,
     /// single lesson files (`.md`) or scenario files (`.twsim`).
@@ -173,10 +178,16 @@ public struct Linter: Sendable {
                     switch block {
                     case .text(let text):
                         shown.append(ShownText(what: "the step's prose", text: text, location: step.location))
+                        checkCommands(in: text, at: step.location, into: &report)
                     case .sim(let sim): lintSim(sim, library: library, into: &report)
                     case .lab(let lab): lintLab(lab, library: library, into: &report)
                     case .question(let question):
                         report.questionCount += 1
+                        for (index, hint) in question.hints.enumerated() {
+                            let at = index < question.hintLocations.count ? question.hintLocations[index] : question.location
+                            checkCommands(in: hint, at: at, into: &report)
+                        }
+                        checkCommands(in: question.explain, at: question.location, into: &report)
                         if lintQuestion(question, shown: shown, library: library, into: &report) { simulated += 1 }
                     }
                 }

@@ -102,6 +102,7 @@ public enum ExperimentRunner {
                                       sysctls: IPv4Sysctls.readReported(), kernel: kernel.text, notes: lab.notes)
         for (key, value) in findings.sorted(by: { $0.key < $1.key }) { log(.finding(key: key, value: value.display)) }
         report.findings = findings
+        if options[LabWatch.option] != nil { LabWatch.run(log: log, shouldStop: shouldStop) }
         return report
     }
 }

@@ -38,16 +38,14 @@ public struct LiveComparison: Sendable {
     /// The comparison as tutor lines.
     public var lines: [TutorLine] {
         var out: [TutorLine] = [.heading("Live kernel (\(report.isolation.rawValue)): \(report.name)")]
+        // The narration has already printed every finding once; only a run with no question to
+        // compare lists them here, so that nothing the kernel found goes unshown.
         let keys = report.findings.keys.sorted()
-        // With a question to compare, the side-by-side says it (timers are listed too); otherwise
-        // every finding is listed.
-        for key in keys where finding == nil || key.hasSuffix("_ms") {
-            guard let value = report.findings[key] else { continue }
-            var line = "  \(key) = \(value.display)"
-            if key.hasSuffix("_ms"), case .number(let ms) = value, ms.isFinite, abs(ms) < 1e15 {
-                line += " (≈\(AnswerVocabulary.format((ms / 1000).rounded())) s)"
+        if finding == nil && others.isEmpty {
+            for key in keys {
+                guard let value = report.findings[key] else { continue }
+                out.append(.diagram("  \(key) = \(value.display)\(Self.seconds(key: key, value: value))"))
             }
-            out.append(.diagram(line))
         }
         if let finding {
             out += sideBySide(Row(finding: finding, prediction: prediction, simulated: simulated, tolerance: tolerance))
@@ -60,6 +58,12 @@ public struct LiveComparison: Sendable {
             out.append(.note("Timers: RFC 9293 keeps TIME_WAIT for 2×MSL = 4 minutes (MSL = 2 min); Linux uses a fixed 60 s (TCP_TIMEWAIT_LEN), whatever tcp_fin_timeout says."))
         }
         return out
+    }
+
+    /// ` (≈60 s)` after a finding in milliseconds, else nothing.
+    static func seconds(key: String, value: Finding) -> String {
+        guard key.hasSuffix("_ms"), case .number(let ms) = value, ms.isFinite, abs(ms) < 1e15 else { return "" }
+        return " (≈\(AnswerVocabulary.format((ms / 1000).rounded())) s)"
     }
 
     private func sideBySide(_ row: Row) -> [TutorLine] {

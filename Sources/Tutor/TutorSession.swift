@@ -30,8 +30,10 @@ public struct TutorSession: Sendable {
     public private(set) var stepIndex: Int = 0
     /// The question waiting for an answer, if any.
     public private(set) var pendingQuestion: Question?
-    /// The live experiment offered in the current step, if any.
-    public private(set) var pendingLab: LabBlock?
+    /// The live experiments offered in the current step and not yet run or declined, in order.
+    public private(set) var pendingLabs: [LabBlock] = []
+    /// The live experiment offered now (the first of `pendingLabs`), if any.
+    public var pendingLab: LabBlock? { pendingLabs.first }
 
     private var resumeBlock = 0
     private var questionShownAt: Date?
@@ -325,7 +327,7 @@ public struct TutorSession: Sendable {
         let related = stepQuestions.first(where: asks) ?? lesson.questions.first(where: asks)
         do {
             let report = try services.runExperiment(block.experiment, block.options, log, shouldStop)
-            pendingLab = nil
+            pendingLabs.removeFirst()
             var finding: String?
             if case .experiment(_, let key, _)? = related?.source { finding = key }
             let prediction = related.flatMap { progress[lesson: lesson.id].questions[$0.id]?.lastAnswer }
@@ -339,6 +341,8 @@ public struct TutorSession: Sendable {
         } catch let error as ExperimentError where error.interrupted {
             return [.note("Stopped the experiment (Ctrl-C); it cleaned up after itself. Type `yes` to run it again.")]
         } catch {
+            // It cannot run here; offering it again would not help. The simulation stands in.
+            if !pendingLabs.isEmpty { pendingLabs.removeFirst() }
             var out: [TutorLine] = [.failure("The live experiment did not run: \(error)")]
             if let fallback = block.fallback {
                 out.append(.note("Here is the simulation of the same thing instead:"))
@@ -348,8 +352,11 @@ public struct TutorSession: Sendable {
         }
     }
 
-    /// What to do after the experiment: the open question again, or `next`.
+    /// What to do after the experiment: the next offered experiment, the open question again, or `next`.
     private func afterLab() -> [TutorLine] {
+        if let lab = pendingLab {
+            return [.note("Next live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it, `no` to pass.")]
+        }
         if let question = pendingQuestion {
             return [.question(fill(question).prompt), .note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)).")]
         }
@@ -358,7 +365,7 @@ public struct TutorSession: Sendable {
 
     /// Declines the offered experiment.
     public mutating func declineLab() -> [TutorLine] {
-        pendingLab = nil
+        if !pendingLabs.isEmpty { pendingLabs.removeFirst() }
         return [.note("Skipped the live experiment.")] + afterLab()
     }
 
@@ -368,7 +375,7 @@ public struct TutorSession: Sendable {
         progress.lessons[id] = nil
         if progress.currentLesson == id { progress.currentLesson = nil }
         if lessonID == id {
-            lessonID = nil; pendingQuestion = nil; pendingLab = nil; stepIndex = 0; mode = .learning
+            lessonID = nil; pendingQuestion = nil; pendingLabs = []; stepIndex = 0; mode = .learning
         }
         expectedCache = [:]
         var out: [TutorLine] = [.success("Reset \(id): its progress is gone. `start \(id)` begins it afresh.")]
@@ -458,7 +465,7 @@ public struct TutorSession: Sendable {
     /// Shows the current step from its first block.
     private mutating func enterStep(_ lesson: Lesson) -> [TutorLine] {
         pendingQuestion = nil
-        pendingLab = nil
+        pendingLabs = []
         resumeBlock = 0
         guard lesson.steps.indices.contains(stepIndex) else {
             return [.error("\(lesson.id) has no steps. Tell your instructor (`twlab lint` explains why).")]
@@ -483,7 +490,7 @@ public struct TutorSession: Sendable {
                 out += evidenceBuilder.lines(for: sim)
             case .lab(let lab):
                 if mode == .review { continue }
-                pendingLab = lab
+                pendingLabs.append(lab)
                 if let caption = lab.caption, !caption.isEmpty { out.append(.prose(caption)) }
                 out.append(.note("Live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it on this machine's loopback, `no` to pass."))
             case .question(let question):
@@ -554,7 +561,7 @@ public struct TutorSession: Sendable {
         }
         lessonID = nil
         pendingQuestion = nil
-        pendingLab = nil
+        pendingLabs = []
         return out
     }
 

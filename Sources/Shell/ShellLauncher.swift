@@ -37,6 +37,10 @@ public enum ShellLauncher {
         let output = TerminalOutput(useColor: useColor,
                                     width: TerminalSize.columns(environment: environment),
                                     wrapsLines: TerminalSize.isKnown(environment: environment))
+        if interactive {
+            output.pageHeight = TerminalSize.rows(environment: environment)
+            output.nextPage = { MoreKey.next() }
+        }
         let context = ShellContext(output: output, lessonsDirectory: options.lessonsDirectory,
                                    interactive: interactive)
         context.interrupted = { InterruptSignal.isRaised }

@@ -55,6 +55,9 @@ enum TutorCommands {
                          usage: "solution",
                          details: "Shows the answer with the simulation that decides it. It is recorded as revealed, never as solved, and scores nothing.",
                          run: { context, _ in show(context) { $0.solution() } }),
+            ShellCommand(name: "replay", summary: "Draw the whole simulated run behind the last answer.", usage: "replay",
+                         details: "After a prediction, shows the sequence diagram of the run that decided it, segment by segment.",
+                         run: { context, _ in show(context) { $0.replay() } }),
             ShellCommand(name: "review", summary: "Read a finished lesson again, without changing your progress.",
                          usage: "review ID",
                          complete: { context, request in request.words.count == 1 ? lessonIDs(context) : [] },
@@ -197,7 +200,7 @@ enum TutorCommands {
 
     static func render(_ context: ShellContext, _ lines: [TutorLine]) -> CommandResult {
         let renderer = StepRenderer(width: context.output.width, useColor: context.output.useColor)
-        context.output.write(renderer.render(lines))
+        context.output.writePaged(renderer.render(lines))
         return lines.contains(where: \.isError) ? .failure : .success
     }
 

@@ -35,6 +35,8 @@ public struct TutorSession: Sendable {
     /// The live experiment offered now (the first of `pendingLabs`), if any.
     public var pendingLab: LabBlock? { pendingLabs.first }
 
+    /// The question answered (or revealed) last, whose deciding run `replay` draws in full.
+    public internal(set) var lastAnswered: Question?
     private var resumeBlock = 0
     private var questionShownAt: Date?
     private var expectedCache: [String: ExpectedAnswer] = [:]
@@ -253,6 +255,7 @@ public struct TutorSession: Sendable {
         record.secondsSpent += elapsed()
         var out: [TutorLine] = []
         let filled = fill(question)
+        lastAnswered = filled
         if verdict == .correct {
             record.solved = true
             progress[lesson: lesson.id].questions[question.id] = record
@@ -278,7 +281,7 @@ public struct TutorSession: Sendable {
         save(into: &out)
         out += feedback.lines(final: true)
         out.append(.failure("Expected: \(expected)."))
-        out += evidence(filled, expected: expected)
+        out += evidence(filled, expected: expected, fullDiagram: !stepDrawsScenario(of: question))
         return out + resolve(lesson)
     }
 
@@ -307,8 +310,9 @@ public struct TutorSession: Sendable {
         progress[lesson: lesson.id].questions[question.id] = record
         var out: [TutorLine] = []
         save(into: &out)
+        lastAnswered = fill(question)
         out.append(.plain("Solution (recorded as revealed, not solved): \(expected)."))
-        out += evidence(fill(question), expected: expected)
+        out += evidence(fill(question), expected: expected, fullDiagram: !stepDrawsScenario(of: question))
         return out + resolve(lesson)
     }
 
@@ -454,7 +458,7 @@ public struct TutorSession: Sendable {
 
     // MARK: - Showing steps
 
-    private var evidenceBuilder: SimulationEvidence {
+    var evidenceBuilder: SimulationEvidence {
         SimulationEvidence(library: library, services: services, style: DiagramStyle(width: width, useColor: useColor))
     }
 

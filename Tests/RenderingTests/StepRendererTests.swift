@@ -85,3 +85,15 @@ struct StepRendererEmphasisTests {
         #expect(text.contains("The real cost"))
     }
 }
+
+@Suite struct PagerTests {
+    @Test func textThatFitsIsOnePageAndTallTextLeavesRoomForTheCommandAndMore() {
+        let pager = Pager(height: 24)
+        let short = (1...22).map(String.init).joined(separator: "\n") + "\n"
+        #expect(pager.pages(short).count == 1)
+        let tall = (1...50).map(String.init).joined(separator: "\n")
+        let pages = pager.pages(tall)
+        #expect(pages.map(\.count) == [22, 22, 6])
+        #expect(pages.joined().map { $0 } == (1...50).map(String.init))
+    }
+}

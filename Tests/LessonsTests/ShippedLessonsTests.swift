@@ -141,7 +141,7 @@ struct ShippedLessonsTests {
         linter.experiments["passive-close"] = ["time_wait_side"]
         linter.experiments["linger-abort"] = ["peer_errno", "time_wait_side"]
         linter.experiments["active-close"] = ["time_wait_side", "client_after_close", "server_after_client_close"]
-        linter.experiments["port-exhaustion"] = ["first_error"]
+        linter.experiments["port-exhaustion"] = ["first_error", "time_wait_side"]
         linter.experiments["fin-timeout"] = ["orphan_state_after_limit", "time_wait_state_after_limit"]
         let report = linter.lint([Self.root])
         #expect(report.errors.isEmpty, "\(report.errors.map(\.description))")

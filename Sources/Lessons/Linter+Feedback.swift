@@ -14,19 +14,24 @@ extension Linter {
     /// wrong answers.
     static let minimumMistakeReplies = 2
 
-    /// Checks a question's `mistakes:`: none may be the right answer or reveal it, and a prediction
+    /// Checks a question's `mistakes:` against the right answer of one variant: none may be that answer
+    /// or reveal it (each problem reported once, whichever variant shows it first), and a prediction
     /// should have replies for at least two wrong answers.
-    func checkMistakes(_ question: Question, answer: String, warnAboutCount: Bool, into report: inout LintReport) {
+    func checkMistakes(_ question: Question, answer: String, warnAboutCount: Bool, reported: inout Set<Int>,
+                       into report: inout LintReport) {
         if warnAboutCount, question.kind == .predict, question.mistakes.count < Self.minimumMistakeReplies {
             report.diagnostics.append(Diagnostic(.warning, at: question.location,
                 "prediction '\(question.shortID)' has targeted replies for \(question.mistakes.count) wrong answer(s); give 'mistakes:' replies for at least the two most common"))
         }
-        for mistake in question.mistakes {
+        for (index, mistake) in question.mistakes.enumerated() where !reported.contains(2000 + index) {
             let at = mistake.location ?? question.location
+            reported.insert(2000 + index)
             if AnswerChecker.check(mistake.answer, question: question, expected: answer) == .correct {
                 report.diagnostics.append(Diagnostic(at: at, "the mistake '\(mistake.answer)' of '\(question.shortID)' is its right answer '\(answer)'"))
             } else if AnswerGiveaway.reveals(mistake.reply, answer: answer, kind: question.answerKind, prose: true) {
                 report.diagnostics.append(Diagnostic(at: at, "the reply to the mistake '\(mistake.answer)' gives away the answer '\(answer)'; point at the segment or timer instead"))
+            } else {
+                reported.remove(2000 + index)
             }
         }
     }

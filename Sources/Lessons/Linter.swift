@@ -315,7 +315,8 @@ public struct Linter: Sendable {
                 let expected = try AnswerOracle.expected(for: question, parameters: values, scenarios: library)
                 checkGiveaways(question, answer: expected, parameters: values, reported: &gaveAway, into: &report)
                 checkShownText(shown, question: question, answer: expected, reported: &gaveAway, into: &report)
-                if values == variants.first { checkMistakes(question, answer: expected, warnAboutCount: true, into: &report) }
+                checkMistakes(question, answer: expected, warnAboutCount: values == variants.first, reported: &gaveAway,
+                              into: &report)
                 let verdict = AnswerChecker.check(expected, question: question, expected: expected)
                 if verdict != .correct {
                     let why: String

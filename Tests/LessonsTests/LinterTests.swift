@@ -211,3 +211,39 @@ struct LinterFeedbackTests {
         #expect(AnswerGiveaway.reveals("Then it is CLOSED.", answer: "CLOSED", kind: .state, prose: true) == true)
     }
 }
+
+@Suite("Linter: mistakes across variants")
+struct LinterMistakeVariantTests {
+    @Test func aMistakeThatIsTheRightAnswerOfAnyVariantIsAnError() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-variants-\(UUID().uuidString)")
+        let url = root.appendingPathComponent("en/01-a.md")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("""
+        ---
+        id: a
+        title: T
+        summary: S
+        minutes: 5
+        requires: []
+        ---
+        ## Step
+
+        ```quiz
+        id: q
+        ask: "{n} ports, each busy for 60 s: how many connections per second?"
+        params:
+          n: [60, 120, 60]
+        answer: n / 60
+        hints: [Divide by the seconds.]
+        explain: Ports over seconds.
+        mistakes:
+          "2": "That would be the rate for twice the ports."
+        ```
+        """.utf8).write(to: url)
+        let found = Linter(experiments: [:]).lint([root]).errors.map(\.description)
+        // n = 120 makes "2" the right answer, although n = 60 (the first variant) does not.
+        #expect(found.contains { $0.contains("the mistake '2' of 'q' is its right answer '2'") }, "\(found)")
+        #expect(found.count == 1, "\(found)")
+    }
+}

@@ -264,7 +264,8 @@ public struct TutorSession: Sendable {
             out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
-        let feedback = WrongAnswerFeedback(question: filled, given: text)
+        let feedback = WrongAnswerFeedback(question: filled, given: text,
+                                           evidence: (try? decidedAnswer(question))?.evidence ?? .none)
         var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
         if let hintText = ladder.next(repeating: feedback.namesAnswer) {
             record.hintsUsed = ladder.used

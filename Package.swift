@@ -41,11 +41,11 @@ let package = Package(
             ]
         ),
         // Everything that turns values into terminal text: diagrams, tables, bars, steps, wrapping.
-        .target(name: "Rendering", dependencies: ["TCPModel", "SocketLab", "Lessons"]),
+        .target(name: "Rendering", dependencies: ["TCPModel", "SocketLab"]),
         // A learner's walk through lessons: steps, predictions, hints, progress.
         .target(name: "Tutor", dependencies: ["Lessons", "TCPModel", "SocketLab", "Rendering"], swiftSettings: testingAids),
         // Papers, variants, grading, report writers.
-        .target(name: "Quiz", dependencies: ["Lessons", "TCPModel"]),
+        .target(name: "Quiz", dependencies: ["Lessons", "TCPModel", .product(name: "Yams", package: "Yams")]),
         // Every command, declared once with swift-argument-parser, for the command line and the shell.
         .target(
             name: "Commands",
@@ -70,8 +70,14 @@ let package = Package(
             name: "TCPModelTests",
             dependencies: ["TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SocketLabTests", dependencies: ["SocketLab", "TCPModel"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "TCPModel"]),
+        .testTarget(
+            name: "SocketLabTests",
+            dependencies: ["SocketLab", "TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "LessonsTests",
+            dependencies: ["Lessons", "TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TCPModel", "SocketLab", "Lessons"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "Rendering"],
                     swiftSettings: testingAids),

@@ -46,6 +46,13 @@ public struct SimCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Colour the diagram (default: when writing to a terminal).")
     var color: Bool?
 
+    @Option(help: ArgumentHelp("The diagram as text (the default), mermaid (sequenceDiagram) or svg.", valueName: "format"),
+            completion: .list(["text", "mermaid", "svg"]))
+    var format: DiagramFormat = .text
+
+    @Flag(help: "Draw the text diagram with ASCII characters only.")
+    var ascii = false
+
     public func validate() throws {
         if scenario == nil && expression == nil {
             throw ValidationError("name a scenario (for example 'sim active-close') or give lines with -e 'open; close client; run'")
@@ -56,6 +63,12 @@ public struct SimCommand: ParsableCommand {
         if let explore, !(0...6).contains(explore) { throw ValidationError("--explore takes 0 to 6 losses, not \(explore)") }
         if let profile, ProfileName(parsing: profile) == nil {
             throw ValidationError("unknown profile '\(profile)'; use linux, rfc9293 or no-time-wait")
+        }
+        if format == .dot {
+            throw ValidationError("--format takes text, mermaid or svg for a run; dot draws state machines (diagram states --format dot)")
+        }
+        if format != .text && (json || explore != nil) {
+            throw ValidationError("--format \(format.rawValue) draws one run; --json and --explore go with the text format only")
         }
     }
 
@@ -74,13 +87,20 @@ public struct SimCommand: ParsableCommand {
         let stop = io.interruption()
         if let explore {
             let exploration = Explorer.explore(loaded, maxLosses: explore, profile: override, shouldStop: stop)
-            print(json ? SimulationJSON.encode(exploration) : diagram.render(exploration, maxLosses: explore),
-                  terminator: json ? "\n" : "")
+            let text = json ? SimulationJSON.encode(exploration) : diagram.render(exploration, maxLosses: explore)
+            print(ascii && !json ? TextCharset.ascii.apply(text) : text, terminator: json ? "\n" : "")
             if stop() { throw CommandInterrupted() }
             return
         }
-        let result = Simulator.run(loaded, profile: override)
-        print(json ? SimulationJSON.encode(result) : diagram.render(result), terminator: json ? "\n" : "")
+        let result = Simulator.run(loaded, profile: override, recordEvents: true, shouldStop: stop)
+        if stop() { throw CommandInterrupted() }
+        if format != .text {
+            print(SequencePicture.render(result, format: format, title: scenario ?? "inline"), terminator: "")
+            if !result.passed { throw ExitCode(1) }
+            return
+        }
+        let text = json ? SimulationJSON.encode(result) : diagram.render(result)
+        print(ascii && !json ? TextCharset.ascii.apply(text) : text, terminator: json ? "\n" : "")
         if !result.passed { throw ExitCode(1) }
     }
 

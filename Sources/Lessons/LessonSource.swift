@@ -88,7 +88,7 @@ struct LessonSource {
                 if end >= lines.count {
                     diagnostics.append(Diagnostic(at: location(lineNumber), "the code block opened here is never closed; add a line '\(fence.marker)'"))
                 }
-                if DirectiveName(rawValue: info) != nil {
+                if DirectiveName(rawValue: info) != nil || info == DirectiveName.notes {
                     flushProse()
                     chunks.append(.fence(info: info, body: body, line: lineNumber, bodyLine: lineNumber + 1))
                 } else {
@@ -151,6 +151,9 @@ struct LessonSource {
 /// The fenced blocks that are directives rather than code to show.
 enum DirectiveName: String, CaseIterable {
     case sim, predict, lab, quiz
+
+    /// The info word of speaker notes: Markdown for the presenter, not YAML and not shown to learners.
+    static let notes = "notes"
 
     /// Info words of fenced blocks that are shown as they are. Any other word is a misspelt directive.
     static let plainLanguages: Set<String> = [

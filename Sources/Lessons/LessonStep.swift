@@ -8,10 +8,13 @@ public struct LessonStep: Sendable {
     public var blocks: [LessonBlock]
     /// Where the heading is.
     public var location: SourceLocation
+    /// Speaker notes from ```` ```notes ```` blocks, for the presenter's second screen only (empty
+    /// when the step has none). Learners and the projector never see them.
+    public var notes: String
 
     /// Creates a step.
-    public init(title: String, blocks: [LessonBlock], location: SourceLocation) {
-        self.title = title; self.blocks = blocks; self.location = location
+    public init(title: String, blocks: [LessonBlock], location: SourceLocation, notes: String = "") {
+        self.title = title; self.blocks = blocks; self.location = location; self.notes = notes
     }
 
     /// The questions asked in this step, in order.

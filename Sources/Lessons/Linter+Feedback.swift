@@ -15,14 +15,9 @@ extension Linter {
     static let minimumMistakeReplies = 2
 
     /// Checks a question's `mistakes:` against the right answer of one variant: none may be that answer
-    /// or reveal it (each problem reported once, whichever variant shows it first), and a prediction
-    /// should have replies for at least two wrong answers.
-    func checkMistakes(_ question: Question, answer: String, warnAboutCount: Bool, reported: inout Set<Int>,
+    /// or reveal it (each problem reported once, whichever variant shows it first).
+    func checkMistakes(_ question: Question, answer: String, reported: inout Set<Int>,
                        into report: inout LintReport) {
-        if warnAboutCount, question.kind == .predict, question.mistakes.count < Self.minimumMistakeReplies {
-            report.diagnostics.append(Diagnostic(.warning, at: question.location,
-                "prediction '\(question.shortID)' has targeted replies for \(question.mistakes.count) wrong answer(s); give 'mistakes:' replies for at least the two most common"))
-        }
         for (index, mistake) in question.mistakes.enumerated() where !reported.contains(2000 + index) {
             let at = mistake.location ?? question.location
             reported.insert(2000 + index)
@@ -34,6 +29,23 @@ extension Linter {
                 reported.remove(2000 + index)
             }
         }
+    }
+
+    /// Warns when a prediction has replies for fewer than two wrong answers, or, for a choice, fewer
+    /// than the choices that are wrong in every variant (`answers` holds each variant's right answer):
+    /// a reply may never be for a variant's right answer, so a choice question can run out of them.
+    func checkMistakeCount(_ question: Question, answers: [String], into report: inout LintReport) {
+        guard question.kind == .predict, !answers.isEmpty else { return }
+        var wanted = Self.minimumMistakeReplies
+        if case .choice(let choices) = question.answerKind {
+            let alwaysWrong = choices.filter { choice in
+                !answers.contains { AnswerChecker.check(choice, question: question, expected: $0) == .correct }
+            }
+            wanted = min(wanted, alwaysWrong.count)
+        }
+        guard question.mistakes.count < wanted else { return }
+        report.diagnostics.append(Diagnostic(.warning, at: question.location,
+            "prediction '\(question.shortID)' has targeted replies for \(question.mistakes.count) wrong answer(s); give 'mistakes:' replies for at least the two most common"))
     }
 
     /// Reports text shown before the question that names its answer, once per text.

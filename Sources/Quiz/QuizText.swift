@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Small text helpers shared by the quiz's papers, reports and messages.
 public enum QuizText {
@@ -12,26 +13,19 @@ public enum QuizText {
     /// cannot carry) written as `\u{…}`, so student text can never move a terminal cursor or break a
     /// report. Tabs and newlines are kept only when `keepLineBreaks` is true.
     public static func visible(_ text: String, keepLineBreaks: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            if keepLineBreaks, scalar == "\n" || scalar == "\t" {
-                out.unicodeScalars.append(scalar)
-            } else if isInvisible(scalar) {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        VisibleText.escaped(text, keepLineBreaks: keepLineBreaks)
     }
 
-    /// True for characters that are control codes or not allowed in XML 1.0.
+    /// True for characters that are control codes, not allowed in XML 1.0, bidirectional controls or
+    /// zero-width characters.
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
             || (0x2028...0x2029).contains(v) || (0xD800...0xDFFF).contains(v)
+            // Bidirectional controls and zero-width characters: shown as escapes so an id cannot
+            // reorder or hide text in a report.
+            || v == 0x061C || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v)
+            || (0x2060...0x2069).contains(v) || v == 0xFEFF
     }
 
     /// Fills `{name}` placeholders with the variant's values; unknown names stay as written.

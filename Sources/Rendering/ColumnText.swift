@@ -1,7 +1,4 @@
 import Foundation
-import Lessons
-import SocketLab
-import TCPModel
 /// Lays out rows of cells as aligned columns, measuring display width (CJK counts two columns).
 public enum ColumnText {
     /// One line per row: each cell padded to its column's widest cell, two blanks between columns,

@@ -1,7 +1,4 @@
 import Foundation
-import Lessons
-import SocketLab
-import TCPModel
 /// A text bar showing how much of a TIME_WAIT timer is left: `[##########..........] 31.2 s`.
 public struct CountdownBar: Sendable {
     /// The full length of the timer the bar is measured against (Linux: 60 s, `TCP_TIMEWAIT_LEN`).

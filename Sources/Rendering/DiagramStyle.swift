@@ -1,7 +1,4 @@
 import Foundation
-import Lessons
-import SocketLab
-import TCPModel
 /// How a sequence diagram should be drawn: how wide, and whether in colour.
 public struct DiagramStyle: Sendable, Equatable {
     public var width: Int

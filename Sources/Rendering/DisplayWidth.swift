@@ -1,7 +1,4 @@
 import Foundation
-import Lessons
-import SocketLab
-import TCPModel
 /// How many terminal columns text takes: East Asian wide and fullwidth characters and emoji take
 /// two, combining marks and control characters none, ANSI colour sequences none, the rest one.
 public enum DisplayWidth {

@@ -1,7 +1,5 @@
-import Foundation
-import Lessons
-import TCPModel
 import SocketLab
+import Foundation
 
 /// Turns an experiment's narration into terminal lines that fit a width: steps as they are, observed
 /// values and notes indented under them, findings as `name = value`, and the kernel's rows as a small

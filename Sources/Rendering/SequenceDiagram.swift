@@ -1,7 +1,5 @@
-import Foundation
-import Lessons
-import SocketLab
 import TCPModel
+import Foundation
 /// Draws a run as a text sequence diagram: one line per thing that happened, with the time, the
 /// client's lane on the left, segments as arrows in the middle and the server's lane on the right.
 public struct SequenceDiagram: Sendable {

@@ -1,6 +1,6 @@
-import Foundation
-import SocketLab
 import TCPModel
+import SocketLab
+import Foundation
 
 /// Renders a socket table as text columns for a terminal, and the per-state counts.
 public struct SocketTableText: Sendable {

@@ -1,6 +1,4 @@
-import Lessons
 import SocketLab
-import TCPModel
 import Foundation
 
 /// Makes the frames of a socket watch: a title line with the time and filter, the table with a

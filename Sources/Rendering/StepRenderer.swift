@@ -1,7 +1,4 @@
 import Foundation
-import Lessons
-import SocketLab
-import TCPModel
 /// Turns tutor lines into terminal text: wraps prose to the width and renders Markdown lightly
 /// (headings bold, `code` cyan, list items indented with their bullet), with ANSI colour only when on.
 public struct StepRenderer: Sendable {
@@ -24,11 +21,14 @@ public struct StepRenderer: Sendable {
     public func render(_ line: TutorLine) -> String {
         switch line {
         case .heading(let text):
-            return style(text, "1") + "\n"
+            return TextWrapper.wrap(text, width: width, hangingIndent: 2).map { style($0, "1") }.joined(separator: "\n") + "\n"
         case .prose(let text):
             return renderMarkdown(text)
         case .diagram(let text):
-            return text.hasSuffix("\n") ? text : text + "\n"
+            // Preformatted lines keep their layout; one wider than the terminal wraps under itself.
+            let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+            return body.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { TextWrapper.wrap(String($0), width: width, hangingIndent: 4) }.joined(separator: "\n") + "\n"
         case .question(let text):
             return wrapStyled("? " + text, indent: "  ", color: "1")
         case .success(let text):
@@ -71,7 +71,8 @@ public struct StepRenderer: Sendable {
                 continue
             }
             if inFence {
-                out += style(line, "36") + "\n"
+                // Preformatted text keeps its columns; a line wider than the terminal is cut with `…`.
+                out += style(Truncation.fit(line, width: width), "36") + "\n"
                 continue
             }
             if trimmed.isEmpty {
@@ -160,10 +161,19 @@ public struct StepRenderer: Sendable {
             visible += width
             if width == 2 { emit() }
         }
+        // A code span stays on one line unless it is wider than a line: then it breaks at its blanks.
+        var breakableCode = false
         while let c = chars.first {
             chars = chars.dropFirst()
             defer { previous = c }
-            if c == "`" { code.toggle(); continue }
+            if c == "`" {
+                code.toggle()
+                if code {
+                    let span = chars.prefix { $0 != "`" }
+                    breakableCode = DisplayWidth.of(String(span)) > width - 2
+                }
+                continue
+            }
             if !code && c == "*" && chars.first == "*" {
                 chars = chars.dropFirst()
                 bold.toggle()
@@ -175,7 +185,7 @@ public struct StepRenderer: Sendable {
                 let closes = emphasis && previous.map { !$0.isWhitespace } == true
                 if opens || closes { emphasis.toggle(); continue }
             }
-            if c == " " && !code { emit(); glueNext = false; continue }
+            if c == " " && (!code || breakableCode) { emit(); glueNext = false; continue }
             add(c)
         }
         emit()

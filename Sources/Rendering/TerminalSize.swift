@@ -1,6 +1,3 @@
-import Lessons
-import SocketLab
-import TCPModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,19 +27,6 @@ public enum TerminalSize {
     public static func isKnown(fileDescriptor: Int32 = 1,
                                environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         isatty(fileDescriptor) == 1 || Int(environment["COLUMNS"]?.trimmingCharacters(in: .whitespaces) ?? "").map { $0 > 0 } == true
-    }
-
-    /// The rows of the terminal on `fileDescriptor`, else the `LINES` environment variable, else 24.
-    public static func rows(fileDescriptor: Int32 = 1,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        var size = winsize()
-        if isatty(fileDescriptor) == 1, ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
-            return Int(size.ws_row)
-        }
-        if let text = environment["LINES"], let rows = Int(text.trimmingCharacters(in: .whitespaces)), rows > 0 {
-            return rows
-        }
-        return 24
     }
 
     /// A requested width (for example `--width`) brought within `limits`.

@@ -1,7 +1,4 @@
 import Foundation
-import Lessons
-import SocketLab
-import TCPModel
 
 
 /// Wraps text to a number of terminal columns, counting display width (so Chinese text, two columns

@@ -1,7 +1,4 @@
 import Foundation
-import Lessons
-import SocketLab
-import TCPModel
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -5,5 +5,6 @@ public enum CommandTable {
             + CatalogCommands.make()
             + TutorCommands.make()
             + QuizCommands.make()
+            + ClassroomCommands.make()
     }
 }

@@ -28,7 +28,25 @@ struct ShellCommandLine: ParsableCommand {
             completion: .directory)
     var lessons: String?
 
+    @Option(help: ArgumentHelp("Record the run as an asciicast v2 file, with a marker at every command.",
+                               valueName: "file.cast"),
+            completion: .file(extensions: ["cast"]))
+    var record: String?
+
+    @Option(help: ArgumentHelp("With --script: type each command out over this long (e.g. 1s, 500ms), then run it.",
+                               valueName: "duration"))
+    var pace: String?
+
+    @Flag(help: "With --script: wait for Enter before each command.")
+    var step = false
+
     func validate() throws {
+        if let pace, ScriptPace.seconds(parsing: pace) == nil {
+            throw ValidationError("--pace takes a duration up to 60 s such as 1s or 500ms, not '\(pace)'.")
+        }
+        if (pace != nil || step || record != nil) && script == nil {
+            throw ValidationError("--record, --pace and --step go with --script FILE (for a lesson, use 'twlab present LESSON --record FILE').")
+        }
         guard ColorChoice(rawValue: color) != nil else {
             throw ValidationError("--color must be auto, always or never, not '\(color)'.")
         }
@@ -43,8 +61,10 @@ struct ShellCommandLine: ParsableCommand {
     func run() throws {
         let directory = LessonsLocator.find(explicit: lessons)
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Lessons")
-        let options = ShellOptions(color: ColorChoice(rawValue: color) ?? .auto, scriptPath: script,
+        var options = ShellOptions(color: ColorChoice(rawValue: color) ?? .auto, scriptPath: script,
                                    lessonsDirectory: directory)
+        options.recordPath = record
+        options.pace = ScriptPace(typingSeconds: pace.flatMap(ScriptPace.seconds(parsing:)) ?? 0, waitsForEnter: step)
         let status = ShellLauncher.run(options)
         if status != 0 { throw ExitCode(status) }
     }

@@ -9,6 +9,10 @@ public struct ShellOptions: Sendable {
     public var scriptPath: String?
     /// The lessons folder.
     public var lessonsDirectory: URL
+    /// Where to write an asciicast recording of a script run, if anywhere.
+    public var recordPath: String?
+    /// How a script run is paced for a room.
+    public var pace: ScriptPace = .none
 
     /// Collects the options; the defaults are those of a plain `twlab`.
     public init(color: ColorChoice = .auto, scriptPath: String? = nil, lessonsDirectory: URL) {
@@ -34,9 +38,24 @@ public enum ShellLauncher {
         let interactive = options.scriptPath == nil && terminalInput && terminalOutput
         let useColor = options.color == .always
             || (interactive && options.color.usesColor(outputIsTerminal: terminalOutput, environment: environment))
+        let recorder: AsciicastRecorder?
+        do {
+            recorder = try options.recordPath.map {
+                try AsciicastRecorder(path: $0, width: TerminalSize.columns(environment: environment),
+                                      height: TerminalSize.rows(environment: environment),
+                                      title: "twlab " + (options.scriptPath ?? "shell"))
+            }
+        } catch {
+            StandardError.write("twlab: \(ShellSession.describe(error))\n")
+            return usageStatus
+        }
+        let write: (String) -> Void = { text in
+            StandardOutput.write(text)
+            recorder?.output(text)
+        }
         let output = TerminalOutput(useColor: useColor,
                                     width: TerminalSize.columns(environment: environment),
-                                    wrapsLines: TerminalSize.isKnown(environment: environment))
+                                    wrapsLines: TerminalSize.isKnown(environment: environment), sink: write)
         if interactive {
             output.pageHeight = TerminalSize.rows(environment: environment)
             output.nextPage = { MoreKey.next() }
@@ -50,7 +69,15 @@ public enum ShellLauncher {
         let reader: LineReader
         if let scriptPath = options.scriptPath {
             do {
-                reader = try PlainLineReader(path: scriptPath)
+                let script = try PlainLineReader(path: scriptPath)
+                reader = options.pace == .none && recorder == nil ? script
+                    : DemoLineReader(base: script, pace: options.pace, recorder: recorder,
+                                     write: { text in
+                                         // Typing is for people watching: a transcript in a file stays clean.
+                                         if terminalOutput { StandardOutput.write(text) }
+                                         recorder?.output(text)
+                                     },
+                                     interrupted: { InterruptSignal.isRaised })
             } catch {
                 StandardError.write("twlab: \(ShellSession.describe(error))\n")
                 return usageStatus

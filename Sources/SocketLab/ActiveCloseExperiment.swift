@@ -9,6 +9,7 @@ struct ActiveCloseExperiment: Experiment {
                        "client_after_close", "server_after_client_close", "client_final"]
     let changesSysctls = false
     let simulatorAlternative = "sim active-close"
+    let traceScenario: String? = "active-close"
 
     func run(_ lab: LabSession) throws -> [String: Finding] {
         let (listener, port) = try lab.sockets.listen(port: 0, reuseAddress: true)

@@ -9,6 +9,7 @@ struct FinTimeoutExperiment: Experiment {
                        "time_wait_state_after_limit"]
     let changesSysctls = true
     let simulatorAlternative = "sim orphan-fin-wait-2"
+    let traceScenario: String? = "lab-fin-timeout"
     let optionHelp = ["seconds=N  tcp_fin_timeout to set (1–10, default 5)"]
     static let serverPort: UInt16 = 5000
 

@@ -111,21 +111,25 @@ public struct TutorSession: Sendable {
 
     /// The lesson list with marks: ✓ finished, ▸ started, · not started.
     public func listLessons() -> [TutorLine] {
-        if catalog.lessons.isEmpty {
+        // Only the front matter is read here; a started lesson is read whole for its step count.
+        let headers = catalog.headers
+        if headers.isEmpty {
             return [.error("No lessons found. Point twlab at the lessons folder with --lessons DIR or $TWLAB_LESSONS.")]
         }
         var out: [TutorLine] = []
-        let idWidth = catalog.lessons.map { $0.id.count }.max() ?? 0
-        for lesson in catalog.lessons {
+        let idWidth = headers.map { $0.id.count }.max() ?? 0
+        for lesson in headers {
             let record = progress[lesson: lesson.id]
             var line = "\(record.status.mark) \(lesson.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(lesson.title)"
             line += "  (\(lesson.minutes) min"
-            if record.status == .started { line += ", step \(record.step + 1)/\(lesson.steps.count)" }
+            if record.status == .started, let steps = catalog.lesson(lesson.id)?.steps.count {
+                line += ", step \(record.step + 1)/\(steps)"
+            }
             line += ")"
             out.append(.diagram(line))
         }
         out.append(.note("Marks: ✓ finished, ▸ started, · not started. Type `start ID` to begin or resume."))
-        let broken = Set(catalog.diagnostics.filter { $0.severity == .error }.map(\.location.file))
+        let broken = catalog.unreadableFiles
         if !broken.isEmpty {
             out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
         }
@@ -221,7 +225,7 @@ public struct TutorSession: Sendable {
     public mutating func hint() -> [TutorLine] {
         guard let question = pendingQuestion, let lesson else { return noQuestion() }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
-        var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
+        var ladder = HintLadder(hints: fill(question).hints, used: record.hintsUsed)
         // The last rung of the ladder is the answer.
         guard let text = ladder.next() else { return solution() }
         record.hintsUsed = ladder.used
@@ -240,7 +244,7 @@ public struct TutorSession: Sendable {
         do { expected = try expectedAnswer(question) } catch {
             return [.error("This question cannot be checked here: \(error). Type `skip` to move on and tell your instructor.")]
         }
-        let verdict = services.check(text, expected, question)
+        let verdict = services.check(text, expected, fill(question))
         if case .invalid(let reason) = verdict {
             return [.failure("\(reason)"),
                     .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
@@ -249,7 +253,7 @@ public struct TutorSession: Sendable {
             return [.failure("Almost: \(reason)"), .note("Answer again.")]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
-        record.attempts += 1
+        record.attempts = record.attempts.incrementedSaturating
         record.lastAnswer = text
         record.variant = variant(for: question)?.id
         record.secondsSpent += elapsed()
@@ -266,7 +270,7 @@ public struct TutorSession: Sendable {
         }
         let feedback = WrongAnswerFeedback(question: filled, given: text,
                                            evidence: (try? decidedAnswer(question))?.evidence ?? .none)
-        var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
+        var ladder = HintLadder(hints: fill(question).hints, used: record.hintsUsed)
         if let hintText = ladder.next(repeating: feedback.namesAnswer) {
             record.hintsUsed = ladder.used
             progress[lesson: lesson.id].questions[question.id] = record
@@ -419,7 +423,7 @@ public struct TutorSession: Sendable {
             try AtomicFileWriter.write(data, to: url)
             return [.success("Wrote progress to \(url.path).")]
         } catch {
-            return [.error("Could not export progress to \(url.path): \(error). Check that the folder is writable.")]
+            return [.error("Could not export progress to \(url.path): \(ErrorText.plain(error)). Check that the folder is writable.")]
         }
     }
 
@@ -443,18 +447,13 @@ public struct TutorSession: Sendable {
     /// The practice variant of a question with parameters.
     public func variant(for question: Question) -> Variant? {
         guard !question.params.isEmpty else { return nil }
-        return VariantGenerator(secret: nil).variant(for: question, student: "practice")
+        return VariantGenerator(secret: nil).variant(for: question, student: VariantGenerator.practiceStudent)
     }
 
     /// The question with `{name}` placeholders filled from its practice variant.
     public func fill(_ question: Question) -> Question {
         guard let variant = variant(for: question) else { return question }
-        var filled = question
-        for (name, value) in variant.values {
-            filled.prompt = filled.prompt.replacingOccurrences(of: "{\(name)}", with: AnswerVocabulary.format(value))
-            filled.explain = filled.explain.replacingOccurrences(of: "{\(name)}", with: AnswerVocabulary.format(value))
-        }
-        return filled
+        return question.filled(with: variant.values)
     }
 
     // MARK: - Showing steps
@@ -559,8 +558,9 @@ public struct TutorSession: Sendable {
         let report = ProgressReport(catalog: catalog, progress: progress)
         let entry = report.lessons.first { $0.id == lesson.id }
         out.append(.success("✓ Finished \(lesson.title). Score \(AnswerVocabulary.format(entry?.score ?? 0))/\(AnswerVocabulary.format(entry?.maxScore ?? 0))."))
-        if let index = catalog.lessons.firstIndex(where: { $0.id == lesson.id }), index + 1 < catalog.lessons.count {
-            out.append(.note("Next: `start \(catalog.lessons[index + 1].id)`. Or play: `sim` and `lab` work at any time."))
+        let headers = catalog.headers
+        if let index = headers.firstIndex(where: { $0.id == lesson.id }), index + 1 < headers.count {
+            out.append(.note("Next: `start \(headers[index + 1].id)`. Or play: `sim` and `lab` work at any time."))
         } else {
             out.append(.note("That was the last lesson. `progress` shows your record; `sim` and `lab` stay open for play."))
         }
@@ -580,12 +580,12 @@ public struct TutorSession: Sendable {
     private func save(into out: inout [TutorLine]) {
         guard let store else { return }
         do { try store.save(progress) } catch {
-            out.append(.error("Progress not saved: \(error). Free some space or set TWLAB_HOME to a writable folder."))
+            out.append(.error("Progress not saved: \(ErrorText.plain(error)). Free some space or set TWLAB_HOME to a writable folder."))
         }
     }
 
     private func unknownLesson(_ id: String) -> [TutorLine] {
-        let ids = catalog.lessons.map(\.id)
+        let ids = catalog.headers.map(\.id)
         return [.error("No lesson named '\(id)'. Lessons: \(ids.isEmpty ? "none found" : ids.joined(separator: ", ")).")]
     }
 

@@ -1,0 +1,189 @@
+import Lessons
+import Rendering
+import TCPModel
+
+/// Draws one presenter screen as exactly `rows` lines of at most `columns` columns: a large
+/// heading bar, the body for the current view, an optional live watch pane, and a footer with
+/// the keys. Pure: the same inputs give the same screen.
+struct PresenterScreen {
+    /// The smallest terminal the presenter draws in.
+    static let minimumColumns = 60
+    static let minimumRows = 18
+
+    var columns: Int
+    var rows: Int
+    var theme: PresenterTheme
+    var lessonTitle: String
+    var slide: PresenterSlide
+    var state: PresenterState
+    /// The expected answer of each of the slide's questions (nil when it cannot be computed).
+    var answers: [String?] = []
+    /// The current animation frame, when the slide has a simulation.
+    var frame: (lines: [String], client: TCPState, server: TCPState)?
+    var frameCount = 0
+    var labLines: [String] = []
+    var watchLines: [String] = []
+    /// Box drawing, or ASCII for a terminal whose locale is not UTF-8.
+    var charset: TextCharset = .unicode
+
+    /// Columns the body text is wrapped to.
+    var contentWidth: Int { columns >= 80 ? min(columns - 4, 110) : columns }
+    private var margin: String { String(repeating: " ", count: columns >= 80 ? 2 : 0) }
+
+    /// The screen's lines, each starting with the theme's base colours.
+    func lines() -> [String] {
+        guard columns >= Self.minimumColumns, rows >= Self.minimumRows else { return tooSmall() }
+        var out = heading()
+        if rows >= 30 { out.append("") }
+        out.append("")
+        let footer = footerLines()
+        let bodyRows = rows - out.count - footer.count
+        var body = self.body(rows: bodyRows)
+        if state.watch {
+            let pane = watchPane(rows: max(4, bodyRows / 2))
+            body = Array(body.prefix(max(0, bodyRows - pane.count))) + pane
+        }
+        body = Array(body.prefix(bodyRows))
+        while body.count < bodyRows { body.append("") }
+        out += body.map { margin + $0 } + footer
+        return out.map { line in
+            theme.baseSequence + DisplayFit.pad(DisplayFit.truncate(line, to: columns), to: columns)
+        }
+    }
+
+    private func tooSmall() -> [String] {
+        let text = TextWrapper.wrap("twlab present needs a terminal of at least \(Self.minimumColumns)×\(Self.minimumRows); this one is \(columns)×\(rows). Enlarge the window or use a smaller font. q leaves.", width: max(10, columns))
+        var out = Array(repeating: "", count: max(0, (rows - text.count) / 2)) + text
+        out = Array(out.prefix(rows))
+        while out.count < rows { out.append("") }
+        return out.map { theme.baseSequence + DisplayFit.truncate($0, to: columns) }
+    }
+
+    private func heading() -> [String] {
+        let bar = { (text: String) in theme.paint(DisplayFit.pad(DisplayFit.truncate(text, to: columns), to: columns), .heading) }
+        let title = "  " + slide.title
+        let place = "  \(lessonTitle) · step \(state.step + 1) of \(state.stepCount)"
+        return [bar(""), bar(title), bar(place)]
+    }
+
+    private func footerLines() -> [String] {
+        let text: String
+        switch state.input {
+        case .goTo(let typed)?: text = theme.paint("Go to step (1–\(state.stepCount)), Enter: ", .emphasis) + typed + "▏"
+        case .vote(let typed)?: text = theme.paint("Votes: answer and count, Enter; empty Enter ends: ", .emphasis) + typed + "▏"
+        case nil:
+            if let message = state.message {
+                text = theme.paint(message, .problem)
+            } else {
+                let full = "space next · ← back · r reveal · h hint · s sim · l lab · w watch · ? keys · q quit"
+                let short = "space next · ← back · r reveal · h hint · ? keys · q quit"
+                text = DisplayWidth.of(full) <= contentWidth ? full : short
+            }
+        }
+        return ["", margin + text]
+    }
+
+    private func wrap(_ text: String, indent: Int = 0) -> [String] {
+        TextWrapper.wrap(text, width: contentWidth, hangingIndent: indent)
+    }
+
+    private func body(rows: Int) -> [String] {
+        switch state.view {
+        case .step: return stepBody(rows: rows)
+        case .reveal: return revealBody(rows: rows)
+        case .simulation: return animation(rows: rows)
+        case .lab: return Array(labLines.suffix(rows))
+        case .help: return helpBody()
+        }
+    }
+
+    private func questionLines() -> [String] {
+        var out: [String] = []
+        for question in slide.questions {
+            out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) }
+            if case .choice(let choices) = question.answerKind {
+                out += wrap("  " + choices.joined(separator: " · "), indent: 2)
+            }
+        }
+        if let first = slide.questions.first {
+            for (number, hint) in first.hints.prefix(state.hintsShown).enumerated() {
+                out += wrap("Hint \(number + 1): \(hint)", indent: 2).map { theme.paint($0, .hint) }
+            }
+        }
+        if let lab = slide.lab {
+            out += wrap("Live experiment: \(lab.experiment) (l runs it)", indent: 2)
+        }
+        return out
+    }
+
+    private func stepBody(rows: Int) -> [String] {
+        let renderer = StepRenderer(width: contentWidth, useColor: false)
+        var prose: [String] = []
+        for text in slide.prose {
+            prose += renderer.renderMarkdown(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        while prose.last == "" { prose.removeLast() }
+        let questions = questionLines()
+        let room = max(0, rows - questions.count - (questions.isEmpty ? 0 : 1))
+        if prose.count > room {
+            prose = Array(prose.prefix(max(0, room - 1))) + ["…"]
+        }
+        return prose + (questions.isEmpty ? [] : [""] + questions)
+    }
+
+    private func revealBody(rows: Int) -> [String] {
+        var out: [String] = []
+        for (index, question) in slide.questions.enumerated() {
+            let answer = index < answers.count ? answers[index] : nil
+            if state.stateMachine {
+                // The picture needs the room: the answer alone stays above it.
+                out.append(theme.paint("Answer: " + (answer ?? "(cannot be computed here)"), .answer))
+                continue
+            }
+            out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) }
+            out.append(theme.paint("Answer: " + (answer ?? "(cannot be computed here)"), .answer))
+            if index == 0, let votes = state.votes[state.step], !votes.isEmpty {
+                out += VoteChart(votes: votes.map { ($0.answer, $0.count) }, expected: answer, width: contentWidth).lines()
+            }
+            // The explanation gives way when it would leave the simulation fewer than eight rows.
+            let explain = question.explain.isEmpty ? [] : Array(wrap(question.explain).prefix(3))
+            if frame == nil || rows - out.count - explain.count >= 9 { out += explain }
+        }
+        guard frame != nil else { return out }
+        if !out.isEmpty { out.append("") }
+        return out + animation(rows: max(3, rows - out.count))
+    }
+
+    private func animation(rows: Int) -> [String] {
+        guard let frame else { return ["This step has no simulation."] }
+        let states = theme.paint("client \(frame.client.name)", .emphasis) + "     "
+            + theme.paint("server \(frame.server.name)", .emphasis)
+        let status = state.frame + 1 >= frameCount ? "end" : (state.playing ? "playing" : "paused")
+        let control = "   segment \(state.frame + 1)/\(frameCount) · \(status) · +/- speed · p play/pause"
+        let header = DisplayWidth.of(states + control) <= contentWidth ? [states + control] : [states, control]
+        let room = max(1, rows - header.count)
+        if state.stateMachine {
+            let picture = StateDiagramText(highlighted: [frame.client, frame.server], width: contentWidth, charset: charset)
+            return header + picture.window(rows: room)
+        }
+        return header + Array(frame.lines.suffix(room))
+    }
+
+    private func helpBody() -> [String] {
+        let keys = [
+            ("space, →, Enter", "next step"), ("←", "back (from a simulation: to the step)"),
+            ("r", "reveal the answer and play the simulation"), ("h", "next hint"),
+            ("s", "play the step's simulation"), ("+ / - / p", "faster / slower / play or pause"),
+            ("d", "the state machine instead of the segments, both states marked"),
+            ("l", "run the step's live experiment"), ("w", "live socket pane on or off"),
+            ("v", "enter a show of hands: answer and count"), ("g", "go to a step by number"),
+            ("?", "this help"), ("q, Ctrl-C", "leave (the terminal is restored)"),
+        ]
+        return [theme.paint("Keys", .emphasis), ""] + keys.map { DisplayFit.pad($0.0, to: 16) + $0.1 }
+    }
+
+    private func watchPane(rows: Int) -> [String] {
+        let rule = theme.paint("── sockets now (w hides) " + String(repeating: "─", count: max(0, contentWidth - 25)), .quiet)
+        return [rule] + Array(watchLines.prefix(rows - 1))
+    }
+}

@@ -26,6 +26,14 @@ struct NotesScreen {
             return finish(out)
         }
         let slide = slides[position.step]
+        if position.ended == true {
+            out.append(bar(" Speaker notes · \(lessonTitle)"))
+            out.append(bar(" The presentation has ended"))
+            out.append("")
+            out += wrap("The presenter has left (at step \(position.step + 1) of \(slides.count): \(slide.title)). "
+                        + "This screen follows again when 'twlab present' starts. q leaves.")
+            return finish(out)
+        }
         out.append(bar(" NOTES · step \(position.step + 1) of \(slides.count): \(slide.title)"))
         out.append(bar(" \(lessonTitle) · the projector shows: \(describe(position.view))"))
         out.append("")

@@ -78,6 +78,9 @@ public struct LabRunCommand: ParsableCommand {
     @Option(name: .long, help: "For port-exhaustion: how many ephemeral ports to leave open.")
     var ports: Int?
 
+    @Flag(name: .long, help: "Afterwards keep the experiment's sockets and redraw their table with countdown bars until TIME_WAIT ends (Ctrl-C stops).")
+    var watch = false
+
     @Option(name: .customLong("set"), help: ArgumentHelp("An experiment option as NAME=VALUE (repeatable; see lab list).",
                                                         valueName: "name=value"))
     var settings: [String] = []
@@ -106,6 +109,7 @@ public struct LabRunCommand: ParsableCommand {
             printError("twlab: there is no experiment '\(name)'; the experiments are: \(ExperimentCatalog.names.joined(separator: ", "))")
             throw ExitCode(1)
         }
+        if watch { options[LabWatch.option] = "1" }
         let asChild = ProcessInfo.processInfo.environment[ExperimentRunner.childEnvironmentKey] != nil
         if !asChild && !yes && !json {
             let place = ExperimentCatalog.changesSysctls(name) ? "in a private network namespace" : "on loopback"
@@ -115,13 +119,23 @@ public struct LabRunCommand: ParsableCommand {
             }
         }
         let text = LabNarrationText(width: io.width)
+        // While watching at a terminal, each table replaces the one before it.
+        let redraw = watch && io.interactive && !json
+        var watching = false
+        var previousTable = 0
         let narrate: (LabLine) -> Void = { line in
             if asChild {
                 io.errorLine(line.childLine)
                 return
             }
-            for rendered in text.lines(for: line) {
-                if json { io.errorLine(rendered) } else { io.line(rendered) }
+            if line == .heading(LabWatch.heading) { watching = true }
+            let rendered = text.lines(for: line)
+            if case .sockets = line, watching, redraw {
+                if previousTable > 0 { io.write("\u{1B}[\(previousTable)A\u{1B}[J") }
+                previousTable = rendered.count
+            }
+            for row in rendered {
+                if json { io.errorLine(row) } else { io.line(row) }
             }
         }
         do {

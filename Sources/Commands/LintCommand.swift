@@ -40,7 +40,7 @@ public struct LintCommand: ParsableCommand {
         }
         var experiments: [String: [String]] = [:]
         for name in ExperimentCatalog.names { experiments[name] = ExperimentCatalog.findingKeys[name] ?? [] }
-        let report = Linter(experiments: experiments).lint(urls)
+        let report = Linter(experiments: experiments, commands: LessonCommandVocabulary.catalog).lint(urls)
         var text = ""
         for diagnostic in report.diagnostics where !(noWarnings && diagnostic.severity == .warning) {
             text += diagnostic.description + "\n"

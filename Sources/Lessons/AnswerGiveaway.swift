@@ -10,9 +10,24 @@ import TCPModel
 /// every choice of a choice question (`(yes/no)`) lists the options without picking one.
 public enum AnswerGiveaway {
     /// True when `text` contains `answer`, read as an answer of `kind`.
-    public static func reveals(_ text: String, answer: String, kind: AnswerKind) -> Bool {
+    ///
+    /// In running prose (`prose: true`: a step's text, a summary, a reply to a mistake) a state counts
+    /// only when written in capitals, as lessons write states: "closed" there is the verb or adjective,
+    /// CLOSED the state. A one-word choice in lower case ("client", "both") is not looked for there.
+    public static func reveals(_ text: String, answer: String, kind: AnswerKind, prose: Bool = false) -> Bool {
+        if prose {
+            switch kind {
+            case .state, .flags: break
+            case .number: return revealsNumber(text, answer)
+            case .choice, .text:
+                // Role words such as "client" or "both" are everyday prose; a choice counts there
+                // only when it is a phrase or written in capitals (EADDRNOTAVAIL).
+                let letters = answer.filter(\.isLetter)
+                guard answer.contains(" ") || (!letters.isEmpty && letters.allSatisfy(\.isUppercase)) else { return false }
+            }
+        }
         switch kind {
-        case .state: return revealsStates(text, answer)
+        case .state: return revealsStates(prose ? capitalWords(text) : text, answer)
         case .flags: return revealsFlags(text, answer)
         case .number: return revealsNumber(text, answer)
         case .text: return containsPhrase(text, answer)
@@ -54,6 +69,15 @@ public enum AnswerGiveaway {
     }
 
     // MARK: States
+
+    /// The text with every word that is not all capitals (digits, `_` and `-` allowed) blanked out.
+    static func capitalWords(_ text: String) -> String {
+        let kept = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
+            let letters = word.filter(\.isLetter)
+            return !letters.isEmpty && letters.allSatisfy(\.isUppercase) ? word : "·"
+        }
+        return kept.joined(separator: " ")
+    }
 
     /// The states named in a text, in order; a state written as two or three words counts once.
     static func states(in text: String) -> [TCPState] {

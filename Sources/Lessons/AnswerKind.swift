@@ -27,10 +27,10 @@ public enum AnswerKind: Sendable, Equatable {
     /// A short description of what to type, for prompts and error messages.
     public var inputHint: String {
         switch self {
-        case .state: return "a TCP state, such as TIME_WAIT"
+        case .state: return "the name of a TCP state"
         case .choice(let choices): return "one of: " + choices.joined(separator: ", ")
-        case .number: return "a number, such as 470"
-        case .flags: return "TCP flags, such as FIN|ACK"
+        case .number: return "a number in digits"
+        case .flags: return "TCP flag names joined by | (SYN, FIN, RST, PSH, ACK)"
         case .text: return "a word or short phrase"
         }
     }

@@ -10,9 +10,10 @@ struct DirectiveDecoder {
     static let simFields = ["scenario", "script", "profile", "explore", "caption"]
     static let labFields = ["experiment", "options", "caption", "fallback"]
     static let predictFields = ["id", "ask", "scenario", "script", "profile", "observe", "experiment", "finding",
-                                "fallback", "type", "choices", "tolerance", "params", "hints", "explain", "points"]
+                                "fallback", "type", "choices", "tolerance", "params", "hints", "explain", "points",
+                                "mistakes"]
     static let quizFields = ["id", "ask", "type", "choices", "key", "answer", "params", "tolerance", "hints",
-                             "explain", "points"]
+                             "explain", "points", "mistakes"]
     static let fallbackFields = ["scenario", "script", "profile", "observe"]
 
     /// Decodes one directive; returns nil (with diagnostics) when it cannot be used.
@@ -144,7 +145,8 @@ struct DirectiveDecoder {
                             quietWhenUnknown: Bool = false) -> AnswerKind? {
         let typeNode = fields.raw("type")
         let choices = fields.strings("choices")
-        let tolerance = fields.number("tolerance", in: 0...1e12)
+        let relative = fields.node.pairs?.first(where: { $0.key == "tolerance" })?.value.string?.hasSuffix("%") ?? false
+        let tolerance = relative ? (fields.raw("tolerance") != nil ? 0 : nil) : fields.number("tolerance", in: 0...1e12)
         var kind = defaultKind
         if let typeNode {
             switch typeNode.string?.lowercased() {
@@ -258,15 +260,18 @@ struct DirectiveDecoder {
         }
         // When the observable itself is broken, that error is enough; do not also ask for a type.
         let kind = answerKind(&fields, default: observed?.defaultAnswerKind, quietWhenUnknown: observed == nil)
+        let relative = relativeTolerance(&fields)
+        let mistakes = mistakes(&fields, kind: kind)
         let common = common(&fields)
         fields.rejectUnknown(allowed: Self.predictFields)
-        checkPlaceholders(&fields, params: params, texts: [common.prompt, common.explain] + common.hints
+        checkPlaceholders(&fields, params: params, texts: [common.prompt, common.explain] + common.hints + mistakes.map(\.reply)
                           + [source.flatMap(Self.scriptText), observeTemplate] + (kind.map(Self.choiceTexts) ?? []))
         guard let id, let source, let kind, let prompt = common.prompt, let explain = common.explain else { return nil }
         var question = Question(id: "\(lessonID)/\(id)", lessonID: lessonID, kind: .predict, prompt: prompt, answerKind: kind,
                                 source: source, params: params, hints: common.hints, explain: explain, points: common.points,
                                 location: fields.start, scriptLine: scriptLine,
-                                promptLocation: common.promptLocation, hintLocations: common.hintLocations)
+                                promptLocation: common.promptLocation, hintLocations: common.hintLocations,
+                                relativeTolerance: relative, mistakes: mistakes)
         question.observeTemplate = observeTemplate
         return question
     }
@@ -308,6 +313,8 @@ struct DirectiveDecoder {
             fields.error(at: fields.start, "a quiz block needs a 'key' (accepted answers) or an 'answer' expression over 'params'")
         }
         let kind = answerKind(&fields, default: defaultKind ?? .text)
+        let relative = relativeTolerance(&fields)
+        let mistakes = mistakes(&fields, kind: kind)
         let common = common(&fields)
         fields.rejectUnknown(allowed: Self.quizFields)
         if let kind, case .expression = source, kind.name != "number" {
@@ -320,12 +327,13 @@ struct DirectiveDecoder {
         }
         var keyTexts: [String?] = []
         if case .key(let keys)? = source { keyTexts = keys }
-        checkPlaceholders(&fields, params: params, texts: [common.prompt, common.explain] + common.hints + keyTexts
+        checkPlaceholders(&fields, params: params, texts: [common.prompt, common.explain] + common.hints + mistakes.map(\.reply) + keyTexts
                           + (kind.map(Self.choiceTexts) ?? []))
         guard let id, let source, let kind, let prompt = common.prompt, let explain = common.explain else { return nil }
         return Question(id: "\(lessonID)/\(id)", lessonID: lessonID, kind: .quiz, prompt: prompt, answerKind: kind,
                         source: source, params: params, hints: common.hints, explain: explain, points: common.points,
-                        location: fields.start, promptLocation: common.promptLocation, hintLocations: common.hintLocations)
+                        location: fields.start, promptLocation: common.promptLocation, hintLocations: common.hintLocations,
+                        relativeTolerance: relative, mistakes: mistakes)
     }
 
     /// The `{name}` placeholders in a question text.

@@ -13,8 +13,13 @@ public struct Linter: Sendable {
     /// A step's prose longer than this many lines at 80 columns gets a warning (it will not fit a screen).
     public var maximumProseLines = 16
 
-    /// Creates a linter that knows these experiments.
-    public init(experiments: [String: [String]]) { self.experiments = experiments }
+    /// The shell's commands, to check those a lesson tells the learner to type; nil skips that check.
+    public var commands: CommandVocabulary?
+
+    /// Creates a linter that knows these experiments (and, when given, these commands).
+    public init(experiments: [String: [String]], commands: CommandVocabulary? = nil) {
+        self.experiments = experiments; self.commands = commands
+    }
 
     /// Lints files and folders: a lessons root (holding `en/` and `scenarios/`), a language folder,
     /// single lesson files (`.md`) or scenario files (`.twsim`).
@@ -164,14 +169,26 @@ public struct Linter: Sendable {
             var simulated = 0
             for (index, step) in lesson.steps.enumerated() {
                 lintStep(step, isLast: index == lesson.steps.count - 1, into: &report)
+                var shown: [ShownText] = []
+                if index == 0, !lesson.summary.isEmpty {
+                    shown.append(ShownText(what: "the lesson summary", text: lesson.summary, location: top))
+                }
+                shown.append(ShownText(what: "the step heading", text: step.title, location: step.location))
                 for block in step.blocks {
                     switch block {
-                    case .text: break
+                    case .text(let text):
+                        shown.append(ShownText(what: "the step's prose", text: text, location: step.location))
+                        checkCommands(in: text, at: step.location, into: &report)
                     case .sim(let sim): lintSim(sim, library: library, into: &report)
                     case .lab(let lab): lintLab(lab, library: library, into: &report)
                     case .question(let question):
                         report.questionCount += 1
-                        if lintQuestion(question, library: library, into: &report) { simulated += 1 }
+                        for (index, hint) in question.hints.enumerated() {
+                            let at = index < question.hintLocations.count ? question.hintLocations[index] : question.location
+                            checkCommands(in: hint, at: at, into: &report)
+                        }
+                        checkCommands(in: question.explain, at: question.location, into: &report)
+                        if lintQuestion(question, shown: shown, library: library, into: &report) { simulated += 1 }
                     }
                 }
             }
@@ -268,7 +285,8 @@ public struct Linter: Sendable {
     }
 
     /// Checks one question; returns true when it is a prediction checked by simulation.
-    private func lintQuestion(_ question: Question, library: ScenarioLibrary, into report: inout LintReport) -> Bool {
+    private func lintQuestion(_ question: Question, shown: [ShownText], library: ScenarioLibrary,
+                              into report: inout LintReport) -> Bool {
         if question.hints.isEmpty {
             report.diagnostics.append(Diagnostic(.warning, at: question.location, "question '\(question.shortID)' has no hints; a stuck learner is left with only the solution"))
         }
@@ -282,6 +300,7 @@ public struct Linter: Sendable {
         var checkedScenarios = Set<String>()
         var checked: Set<String> = []
         var isSimulation = false
+        var answers: [String] = []
         for values in question.parameterSpace() {
             let variant = question.filled(with: values)
             var simulation: (ScenarioReference, ProfileName?)?
@@ -308,6 +327,9 @@ public struct Linter: Sendable {
                 let expected = try AnswerOracle.expected(for: question, parameters: values, scenarios: library)
                 checkGiveaways(variant, answer: expected, parameters: [:], reported: &gaveAway,
                                checked: &checked, into: &report)
+                checkShownText(shown, question: variant, answer: expected, reported: &gaveAway, into: &report)
+                checkMistakes(variant, answer: expected, reported: &gaveAway, into: &report)
+                answers.append(expected)
                 let verdict = AnswerChecker.check(expected, question: variant, expected: expected)
                 if verdict != .correct {
                     let why: String
@@ -329,6 +351,7 @@ public struct Linter: Sendable {
                 break
             }
         }
+        checkMistakeCount(question, answers: answers, into: &report)
         return isSimulation && question.kind == .predict
     }
 

@@ -1,14 +1,38 @@
 import Foundation
 
 /// Reads a number the way a learner types it: `470`, `470/s`, `~470`, `≈ 470`, `about 470`,
-/// `4.7e2`, `28,232`, `28_232`, `60 s`, `25%`. Units and approximation marks are ignored; the
-/// number itself must be there and be the only number.
+/// `4.7e2`, `28,232`, `28_232`, `96 000`, `60k`, `0x06`, `60 s`, `25%`. Approximation marks are
+/// ignored; the number itself must be there and be the only number.
 enum NumberReader {
+    /// The value, ignoring any unit after it.
     static func read(_ text: String) -> Double? {
+        readQuantity(text)?.value
+    }
+
+    /// The value and, when the text ends in a unit of time (`240 s`, `4 min`), that unit.
+    static func readQuantity(_ text: String) -> (value: Double, unit: AnswerUnit?)? {
         var s = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         for prefix in ["about ", "approx. ", "approximately ", "around ", "roughly ", "ca. ", "~", "≈", "≃", "about"] where s.hasPrefix(prefix) {
             s = String(s.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
         }
+        // Hexadecimal written with its prefix: `0x06`, `0x176E`.
+        if s.hasPrefix("0x") {
+            let digits = s.dropFirst(2)
+            guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy(\.isHexDigit),
+                  let value = UInt64(digits, radix: 16) else { return nil }
+            return (Double(value), nil)
+        }
+        guard let (value, rest) = readDecimal(s) else { return nil }
+        let unitWord = rest.trimmingCharacters(in: .whitespaces)
+        // A thousands suffix: `60k`, `28.2k`.
+        if unitWord == "k" || unitWord.hasPrefix("k ") || unitWord.hasPrefix("k/") {
+            return (value * 1000, nil)
+        }
+        return (value, AnswerUnit(word: unitWord))
+    }
+
+    /// The decimal number at the start of `s` and what follows it.
+    private static func readDecimal(_ s: String) -> (Double, String)? {
         // The numeric part: an optional sign, digits with thousands separators, a fraction, an exponent.
         let scalars = Array(s.unicodeScalars)
         var index = 0
@@ -23,7 +47,7 @@ enum NumberReader {
             let c = scalars[index]
             if c.isASCII, c.properties.numericType != nil {
                 number.unicodeScalars.append(c); sawDigit = true; groupDigits += 1; index += 1
-            } else if (c == "," || c == "_"), sawDigit, index + 3 < scalars.count + 1,
+            } else if (c == "," || c == "_" || c == " " || c == "\u{00A0}" || c == "\u{202F}"), sawDigit, index + 3 < scalars.count + 1,
                       (1...3).contains(groupDigits) || sawGroupSeparator,
                       isDigits(scalars, from: index + 1, count: 3) {
                 // A thousands separator: exactly three digits follow.
@@ -61,7 +85,7 @@ enum NumberReader {
             if !unitWithDigitsAllowed(rest) { return nil }
         }
         if rest.hasPrefix(".") { return nil }
-        return value
+        return (value, rest)
     }
 
     private static func isDigits(_ scalars: [Unicode.Scalar], from start: Int, count: Int) -> Bool {

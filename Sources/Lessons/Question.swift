@@ -22,6 +22,10 @@ public struct Question: Sendable {
     public var explain: String
     /// What a right answer is worth.
     public var points: Double
+    /// For numbers: a tolerance relative to the answer (0.05 for `tolerance: 5%`), for "roughly" questions.
+    public var relativeTolerance: Double?
+    /// Targeted replies to common wrong answers (`mistakes:` in the lesson), in the order written.
+    public var mistakes: [MistakeReply]
     /// Where the block starts in the lesson file.
     public var location: SourceLocation
     /// The file line of the first line of an inline script, so errors inside it point at the right line.
@@ -37,11 +41,13 @@ public struct Question: Sendable {
     public init(id: String, lessonID: String, kind: QuestionKind, prompt: String, answerKind: AnswerKind,
                 source: AnswerSource, params: [QuestionParameter] = [], hints: [String] = [],
                 explain: String = "", points: Double = 1, location: SourceLocation, scriptLine: Int? = nil,
-                promptLocation: SourceLocation? = nil, hintLocations: [SourceLocation] = []) {
+                promptLocation: SourceLocation? = nil, hintLocations: [SourceLocation] = [],
+                relativeTolerance: Double? = nil, mistakes: [MistakeReply] = []) {
         self.id = id; self.lessonID = lessonID; self.kind = kind; self.prompt = prompt
         self.answerKind = answerKind; self.source = source; self.params = params; self.hints = hints
         self.explain = explain; self.points = points; self.location = location; self.scriptLine = scriptLine
         self.promptLocation = promptLocation; self.hintLocations = hintLocations
+        self.relativeTolerance = relativeTolerance; self.mistakes = mistakes
     }
 
     /// The id inside its lesson (the part after `lesson-id/`).

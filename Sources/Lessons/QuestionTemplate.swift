@@ -23,6 +23,8 @@ extension Question {
         copy.prompt = Self.fill(prompt, table)
         copy.hints = hints.map { Self.fill($0, table) }
         copy.explain = Self.fill(explain, table)
+        copy.mistakes = mistakes.map { MistakeReply(answer: Self.fill($0.answer, table), reply: Self.fill($0.reply, table),
+                                                    location: $0.location) }
         copy.source = Self.fill(source, table)
         if let template = observeTemplate, let observable = Observable(parsing: Self.fill(template, table)) {
             copy.source = Self.replacing(observable, in: copy.source)

@@ -86,7 +86,9 @@ public struct GIFTExporter {
                 return head + "{" + parts.joined(separator: " ") + general + (general.isEmpty ? "" : "\n") + "}"
             }
             let value = Double(text) ?? 0
-            return head + "{#\(QuizText.number(value)):\(QuizText.number(tolerance))\(general)\(general.isEmpty ? "" : "\n")}"
+            // A relative tolerance ("roughly", `tolerance: 2%`) becomes its absolute width for this answer.
+            let allowed = max(tolerance, abs(value) * (question.relativeTolerance ?? 0))
+            return head + "{#\(QuizText.number(value)):\(QuizText.number(allowed))\(general)\(general.isEmpty ? "" : "\n")}"
         case .text:
             var accepted = [expected]
             if case .key(let keys) = question.source { accepted += keys }

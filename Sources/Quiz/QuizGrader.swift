@@ -83,6 +83,10 @@ public final class QuizGrader {
             result.points = question.points
         case .wrong:
             result.status = .wrong
+        case .nearMiss:
+            // The tutor lets a learner answer a near miss again; a paper has one answer, so it scores
+            // nothing. The tutor's reply names the right answer, so reports (read by students) do not carry it.
+            result.status = .wrong
         case .invalid:
             // The checker's own message quotes the answer; reports and logs only say what shape is wanted.
             result.status = .invalid

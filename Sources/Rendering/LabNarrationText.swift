@@ -23,13 +23,23 @@ public struct LabNarrationText: Sendable {
         case .note(let text):
             return TextWrapper.wrap("note: " + text, width: width, hangingIndent: 6)
         case .finding(let key, let value):
-            return TextWrapper.wrap("finding \(key) = \(value)", width: width, hangingIndent: 4)
+            var shown = "finding \(key) = \(value)"
+            if key.hasSuffix("_ms"), let ms = Double(value), ms.isFinite, ms >= 0, ms < 1e12 {
+                shown += " (≈\(Int((ms / 1000).rounded())) s)"
+            }
+            var out = TextWrapper.wrap(shown, width: width, hangingIndent: 4)
+            if key.lowercased().contains("tw_recycled") {
+                out += TextWrapper.wrap("    (TWRecycled counts connect() calls that took over a TIME_WAIT entry under "
+                                        + "tcp_tw_reuse; despite its name it is unrelated to the removed tcp_tw_recycle)",
+                                        width: width, hangingIndent: 1)
+            }
+            return out
         case .sockets(let rows):
             return socketLines(rows)
         }
     }
 
-    /// The kernel's rows, indented four columns; the bar and then the remote endpoint are dropped
+    /// The kernel's rows, indented four columns; the remote endpoint and then the bar are dropped
     /// when the table would not fit.
     func socketLines(_ rows: [LabSocketRow]) -> [String] {
         if rows.isEmpty { return ["    (no sockets on these ports)"] }
@@ -46,7 +56,7 @@ public struct LabNarrationText: Sendable {
             }
             return out
         }
-        for (remote, withBar) in [(true, true), (true, false), (false, false)] {
+        for (remote, withBar) in [(true, true), (false, true), (true, false), (false, false)] {
             let text = ColumnText.lines(table(withRemote: remote, withBar: withBar), indent: 4)
             if text.allSatisfy({ DisplayWidth.of($0) <= width }) { return text + orphanNote(rows) }
         }

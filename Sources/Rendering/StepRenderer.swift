@@ -119,7 +119,9 @@ public struct StepRenderer: Sendable {
         DisplayWidth.of(c) == 2 ? 2 : 1
     }
 
-    /// Splits inline Markdown into styled words: `code` cyan, **bold** bold, *em* as is.
+    /// Splits inline Markdown into styled words: `code` cyan, **bold** and *emphasis* bold (plain
+    /// without colour); the markers themselves are never shown. A `*` with spaces around it (a
+    /// product written out) stays as it is.
     private func inline(_ text: String, base: String? = nil) -> [Word] {
         var words: [Word] = []
         var current = ""
@@ -128,6 +130,8 @@ public struct StepRenderer: Sendable {
         var visible = 0
         var code = false
         var bold = false
+        var emphasis = false
+        var previous: Character?
         var glueNext = false
         var chars = Array(text)[...]
         func flushRun() {
@@ -149,7 +153,7 @@ public struct StepRenderer: Sendable {
             current = ""; visible = 0
         }
         func add(_ c: Character) {
-            let wanted = code ? "36" : (bold ? "1" : base)
+            let wanted = code ? "36" : (bold || emphasis ? "1" : base)
             let width = Self.columns(c)
             if width == 2 { emit() }
             if wanted != runStyle { flushRun(); runStyle = wanted }
@@ -161,6 +165,7 @@ public struct StepRenderer: Sendable {
         var breakableCode = false
         while let c = chars.first {
             chars = chars.dropFirst()
+            defer { previous = c }
             if c == "`" {
                 code.toggle()
                 if code {
@@ -174,6 +179,12 @@ public struct StepRenderer: Sendable {
                 bold.toggle()
                 continue
             }
+            if !code && c == "*" {
+                let opens = !emphasis && chars.first.map { !$0.isWhitespace } == true
+                    && (previous.map { $0.isWhitespace || "([\"'".contains($0) } ?? true)
+                let closes = emphasis && previous.map { !$0.isWhitespace } == true
+                if opens || closes { emphasis.toggle(); continue }
+            }
             if c == " " && (!code || breakableCode) { emit(); glueNext = false; continue }
             add(c)
         }
@@ -182,7 +193,13 @@ public struct StepRenderer: Sendable {
     }
 
     private func inlinePlain(_ text: String) -> String {
-        text.filter { $0 != "`" }.replacingOccurrences(of: "**", with: "")
+        let chars = Array(text.filter { $0 != "`" }.replacingOccurrences(of: "**", with: ""))
+        // A single `*` touching a word on one side is an emphasis marker; one between spaces stays.
+        return String(chars.indices.compactMap { i -> Character? in
+            guard chars[i] == "*" else { return chars[i] }
+            let before = i > 0 ? chars[i - 1] : " ", after = i + 1 < chars.count ? chars[i + 1] : " "
+            return before.isWhitespace && after.isWhitespace ? "*" : nil
+        })
     }
 
     private func wrap(_ words: [Word], firstPrefix: String, restPrefix: String) -> String {

@@ -19,7 +19,10 @@ public struct CommandCompleter {
         if words.first == ShellSession.promptName { words.removeFirst() }
         let offered: [String]
         if words.isEmpty {
+            // While a question waits, a line that is not a command is its answer: offer the choices,
+            // states or flags too.
             offered = commands.filter { !$0.isHidden }.flatMap { [$0.name] + $0.aliases }
+                + (context.tutor?.session.answerCompletions(for: partial) ?? [])
         } else if let command = CommandLookup.find(words[0], in: commands) {
             offered = command.complete(context, CompletionRequest(words: words, partial: partial))
         } else {

@@ -12,6 +12,10 @@ public final class TerminalOutput {
     /// a program, which then gets each message on one line.
     public var wrapsLines: Bool
     private let sink: (String) -> Void
+    /// Rows of the screen when tutor output taller than it should page (`--More--`); nil never pages.
+    public var pageHeight: Int?
+    /// Waits for the key after `--More--`: true to show the next page, false to skip the rest.
+    public var nextPage: () -> Bool = { true }
 
     /// Writes to standard output unless a sink is given (tests capture output this way).
     public init(useColor: Bool = false, width: Int = 80, wrapsLines: Bool = true, sink: ((String) -> Void)? = nil) {
@@ -23,6 +27,21 @@ public final class TerminalOutput {
 
     /// Writes text as is.
     public func write(_ text: String) { sink(text) }
+
+    /// Writes text as is, a screenful at a time when it is taller than `pageHeight`: after each page
+    /// `--More--` waits for space (next page) or q (skip the rest).
+    public func writePaged(_ text: String) {
+        guard let pageHeight else { return sink(text) }
+        let pages = Pager(height: pageHeight).pages(text)
+        for (index, page) in pages.enumerated() {
+            sink(page.joined(separator: "\n") + "\n")
+            guard index + 1 < pages.count else { break }
+            sink(Pager.prompt)
+            let more = nextPage()
+            sink("\r\u{1B}[K")
+            if !more { break }
+        }
+    }
     /// Writes one line, wrapped to `width` when `wrapsLines` (continuation lines indented two columns more).
     public func line(_ text: String = "") {
         guard wrapsLines else { return sink(text + "\n") }

@@ -58,6 +58,10 @@ public enum ShellLauncher {
         let output = TerminalOutput(useColor: useColor,
                                     width: recorder?.width ?? TerminalSize.columns(environment: environment),
                                     wrapsLines: recorder != nil || TerminalSize.isKnown(environment: environment), sink: write)
+        if interactive {
+            output.pageHeight = TerminalSize.rows(environment: environment)
+            output.nextPage = { MoreKey.next() }
+        }
         let context = ShellContext(output: output, lessonsDirectory: options.lessonsDirectory,
                                    interactive: interactive)
         context.interrupted = { InterruptSignal.isRaised }

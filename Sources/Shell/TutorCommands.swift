@@ -55,6 +55,9 @@ enum TutorCommands {
                          usage: "solution",
                          details: "Shows the answer with the simulation that decides it. It is recorded as revealed, never as solved, and scores nothing.",
                          run: { context, _ in show(context) { $0.solution() } }),
+            ShellCommand(name: "replay", summary: "Draw the whole simulated run behind the last answer.", usage: "replay",
+                         details: "After a prediction, shows the sequence diagram of the run that decided it, segment by segment.",
+                         run: { context, _ in show(context) { $0.replay() } }),
             ShellCommand(name: "review", summary: "Read a finished lesson again, without changing your progress.",
                          usage: "review ID",
                          complete: { context, request in request.words.count == 1 ? lessonIDs(context) : [] },
@@ -172,6 +175,14 @@ enum TutorCommands {
         guard area.session.pendingQuestion != nil else { return nil }
         let word = text.split(separator: " ").first.map { String($0).lowercased() } ?? ""
         if commandNames.contains(word) && !vocabulary.contains(text.lowercased()) { return nil }
+        // A mistyped command (`hlep`) is not graded: when the line is no answer of the question's
+        // shape but is close to a command name, say so instead.
+        if let question = area.session.pendingQuestion, !text.contains(" "),
+           case .invalid = AnswerChecker.check(text, against: text, kind: question.answerKind),
+           let suggestion = CommandSuggester.closest(to: word, among: commandNames.sorted()) {
+            context.output.line("'\(text)' is neither an answer of this question's shape nor a command — did you mean '\(suggestion)'? That was not graded.")
+            return .failure
+        }
         return render(context, area.session.answer(text))
     }
 
@@ -199,7 +210,7 @@ enum TutorCommands {
 
     static func render(_ context: ShellContext, _ lines: [TutorLine]) -> CommandResult {
         let renderer = StepRenderer(width: context.output.width, useColor: context.output.useColor)
-        context.output.write(renderer.render(lines))
+        context.output.writePaged(renderer.render(lines))
         return lines.contains(where: \.isError) ? .failure : .success
     }
 

@@ -5,7 +5,8 @@ import TCPModel
 struct ActiveCloseExperiment: Experiment {
     let name = "active-close"
     let summary = "The client closes first: FIN_WAIT_2 against CLOSE_WAIT, then TIME_WAIT (60 s) on the client."
-    let findingKeys = ["client_states", "server_states", "time_wait_side", "timer_ms"]
+    let findingKeys = ["client_states", "server_states", "time_wait_side", "timer_ms",
+                       "client_after_close", "server_after_client_close", "client_final"]
     let changesSysctls = false
     let simulatorAlternative = "sim active-close"
     let traceScenario: String? = "active-close"
@@ -23,6 +24,7 @@ struct ActiveCloseExperiment: Experiment {
         lab.sockets.close(pair.client)
         seen = try pair.waitFor(lab, client: .finWait2, server: .closeWait)
         client.record(seen.client); server.record(seen.server)
+        let halfClosed = seen
         lab.step("The client calls close(): its FIN is acknowledged, the server has not closed yet.",
                  observed: ["client": seen.client, "server": seen.server])
         lab.showRows(port: port)
@@ -41,6 +43,9 @@ struct ActiveCloseExperiment: Experiment {
             "server_states": .list(server.states),
             "time_wait_side": .text(timeWaitSide(client: seen.client, server: seen.server)),
             "timer_ms": .number(Double(timer)),
+            "client_after_close": .text(halfClosed.client),
+            "server_after_client_close": .text(halfClosed.server),
+            "client_final": .text(seen.client),
         ]
     }
 }

@@ -118,6 +118,7 @@ public enum ExperimentRunner {
         report.findings = findings
         report.kernelTrace = kernelTrace
         report.traceNotes = traceNotes
+        if options[LabWatch.option] != nil { LabWatch.run(log: log, shouldStop: shouldStop) }
         return report
     }
 }

@@ -5,7 +5,8 @@ import TCPModel
 struct FinTimeoutExperiment: Experiment {
     let name = "fin-timeout"
     let summary = "tcp_fin_timeout=5 ends an orphaned FIN_WAIT_2 after 5 s; TIME_WAIT still lasts 60 s."
-    let findingKeys = ["fin_wait_2_gone_after_ms", "time_wait_timer_ms"]
+    let findingKeys = ["fin_wait_2_gone_after_ms", "time_wait_timer_ms", "orphan_state_after_limit",
+                       "time_wait_state_after_limit"]
     let changesSysctls = true
     let simulatorAlternative = "sim orphan-fin-wait-2"
     let traceScenario: String? = "lab-fin-timeout"
@@ -50,9 +51,11 @@ struct FinTimeoutExperiment: Experiment {
             return false
         }
         let stillLeft = full.clientTimer(lab)
+        let connectionB = full.clientState(lab)
+        let orphanState = lab.stateName(local: orphan.clientPort, remote: server)
         lab.step("Waiting: the orphaned FIN_WAIT_2 disappears; the TIME_WAIT socket is still counting down from 60 s.",
                  observed: ["fin_wait_2_gone_after_ms": goneAfter >= 0 ? String(goneAfter) : "not within the limit",
-                            "time_wait_left_ms": String(stillLeft), "connection_b": full.clientState(lab)])
+                            "time_wait_left_ms": String(stillLeft), "connection_b": connectionB])
         lab.showRows(port: server)
         lab.sockets.close(orphan.server)
         lab.sockets.close(listener)
@@ -60,6 +63,8 @@ struct FinTimeoutExperiment: Experiment {
             "fin_wait_2_gone_after_ms": .number(Double(goneAfter)),
             "time_wait_timer_ms": .number(Double(timeWaitTimer)),
             "time_wait_left_when_fin_wait_2_gone_ms": .number(Double(stillLeft)),
+            "orphan_state_after_limit": .text(goneAfter >= 0 ? TCPState.closed.rawValue : orphanState),
+            "time_wait_state_after_limit": .text(connectionB),
         ]
     }
 }

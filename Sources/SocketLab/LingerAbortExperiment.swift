@@ -5,7 +5,7 @@ import TCPModel
 struct LingerAbortExperiment: Experiment {
     let name = "linger-abort"
     let summary = "SO_LINGER {1,0}: close() sends RST, no TIME_WAIT anywhere, the peer's read fails with ECONNRESET."
-    let findingKeys = ["time_wait_count", "peer_errno"]
+    let findingKeys = ["time_wait_count", "peer_errno", "time_wait_side"]
     let changesSysctls = false
     let simulatorAlternative = "sim abort"
     let traceScenario: String? = "abort"
@@ -33,6 +33,7 @@ struct LingerAbortExperiment: Experiment {
         lab.showRows(port: port)
         lab.sockets.close(pair.server)
         lab.sockets.close(listener)
-        return ["time_wait_count": .number(Double(timeWaits)), "peer_errno": .text(peerError)]
+        return ["time_wait_count": .number(Double(timeWaits)), "peer_errno": .text(peerError),
+                "time_wait_side": .text(timeWaits == 0 ? "neither" : "client")]
     }
 }

@@ -5,7 +5,7 @@ import TCPModel
 struct PortExhaustionExperiment: Experiment {
     let name = "port-exhaustion"
     let summary = "Narrow the ephemeral range to N ports: N closes fill it with TIME_WAIT, connect() N+1 fails."
-    let findingKeys = ["ports", "connected", "time_wait_count", "first_error"]
+    let findingKeys = ["ports", "connected", "time_wait_count", "first_error", "time_wait_side"]
     let changesSysctls = true
     let simulatorAlternative = "model ports --range 40000-40009 --rate 1"
     // Every connection is the same quick active close; the failing connect() sends no segment.
@@ -21,7 +21,7 @@ struct PortExhaustionExperiment: Experiment {
         let first = PortExhaustionExperiment.firstPort
         try lab.setSysctl("ip_local_port_range", "\(first) \(first + ports - 1)")
         try lab.setSysctl("tcp_tw_reuse", "0")
-        lab.step("Inside the private namespace: ip_local_port_range = \(first)–\(first + ports - 1) (\(ports) ports), tcp_tw_reuse = 0.",
+        lab.step("Inside the private namespace: ip_local_port_range = \(first)–\(first + ports - 1) (\(ports) ports), tcp_tw_reuse = 0 (the default, 2, would reuse loopback ports after tcp_tw_reuse_delay, so the range would never run out).",
                  observed: ["ip_local_port_range": lab.sysctl("ip_local_port_range") ?? "?",
                             "tcp_tw_reuse": lab.sysctl("tcp_tw_reuse") ?? "?"])
         if ports > 1 && ports % 2 == 1 {
@@ -46,6 +46,7 @@ struct PortExhaustionExperiment: Experiment {
             _ = try pair.waitFor(lab, client: .timeWait, server: .closed)
         }
         let timeWaits = lab.rows(port: server).filter { $0.state == .timeWait && $0.remotePort == server }.count
+        let serverTimeWaits = lab.rows(port: server).filter { $0.state == .timeWait && $0.localPort == server }.count
         lab.step("\(connected) short connections to 127.0.0.1:\(server) each closed by the client first.",
                  observed: ["connected": String(connected), "time_wait": String(timeWaits)])
         lab.step("The next connect() needs a local port, and every one is held by a TIME_WAIT socket.",
@@ -56,6 +57,17 @@ struct PortExhaustionExperiment: Experiment {
             "connected": .number(Double(connected)),
             "time_wait_count": .number(Double(timeWaits)),
             "first_error": .text(firstError),
+            "time_wait_side": .text(timeWaitSide(clientEntries: timeWaits, serverEntries: serverTimeWaits)),
         ]
+    }
+
+    /// Which side holds the TIME_WAIT entries: `client`, `server`, `both` or `neither`.
+    private func timeWaitSide(clientEntries: Int, serverEntries: Int) -> String {
+        switch (clientEntries > 0, serverEntries > 0) {
+        case (true, true): return "both"
+        case (true, false): return "client"
+        case (false, true): return "server"
+        case (false, false): return "neither"
+        }
     }
 }

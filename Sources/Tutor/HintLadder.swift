@@ -1,5 +1,8 @@
-/// Gives a question's hints one at a time, from the vaguest to the most specific, without ever
-/// giving the answer itself (that is `solution`, recorded apart).
+import Lessons
+
+/// Gives a question's hints one at a time, from the vaguest to the most specific. The ladder has one
+/// rung more than the question has hints: the last rung is the answer itself (`solution`, recorded
+/// apart), so "hint 2 of 3" means one more hint shows the answer.
 public struct HintLadder: Sendable, Equatable {
     public var hints: [String]
     /// How many hints the learner has seen.
@@ -14,20 +17,23 @@ public struct HintLadder: Sendable, Equatable {
     public var hasNext: Bool { used < hints.count }
     /// How many hints are left.
     public var remaining: Int { hints.count - used }
+    /// The rungs of the ladder: every hint, then the answer.
+    public var rungs: Int { hints.count + 1 }
 
-    /// Takes the next hint, or returns nil when none is left.
-    public mutating func next() -> String? {
+    /// Takes the next hint, or returns nil when only the answer is left. A hint that names what the
+    /// learner has just answered (`repeating`) is passed over, since it would tell them nothing new.
+    public mutating func next(repeating said: (String) -> Bool = { _ in false }) -> String? {
+        while hasNext, said(hints[used]), used + 1 < hints.count { used += 1 }
         guard hasNext else { return nil }
         defer { used += 1 }
-        return "Hint \(used + 1) of \(hints.count): \(hints[used])"
+        return "Hint \(used + 1) of \(rungs): \(hints[used])" + (used + 2 == rungs ? " (the next rung is the answer)" : "")
     }
 
     /// A line saying what help is left.
     public var offer: String {
         if hasNext {
-            return "Type `hint` for a hint (\(remaining) left), or `solution` to see the answer."
+            return "Type `hint` for hint \(used + 1) of \(rungs); asking for the last one shows the answer."
         }
-        return hints.isEmpty ? "Type `solution` to see the answer (recorded as revealed), or `skip`."
-            : "No hints left. Type `solution` to see the answer (recorded as revealed), or `skip`."
+        return "Type `hint` (or `solution`) to see the answer, recorded as revealed, or `skip`."
     }
 }

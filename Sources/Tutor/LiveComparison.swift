@@ -13,43 +13,71 @@ public struct LiveComparison: Sendable {
     /// How far apart two numbers may be and still agree (the question's tolerance); numbers also
     /// agree within 5 %, since a live timer has always run a little.
     public var tolerance: Double
+    /// Further predictions of the lesson that the same experiment measured, each set side by side too.
+    public var others: [Row]
+
+    /// One more prediction to set beside what the kernel found.
+    public struct Row: Sendable {
+        public var finding: String
+        public var prediction: String?
+        public var simulated: String?
+        public var tolerance: Double
+
+        /// A prediction about `finding`, with the learner's answer and the simulation's.
+        public init(finding: String, prediction: String?, simulated: String?, tolerance: Double = 0) {
+            self.finding = finding; self.prediction = prediction; self.simulated = simulated; self.tolerance = tolerance
+        }
+    }
 
     public init(finding: String?, prediction: String?, simulated: String?, report: ExperimentReport,
-                tolerance: Double = 0) {
+                tolerance: Double = 0, others: [Row] = []) {
         self.finding = finding; self.prediction = prediction; self.simulated = simulated; self.report = report
-        self.tolerance = tolerance
+        self.tolerance = tolerance; self.others = others.filter { $0.finding != finding }
     }
 
     /// The comparison as tutor lines.
     public var lines: [TutorLine] {
         var out: [TutorLine] = [.heading("Live kernel (\(report.isolation.rawValue)): \(report.name)")]
+        // The narration has already printed every finding once; only a run with no question to
+        // compare lists them here, so that nothing the kernel found goes unshown.
         let keys = report.findings.keys.sorted()
-        // With a question to compare, the side-by-side says it (timers are listed too); otherwise
-        // every finding is listed.
-        for key in keys where finding == nil || key.hasSuffix("_ms") {
-            guard let value = report.findings[key] else { continue }
-            var line = "  \(key) = \(value.display)"
-            if key.hasSuffix("_ms"), case .number(let ms) = value, ms.isFinite, abs(ms) < 1e15 {
-                line += " (≈\(AnswerVocabulary.format((ms / 1000).rounded())) s)"
+        if finding == nil && others.isEmpty {
+            for key in keys {
+                guard let value = report.findings[key] else { continue }
+                out.append(.diagram("  \(key) = \(value.display)\(Self.seconds(key: key, value: value))"))
             }
-            out.append(.diagram(line))
         }
         if let finding {
-            let kernel = report.findings[finding]?.display
-            out.append(.plain("Side by side for \(finding):"))
-            out.append(.diagram("  your prediction : \(prediction ?? "(none)")"))
-            out.append(.diagram("  simulation      : \(simulated ?? "(not simulated)")"))
-            out.append(.diagram("  live kernel     : \(kernel ?? "(not reported)")"))
-            if let kernel, let simulated {
-                if Self.same(kernel, simulated, tolerance: tolerance) {
-                    out.append(.success("Model and kernel agree."))
-                } else {
-                    out.append(.note("Model and kernel differ here: the simulation says \(simulated), this kernel shows \(kernel)."))
-                }
-            }
+            out += sideBySide(Row(finding: finding, prediction: prediction, simulated: simulated, tolerance: tolerance))
+        }
+        var shown: Set<String> = finding.map { [$0] } ?? []
+        for row in others where shown.insert(row.finding).inserted {
+            out += sideBySide(row)
         }
         if keys.contains(where: { $0.hasSuffix("timer_ms") }) {
             out.append(.note("Timers: RFC 9293 keeps TIME_WAIT for 2×MSL = 4 minutes (MSL = 2 min); Linux uses a fixed 60 s (TCP_TIMEWAIT_LEN), whatever tcp_fin_timeout says."))
+        }
+        return out
+    }
+
+    /// ` (≈60 s)` after a finding in milliseconds, else nothing.
+    static func seconds(key: String, value: Finding) -> String {
+        guard key.hasSuffix("_ms"), case .number(let ms) = value, ms.isFinite, abs(ms) < 1e15 else { return "" }
+        return " (≈\(AnswerVocabulary.format((ms / 1000).rounded())) s)"
+    }
+
+    private func sideBySide(_ row: Row) -> [TutorLine] {
+        let kernel = report.findings[row.finding]?.display
+        var out: [TutorLine] = [.plain("Side by side for \(row.finding):")]
+        out.append(.diagram("  your prediction : \(row.prediction ?? "(none)")"))
+        out.append(.diagram("  simulation      : \(row.simulated ?? "(not simulated)")"))
+        out.append(.diagram("  live kernel     : \(kernel ?? "(not reported)")"))
+        if let kernel, let simulated = row.simulated {
+            if Self.same(kernel, simulated, tolerance: row.tolerance) {
+                out.append(.success("Model and kernel agree."))
+            } else {
+                out.append(.note("Model and kernel differ here: the simulation says \(simulated), this kernel shows \(kernel)."))
+            }
         }
         return out
     }

@@ -59,16 +59,16 @@ public struct SimulationEvidence: Sendable {
         case .run(let scenario, let result, let observable):
             var out = fullDiagram ? diagram(scenario, result) : []
             out.append(.plain("Deciding observation: " + Self.describe(observable, in: result)))
-            if let moment = Self.decisiveMoment(observable, in: result) { out.append(.diagram("  " + moment)) }
+            // A sentence, so it wraps to the screen like prose.
+            if let moment = Self.decisiveMoment(observable, in: result) { out.append(.plain(moment)) }
             if !fullDiagram, let (reference, profile) = Self.simulation(of: source) {
                 let option = profile.map { " --profile \($0.rawValue)" } ?? ""
                 switch reference {
                 case .builtIn(let name):
                     out.append(.note("`sim \(name)\(option)` draws the whole run."))
-                case .inline(let text):
-                    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                        .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.contains("'") }
-                    out.append(.note("`sim -e '\(lines.joined(separator: "; "))'\(option)` draws the whole run."))
+                case .inline:
+                    // The script is too long for a command that fits one line; `replay` draws it.
+                    out.append(.note("`replay` draws the whole run."))
                 }
             }
             return out

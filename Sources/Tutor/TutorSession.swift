@@ -30,9 +30,13 @@ public struct TutorSession: Sendable {
     public private(set) var stepIndex: Int = 0
     /// The question waiting for an answer, if any.
     public private(set) var pendingQuestion: Question?
-    /// The live experiment offered in the current step, if any.
-    public private(set) var pendingLab: LabBlock?
+    /// The live experiments offered in the current step and not yet run or declined, in order.
+    public private(set) var pendingLabs: [LabBlock] = []
+    /// The live experiment offered now (the first of `pendingLabs`), if any.
+    public var pendingLab: LabBlock? { pendingLabs.first }
 
+    /// The question answered (or revealed) last, whose deciding run `replay` draws in full.
+    public internal(set) var lastAnswered: Question?
     private var resumeBlock = 0
     private var questionShownAt: Date?
     private var expectedCache: [String: ExpectedAnswer] = [:]
@@ -222,7 +226,8 @@ public struct TutorSession: Sendable {
         guard let question = pendingQuestion, let lesson else { return noQuestion() }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         var ladder = HintLadder(hints: fill(question).hints, used: record.hintsUsed)
-        guard let text = ladder.next() else { return [.note(ladder.offer)] }
+        // The last rung of the ladder is the answer.
+        guard let text = ladder.next() else { return solution() }
         record.hintsUsed = ladder.used
         progress[lesson: lesson.id].questions[question.id] = record
         var out: [TutorLine] = [.hint(text)]
@@ -244,6 +249,9 @@ public struct TutorSession: Sendable {
             return [.failure("\(reason)"),
                     .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
         }
+        if case .nearMiss(let reason) = verdict {
+            return [.failure("Almost: \(reason)"), .note("Answer again.")]
+        }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts = record.attempts.incrementedSaturating
         record.lastAnswer = text
@@ -251,6 +259,7 @@ public struct TutorSession: Sendable {
         record.secondsSpent += elapsed()
         var out: [TutorLine] = []
         let filled = fill(question)
+        lastAnswered = filled
         if verdict == .correct {
             record.solved = true
             progress[lesson: lesson.id].questions[question.id] = record
@@ -259,22 +268,25 @@ public struct TutorSession: Sendable {
             out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
+        let feedback = WrongAnswerFeedback(question: filled, given: text,
+                                           evidence: (try? decidedAnswer(question))?.evidence ?? .none)
         var ladder = HintLadder(hints: fill(question).hints, used: record.hintsUsed)
-        if let hintText = ladder.next() {
+        if let hintText = ladder.next(repeating: feedback.namesAnswer) {
             record.hintsUsed = ladder.used
             progress[lesson: lesson.id].questions[question.id] = record
             save(into: &out)
-            out.append(.failure("✗ You said \(text); that is not what TCP does here. Try again."))
+            out += feedback.lines(final: false)
             out.append(.hint(hintText))
-            out.append(.note(ladder.hasNext ? "Answer again, type `hint` for another hint, or `solution`."
+            out.append(.note(ladder.hasNext ? "Answer again, or type `hint` for the next rung; the last one shows the answer."
                                             : "Answer again; one more wrong answer shows the solution."))
             return out
         }
         record.missed = true
         progress[lesson: lesson.id].questions[question.id] = record
         save(into: &out)
-        out.append(.failure("✗ You said \(text). Expected: \(expected)."))
-        out += evidence(filled, expected: expected)
+        out += feedback.lines(final: true)
+        out.append(.failure("Expected: \(expected)."))
+        out += evidence(filled, expected: expected, fullDiagram: !stepDrawsScenario(of: question))
         return out + resolve(lesson)
     }
 
@@ -303,8 +315,9 @@ public struct TutorSession: Sendable {
         progress[lesson: lesson.id].questions[question.id] = record
         var out: [TutorLine] = []
         save(into: &out)
+        lastAnswered = fill(question)
         out.append(.plain("Solution (recorded as revealed, not solved): \(expected)."))
-        out += evidence(fill(question), expected: expected)
+        out += evidence(fill(question), expected: expected, fullDiagram: !stepDrawsScenario(of: question))
         return out + resolve(lesson)
     }
 
@@ -323,18 +336,22 @@ public struct TutorSession: Sendable {
         let related = stepQuestions.first(where: asks) ?? lesson.questions.first(where: asks)
         do {
             let report = try services.runExperiment(block.experiment, block.options, log, shouldStop)
-            pendingLab = nil
+            pendingLabs.removeFirst()
             var finding: String?
             if case .experiment(_, let key, _)? = related?.source { finding = key }
             let prediction = related.flatMap { progress[lesson: lesson.id].questions[$0.id]?.lastAnswer }
             let simulated = related.flatMap { try? expectedAnswer($0) }
             var tolerance = 0.0
             if case .number(let allowed)? = related?.answerKind { tolerance = allowed }
+            var others: [LiveComparison.Row] = []
+            for question in lesson.questions where asks(question) { others.append(liveRow(question)) }
             return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report,
-                                  tolerance: tolerance).lines + afterLab()
+                                  tolerance: tolerance, others: others).lines + afterLab()
         } catch let error as ExperimentError where error.interrupted {
             return [.note("Stopped the experiment (Ctrl-C); it cleaned up after itself. Type `yes` to run it again.")]
         } catch {
+            // It cannot run here; offering it again would not help. The simulation stands in.
+            if !pendingLabs.isEmpty { pendingLabs.removeFirst() }
             var out: [TutorLine] = [.failure("The live experiment did not run: \(error)")]
             if let fallback = block.fallback {
                 out.append(.note("Here is the simulation of the same thing instead:"))
@@ -344,8 +361,11 @@ public struct TutorSession: Sendable {
         }
     }
 
-    /// What to do after the experiment: the open question again, or `next`.
+    /// What to do after the experiment: the next offered experiment, the open question again, or `next`.
     private func afterLab() -> [TutorLine] {
+        if let lab = pendingLab {
+            return [.note("Next live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it, `no` to pass.")]
+        }
         if let question = pendingQuestion {
             return [.question(fill(question).prompt), .note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)).")]
         }
@@ -354,7 +374,7 @@ public struct TutorSession: Sendable {
 
     /// Declines the offered experiment.
     public mutating func declineLab() -> [TutorLine] {
-        pendingLab = nil
+        if !pendingLabs.isEmpty { pendingLabs.removeFirst() }
         return [.note("Skipped the live experiment.")] + afterLab()
     }
 
@@ -364,7 +384,7 @@ public struct TutorSession: Sendable {
         progress.lessons[id] = nil
         if progress.currentLesson == id { progress.currentLesson = nil }
         if lessonID == id {
-            lessonID = nil; pendingQuestion = nil; pendingLab = nil; stepIndex = 0; mode = .learning
+            lessonID = nil; pendingQuestion = nil; pendingLabs = []; stepIndex = 0; mode = .learning
         }
         expectedCache = [:]
         var out: [TutorLine] = [.success("Reset \(id): its progress is gone. `start \(id)` begins it afresh.")]
@@ -438,7 +458,7 @@ public struct TutorSession: Sendable {
 
     // MARK: - Showing steps
 
-    private var evidenceBuilder: SimulationEvidence {
+    var evidenceBuilder: SimulationEvidence {
         SimulationEvidence(library: library, services: services, style: DiagramStyle(width: width, useColor: useColor))
     }
 
@@ -449,7 +469,7 @@ public struct TutorSession: Sendable {
     /// Shows the current step from its first block.
     private mutating func enterStep(_ lesson: Lesson) -> [TutorLine] {
         pendingQuestion = nil
-        pendingLab = nil
+        pendingLabs = []
         resumeBlock = 0
         guard lesson.steps.indices.contains(stepIndex) else {
             return [.error("\(lesson.id) has no steps. Tell your instructor (`twlab lint` explains why).")]
@@ -474,7 +494,7 @@ public struct TutorSession: Sendable {
                 out += evidenceBuilder.lines(for: sim)
             case .lab(let lab):
                 if mode == .review { continue }
-                pendingLab = lab
+                pendingLabs.append(lab)
                 if let caption = lab.caption, !caption.isEmpty { out.append(.prose(caption)) }
                 out.append(.note("Live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it on this machine's loopback, `no` to pass."))
             case .question(let question):
@@ -546,7 +566,7 @@ public struct TutorSession: Sendable {
         }
         lessonID = nil
         pendingQuestion = nil
-        pendingLab = nil
+        pendingLabs = []
         return out
     }
 

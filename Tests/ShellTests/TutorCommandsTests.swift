@@ -96,7 +96,7 @@ import Tutor
         #expect(try Self.run(context, "next") == .failure)
         _ = try Self.run(context, "start", ["close"])
         #expect(try Self.run(context, "answer", ["CLOSED"]) == .success)
-        #expect(capture.text.contains("Hint 1 of 1"))
+        #expect(capture.text.contains("Hint 1 of 2"))
         #expect(try Self.run(context, "start") == .failure)
         #expect(capture.text.contains("usage: start ID"))
     }
@@ -170,5 +170,31 @@ import Tutor
         #expect(TutorCommands.lessonLanguage(in: folder, environment: ["LANG": "fr_FR.UTF-8"]) == "en")
         #expect(TutorCommands.lessonLanguage(in: folder, environment: ["LC_ALL": "C", "LANG": "zh_TW.UTF-8"]) == "zh")
         #expect(TutorCommands.lessonLanguage(in: folder, environment: [:]) == "en")
+    }
+}
+
+@Suite struct TutorShellFairnessTests {
+    @Test func aMistypedCommandWhileAQuestionWaitsIsNotGraded() throws {
+        let (context, capture) = TutorCommandsTests.context()
+        _ = try TutorCommandsTests.run(context, "start", ["close"])
+        let interceptor = try #require(context.lineInterceptor)
+        capture.text = ""
+        #expect(interceptor("hlep") == .failure)
+        #expect(capture.text.contains("did you mean 'help'"))
+        #expect(capture.text.contains("not graded"))
+        #expect(context.tutor?.session.progress.lessons["close"]?.questions["close/final"]?.attempts ?? 0 == 0)
+        // A real answer is still taken.
+        #expect(interceptor("TIME_WAIT") == .success)
+        #expect(capture.text.contains("✓ Right: TIME_WAIT"))
+    }
+
+    @Test func tabOffersTheAnswersOfTheWaitingQuestionAtTheStartOfALine() throws {
+        let (context, _) = TutorCommandsTests.context()
+        _ = try TutorCommandsTests.run(context, "start", ["close"])
+        let completer = CommandCompleter(commands: CommandTable.all(), context: context)
+        #expect(completer.complete(lineBeforeCursor: "TIME").candidates.contains("TIME_WAIT"))
+        #expect(completer.complete(lineBeforeCursor: "time").candidates.contains("time_wait"))
+        // Command names are still offered.
+        #expect(completer.complete(lineBeforeCursor: "hin").candidates == ["hint"])
     }
 }

@@ -28,4 +28,20 @@ import SocketLab
         #expect(lines.text.contains("Model and kernel agree"))
         #expect(lines.text.contains("your prediction : (none)"))
     }
+
+    @Test func findingsAreNotListedAgainBesideAQuestionAndEveryPredictionGetsItsRow() {
+        let report = Self.report(["timer_ms": .number(59_000), "time_wait_side": .text("client"),
+                                  "client_after_close": .text("FIN_WAIT_2")])
+        let lines = LiveComparison(finding: "time_wait_side", prediction: "server", simulated: "client", report: report,
+                                   others: [.init(finding: "client_after_close", prediction: "FIN_WAIT_1", simulated: "FIN_WAIT_2"),
+                                            .init(finding: "time_wait_side", prediction: "server", simulated: "client")]).lines
+        // The narration printed the findings already; here only the side-by-side rows appear, each once.
+        #expect(!lines.text.contains("timer_ms ="))
+        #expect(lines.text.components(separatedBy: "Side by side for time_wait_side").count == 2)
+        #expect(lines.text.contains("Side by side for client_after_close"))
+        #expect(lines.text.components(separatedBy: "Model and kernel agree").count == 3)
+        // Without a question, the findings are listed once, timers with their seconds.
+        let plain = LiveComparison(finding: nil, prediction: nil, simulated: nil, report: report).lines
+        #expect(plain.text.components(separatedBy: "timer_ms = 59000 (≈59 s)").count == 2)
+    }
 }

@@ -65,10 +65,12 @@ import TCPModel
     @Test func hintsComeOneAtATimeAndAreCounted() throws {
         var session = TutorFixtures.session(store: nil)
         _ = session.start("lost-ack")
-        #expect(session.hint().text.contains("Hint 1 of 2: It closed first."))
-        #expect(session.hint().text.contains("Hint 2 of 2"))
-        #expect(session.hint().text.contains("No hints left"))
+        // Two hints and the answer make a ladder of three rungs; the last rung reveals the answer.
+        #expect(session.hint().text.contains("Hint 1 of 3: It closed first."))
+        #expect(session.hint().text.contains("Hint 2 of 3"))
         #expect(session.progress.lessons["lost-ack"]?.questions["lost-ack/final"]?.hintsUsed == 2)
+        #expect(session.hint().text.contains("Solution (recorded as revealed, not solved): TIME_WAIT"))
+        #expect(session.progress.lessons["lost-ack"]?.questions["lost-ack/final"]?.revealed == true)
     }
 
     @Test func skipAndSolutionAreNeverSolves() throws {
@@ -296,5 +298,31 @@ import TCPModel
         // Lower case in, lower case out, so the shell's prefix filter keeps them.
         #expect(session.answerCompletions(for: "fin|a").contains("fin|ack"))
         #expect(afterBar.count == TCPFlags.named.count - 1)
+    }
+}
+
+@Suite struct TutorTwoLabsTests {
+    @Test func aStepWithTwoLabsOffersBothInTurn() throws {
+        let step = TutorFixtures.step("Two labs", [
+            .lab(LabBlock(experiment: "active-close", options: [:], caption: nil, fallback: nil, location: TutorFixtures.location)),
+            .lab(LabBlock(experiment: "passive-close", options: [:], caption: nil, fallback: nil, location: TutorFixtures.location)),
+        ])
+        let lesson = Lesson(id: "labs", title: "Labs", summary: "", minutes: 5, requires: [], language: "en",
+                            file: "labs.md", steps: [step])
+        var services = TutorFixtures.services()
+        services.runExperiment = { name, _, _, _ in
+            ExperimentReport(name: name, isolation: .networkNamespace, findings: ["time_wait_side": .text("client")], steps: [])
+        }
+        var session = TutorSession(catalog: LessonCatalog(lessons: [lesson], diagnostics: []),
+                                   library: TutorFixtures.library, store: nil, services: services)
+        _ = session.start("labs")
+        #expect(session.pendingLabs.map(\.experiment) == ["active-close", "passive-close"])
+        let first = session.runLab(log: { _ in }, shouldStop: { false })
+        #expect(first.text.contains("Live kernel (network-namespace): active-close"))
+        #expect(first.text.contains("Next live experiment `passive-close`"))
+        let second = session.runLab(log: { _ in }, shouldStop: { false })
+        #expect(second.text.contains("Live kernel (network-namespace): passive-close"))
+        #expect(session.pendingLab == nil)
+        #expect(session.runLab(log: { _ in }, shouldStop: { false }).text.contains("No live experiment is offered here"))
     }
 }

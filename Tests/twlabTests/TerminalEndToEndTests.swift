@@ -67,10 +67,10 @@ struct TmuxTerminal {
     }
 
     /// Starts `command` (a /bin/sh command line; begin it with `trap '' INT;` so that Ctrl-C reaches
-    /// only twlab and not the shell around it) in a 100×30 terminal with a private HOME and XDG_STATE_HOME, in the C locale
+    /// only twlab and not the shell around it) in a 100×30 terminal (or `columns`×`rows`) with a private HOME and XDG_STATE_HOME, in the C locale
     /// (so the shell itself must switch to UTF-8 for Chinese input to come through).
-    func start(_ command: String) throws {
-        try tmux(["new-session", "-d", "-x", "100", "-y", "30",
+    func start(_ command: String, columns: Int = 100, rows: Int = 30) throws {
+        try tmux(["new-session", "-d", "-x", String(columns), "-y", String(rows),
                   "-e", "HOME=\(home.path)", "-e", "XDG_STATE_HOME=\(home.path)/state",
                   "env", "LC_ALL=C", "LANG=C", "TERM=screen", "NO_COLOR=1", "/bin/sh", "-c", command])
     }
@@ -78,6 +78,9 @@ struct TmuxTerminal {
     func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"], readOutput: true) }
+    /// The visible screen with lines the terminal wrapped joined again, so a line wider than the
+    /// terminal shows up as one long line.
+    func joinedScreen() throws -> String { try tmux(["capture-pane", "-p", "-J", "-t", "0"], readOutput: true) }
 
     /// The visible lines, trailing blanks removed, without the empty ones below the cursor.
     func lines() throws -> [String] {
@@ -116,7 +119,7 @@ struct TmuxTerminal {
     }
 }
 
-private struct TmuxError: Error, CustomStringConvertible {
+struct TmuxError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }

@@ -144,14 +144,23 @@ public struct StepRenderer: Sendable {
             }
             current = ""; visible = 0
         }
+        // Kinsoku: closing punctuation stays with the word before it, an opening bracket with the
+        // word after it (see `LineBreakRule`).
+        var onlyOpeners = false
         func add(_ c: Character) {
             let wanted = code ? "36" : (bold ? "1" : base)
             let width = Self.columns(c)
-            if width == 2 { emit() }
+            if LineBreakRule.cannotStartLine(c), visible == 0, run.isEmpty, glueNext, let last = words.last {
+                words.removeLast()
+                current = last.text; visible = last.visible; glueNext = last.glued
+            } else if width == 2, !onlyOpeners, !LineBreakRule.cannotStartLine(c) {
+                emit()
+            }
             if wanted != runStyle { flushRun(); runStyle = wanted }
             run.append(c)
             visible += width
-            if width == 2 { emit() }
+            onlyOpeners = LineBreakRule.cannotEndLine(c) && (onlyOpeners || visible == width)
+            if width == 2, !onlyOpeners { emit() }
         }
         while let c = chars.first {
             chars = chars.dropFirst()
@@ -161,7 +170,7 @@ public struct StepRenderer: Sendable {
                 bold.toggle()
                 continue
             }
-            if c == " " && !code { emit(); glueNext = false; continue }
+            if c == " " && !code { emit(); glueNext = false; onlyOpeners = false; continue }
             add(c)
         }
         emit()

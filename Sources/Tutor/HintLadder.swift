@@ -1,3 +1,5 @@
+import Rendering
+
 /// Gives a question's hints one at a time, from the vaguest to the most specific, without ever
 /// giving the answer itself (that is `solution`, recorded apart).
 public struct HintLadder: Sendable, Equatable {
@@ -19,7 +21,7 @@ public struct HintLadder: Sendable, Equatable {
     public mutating func next() -> String? {
         guard hasNext else { return nil }
         defer { used += 1 }
-        return "Hint \(used + 1) of \(hints.count): \(hints[used])"
+        return UIText.text("tutor.hint", String(used + 1), String(hints.count), hints[used])
     }
 
     /// A line saying what help is left.

@@ -120,7 +120,7 @@ public struct TutorSession: Sendable {
             line += ")"
             out.append(.diagram(line))
         }
-        out.append(.note("Marks: ✓ finished, ▸ started, · not started. Type `start ID` to begin or resume."))
+        out.append(.note(UIText.text("tutor.lessons.marks")))
         let broken = Set(catalog.diagnostics.filter { $0.severity == .error }.map(\.location.file))
         if !broken.isEmpty {
             out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
@@ -207,7 +207,7 @@ public struct TutorSession: Sendable {
     /// Says where the learner is and shows the current step again.
     public mutating func whereAmI() -> [TutorLine] {
         guard let lesson else {
-            return [.note("You are not in a lesson. Type `lessons` for the list, then `start ID`.")]
+            return [.note(UIText.text("tutor.not-in-lesson"))]
         }
         let head = TutorLine.note("\(mode == .review ? "Reviewing" : "In") \(Self.label(of: lesson)) (\(lesson.title)), step \(stepIndex + 1) of \(lesson.steps.count).")
         return [head] + enterStep(lesson)
@@ -251,7 +251,7 @@ public struct TutorSession: Sendable {
             record.solved = true
             progress[lesson: lesson.id].questions[question.id] = record
             save(into: &out)
-            out.append(.success("✓ Right: \(expected)."))
+            out.append(.success(UIText.text("tutor.right", expected)))
             out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
@@ -260,16 +260,15 @@ public struct TutorSession: Sendable {
             record.hintsUsed = ladder.used
             progress[lesson: lesson.id].questions[question.id] = record
             save(into: &out)
-            out.append(.failure("✗ You said \(text); that is not what TCP does here. Try again."))
+            out.append(.failure(UIText.text("tutor.wrong.try-again", text)))
             out.append(.hint(hintText))
-            out.append(.note(ladder.hasNext ? "Answer again, type `hint` for another hint, or `solution`."
-                                            : "Answer again; one more wrong answer shows the solution."))
+            out.append(.note(UIText.text(ladder.hasNext ? "tutor.again.more-hints" : "tutor.again.last")))
             return out
         }
         record.missed = true
         progress[lesson: lesson.id].questions[question.id] = record
         save(into: &out)
-        out.append(.failure("✗ You said \(text). Expected: \(expected)."))
+        out.append(.failure(UIText.text("tutor.wrong.expected", text, expected)))
         out += evidence(filled, expected: expected)
         return out + resolve(lesson)
     }
@@ -281,7 +280,7 @@ public struct TutorSession: Sendable {
         record.skipped = true
         record.secondsSpent += elapsed()
         progress[lesson: lesson.id].questions[question.id] = record
-        var out: [TutorLine] = [.note("Skipped (recorded as skipped, not solved). `review \(lesson.id)` shows its answer once the lesson is finished.")]
+        var out: [TutorLine] = [.note(UIText.text("tutor.skipped", lesson.id))]
         save(into: &out)
         return out + resolve(lesson)
     }
@@ -299,7 +298,7 @@ public struct TutorSession: Sendable {
         progress[lesson: lesson.id].questions[question.id] = record
         var out: [TutorLine] = []
         save(into: &out)
-        out.append(.plain("Solution (recorded as revealed, not solved): \(expected)."))
+        out.append(.plain(UIText.text("tutor.solution", expected)))
         out += evidence(fill(question), expected: expected)
         return out + resolve(lesson)
     }
@@ -345,7 +344,7 @@ public struct TutorSession: Sendable {
         if let question = pendingQuestion {
             return [.question(fill(question).prompt), .note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)).")]
         }
-        return [.note("Type `next` to go on.")]
+        return [.note(UIText.text("tutor.next"))]
     }
 
     /// Declines the offered experiment.
@@ -493,8 +492,8 @@ public struct TutorSession: Sendable {
                 return out
             }
         }
-        out.append(.note(stepIndex + 1 < lesson.steps.count ? "Type `next` to go on."
-                         : (mode == .review ? "End of the lesson." : "Type `next` to finish the lesson.")))
+        out.append(.note(UIText.text(stepIndex + 1 < lesson.steps.count ? "tutor.next"
+                                     : (mode == .review ? "tutor.end-of-lesson" : "tutor.next.finish"))))
         return out
     }
 
@@ -570,7 +569,7 @@ public struct TutorSession: Sendable {
     }
 
     private func noLesson() -> [TutorLine] {
-        [.error("You are not in a lesson. Type `lessons` for the list, then `start ID`.")]
+        [.error(UIText.text("tutor.not-in-lesson"))]
     }
 
     private func noQuestion() -> [TutorLine] {

@@ -62,21 +62,21 @@ struct PresenterScreen {
     private func heading() -> [String] {
         let bar = { (text: String) in theme.paint(DisplayFit.pad(DisplayFit.truncate(text, to: columns), to: columns), .heading) }
         let title = "  " + slide.title
-        let place = "  \(lessonTitle) · step \(state.step + 1) of \(state.stepCount)"
+        let place = "  " + UIText.text("present.place", lessonTitle, String(state.step + 1), String(state.stepCount))
         return [bar(""), bar(title), bar(place)]
     }
 
     private func footerLines() -> [String] {
         let text: String
         switch state.input {
-        case .goTo(let typed)?: text = theme.paint("Go to step (1–\(state.stepCount)), Enter: ", .emphasis) + typed + "▏"
-        case .vote(let typed)?: text = theme.paint("Votes: answer and count, Enter; empty Enter ends: ", .emphasis) + typed + "▏"
+        case .goTo(let typed)?: text = theme.paint(UIText.text("present.go-to", String(state.stepCount)), .emphasis) + typed + "▏"
+        case .vote(let typed)?: text = theme.paint(UIText.text("present.votes"), .emphasis) + typed + "▏"
         case nil:
             if let message = state.message {
                 text = theme.paint(message, .problem)
             } else {
-                let full = "space next · ← back · r reveal · h hint · s sim · l lab · w watch · ? keys · q quit"
-                let short = "space next · ← back · r reveal · h hint · ? keys · q quit"
+                let full = UIText.text("present.footer.full")
+                let short = UIText.text("present.footer.short")
                 text = DisplayWidth.of(full) <= contentWidth ? full : short
             }
         }
@@ -107,7 +107,7 @@ struct PresenterScreen {
         }
         if let first = slide.questions.first {
             for (number, hint) in first.hints.prefix(state.hintsShown).enumerated() {
-                out += wrap("Hint \(number + 1): \(hint)", indent: 2).map { theme.paint($0, .hint) }
+                out += wrap(UIText.text("present.hint", String(number + 1), hint), indent: 2).map { theme.paint($0, .hint) }
             }
         }
         if let lab = slide.lab {
@@ -137,11 +137,11 @@ struct PresenterScreen {
             let answer = index < answers.count ? answers[index] : nil
             if state.stateMachine {
                 // The picture needs the room: the answer alone stays above it.
-                out.append(theme.paint("Answer: " + (answer ?? "(cannot be computed here)"), .answer))
+                out.append(theme.paint(UIText.text("present.answer", answer ?? UIText.text("present.no-answer")), .answer))
                 continue
             }
             out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) }
-            out.append(theme.paint("Answer: " + (answer ?? "(cannot be computed here)"), .answer))
+            out.append(theme.paint(UIText.text("present.answer", answer ?? UIText.text("present.no-answer")), .answer))
             if index == 0, let votes = state.votes[state.step], !votes.isEmpty {
                 out += VoteChart(votes: votes.map { ($0.answer, $0.count) }, expected: answer, width: contentWidth).lines()
             }
@@ -171,15 +171,13 @@ struct PresenterScreen {
 
     private func helpBody() -> [String] {
         let keys = [
-            ("space, →, Enter", "next step"), ("←", "back (from a simulation: to the step)"),
-            ("r", "reveal the answer and play the simulation"), ("h", "next hint"),
-            ("s", "play the step's simulation"), ("+ / - / p", "faster / slower / play or pause"),
-            ("d", "the state machine instead of the segments, both states marked"),
-            ("l", "run the step's live experiment"), ("w", "live socket pane on or off"),
-            ("v", "enter a show of hands: answer and count"), ("g", "go to a step by number"),
-            ("?", "this help"), ("q, Ctrl-C", "leave (the terminal is restored)"),
+            ("space, →, Enter", "next"), ("←", "back"), ("r", "reveal"), ("h", "hint"),
+            ("s", "simulate"), ("+ / - / p", "speed"), ("d", "diagram"), ("l", "lab"), ("w", "watch"),
+            ("v", "vote"), ("g", "go-to"), ("?", "help"), ("q, Ctrl-C", "quit"),
         ]
-        return [theme.paint("Keys", .emphasis), ""] + keys.map { DisplayFit.pad($0.0, to: 16) + $0.1 }
+        return [theme.paint(UIText.text("present.keys"), .emphasis), ""] + keys.flatMap { key, id in
+            TextWrapper.wrap(DisplayFit.pad(key, to: 16) + UIText.text("present.key." + id), width: contentWidth, hangingIndent: 16)
+        }
     }
 
     private func watchPane(rows: Int) -> [String] {

@@ -37,7 +37,10 @@ public struct StepRenderer: Sendable {
         case .note(let text):
             return wrapStyled(text, indent: "", color: "2")
         case .plain(let text):
-            return wrap(inline(text), firstPrefix: "", restPrefix: "") + "\n"
+            // Leading spaces indent the line and its continuations (two columns more).
+            let indent = String(text.prefix { $0 == " " })
+            return wrap(inline(String(text.dropFirst(indent.count))), firstPrefix: indent,
+                        restPrefix: indent.isEmpty ? "" : indent + "  ") + "\n"
         }
     }
 
@@ -181,12 +184,36 @@ public struct StepRenderer: Sendable {
         text.filter { $0 != "`" }.replacingOccurrences(of: "**", with: "")
     }
 
+    /// A word wider than a whole line (a long command in a code span) cut into pieces that fit,
+    /// never inside an ANSI sequence; other words as they are.
+    private func split(_ word: Word, toFit room: Int) -> [Word] {
+        let room = max(room, 10)
+        guard word.visible > room else { return [word] }
+        var pieces: [Word] = []
+        var text = "", visible = 0, inEscape = false
+        for c in word.text {
+            if inEscape || c == "\u{1B}" {
+                text.append(c)
+                if c == "\u{1B}" { inEscape = true } else if c.isLetter { inEscape = false }
+                continue
+            }
+            let width = Self.columns(c)
+            if visible + width > room {
+                pieces.append(Word(text: text, visible: visible, glued: pieces.isEmpty ? word.glued : true))
+                text = ""; visible = 0
+            }
+            text.append(c); visible += width
+        }
+        pieces.append(Word(text: text, visible: visible, glued: pieces.isEmpty ? word.glued : true))
+        return pieces
+    }
+
     private func wrap(_ words: [Word], firstPrefix: String, restPrefix: String) -> String {
         var lines: [String] = []
         var line = firstPrefix
         var column = firstPrefix.count
         var lineHasWord = false
-        for word in words {
+        for word in words.flatMap({ split($0, toFit: width - restPrefix.count) }) {
             let gap = word.glued ? 0 : 1
             if lineHasWord && column + gap + word.visible > width {
                 lines.append(line)

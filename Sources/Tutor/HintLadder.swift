@@ -27,9 +27,8 @@ public struct HintLadder: Sendable, Equatable {
     /// A line saying what help is left.
     public var offer: String {
         if hasNext {
-            return "Type `hint` for a hint (\(remaining) left), or `solution` to see the answer."
+            return UIText.text("tutor.offer.hints", String(remaining))
         }
-        return hints.isEmpty ? "Type `solution` to see the answer (recorded as revealed), or `skip`."
-            : "No hints left. Type `solution` to see the answer (recorded as revealed), or `skip`."
+        return UIText.text(hints.isEmpty ? "tutor.offer.no-hints" : "tutor.offer.hints-used")
     }
 }

@@ -238,7 +238,7 @@ public struct TutorSession: Sendable {
         let verdict = services.check(text, expected, question)
         if case .invalid(let reason) = verdict {
             return [.failure("\(reason)"),
-                    .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
+                    .note(UIText.text("tutor.invalid", AnswerVocabulary.shape(of: question.answerKind)))]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts += 1
@@ -488,7 +488,8 @@ public struct TutorSession: Sendable {
                 pendingQuestion = question
                 questionShownAt = now()
                 out.append(.question(filled.prompt))
-                out.append(.note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)). " + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
+                out.append(.note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)) + " "
+                             + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
                 return out
             }
         }
@@ -573,7 +574,6 @@ public struct TutorSession: Sendable {
     }
 
     private func noQuestion() -> [TutorLine] {
-        [.error(lesson == nil ? "No question is waiting. Type `lessons`, then `start ID`."
-                  : "No question is waiting here. Type `next` to go on.")]
+        [.error(UIText.text(lesson == nil ? "tutor.no-question" : "tutor.no-question.here"))]
     }
 }

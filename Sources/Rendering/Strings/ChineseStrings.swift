@@ -45,8 +45,8 @@ enum ChineseStrings {
         "tutor.no-question": "现在没有待答的题。输入 lessons，再用 start 加课程 ID 开始。",
         "tutor.no-question.here": "这里没有待答的题。输入 next 继续。",
         // 课堂演示
-        "present.footer.full": "空格 下一步 · ← 上一步 · r 揭晓 · h 提示 · s 仿真 · l 实验 · w 套接字 · ? 按键 · q 退出",
-        "present.footer.short": "空格 下一步 · ← 上一步 · r 揭晓 · h 提示 · ? 按键 · q 退出",
+        "present.footer.full": "空格/← 翻页 · r 揭晓 · h 提示 · s 仿真 · l 实验 · w 监视 · ? 按键 · q 退出",
+        "present.footer.short": "空格 下页 · ← 上页 · r 揭晓 · h 提示 · ? 按键 · q 退出",
         "present.go-to": "跳到第几步（1–{0}），回车：",
         "present.votes": "举手统计：输入答案和人数，回车；空行回车结束：",
         "present.place": "{0} · 第 {1}/{2} 步",

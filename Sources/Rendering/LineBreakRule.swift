@@ -8,6 +8,11 @@ public enum LineBreakRule {
 
     /// Whether a line may not start with `character`.
     public static func cannotStartLine(_ character: Character) -> Bool { closing.contains(character) }
+    /// Whether `character` is Chinese or Japanese punctuation (full-width, or the curly quotes Chinese
+    /// text uses): no space belongs next to it when two lines of a paragraph are joined.
+    public static func isFullWidthPunctuation(_ character: Character) -> Bool {
+        (closing.contains(character) || opening.contains(character)) && !character.isASCII
+    }
     /// Whether a line may not end with `character`.
     public static func cannotEndLine(_ character: Character) -> Bool { opening.contains(character) }
 }

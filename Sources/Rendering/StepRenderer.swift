@@ -51,10 +51,12 @@ public struct StepRenderer: Sendable {
         var inFence = false
         func flush() {
             guard !paragraph.isEmpty else { return }
-            // Lines of CJK text join without a space; other lines join with one.
+            // Lines of CJK text join without a space, and so does a line that ends or starts with
+            // Chinese punctuation (，“）…); other lines join with one.
             var joined = ""
             for line in paragraph {
-                if let last = joined.last, let first = line.first, Self.columns(last) == 1 || Self.columns(first) == 1 {
+                if let last = joined.last, let first = line.first, Self.columns(last) == 1 || Self.columns(first) == 1,
+                   !LineBreakRule.isFullWidthPunctuation(last), !LineBreakRule.isFullWidthPunctuation(first) {
                     joined += " "
                 }
                 joined += line

@@ -82,3 +82,11 @@ import Rendering
         #expect(UILanguage.parse("klingon") == nil)
     }
 }
+
+/// Joining the source lines of a Chinese paragraph.
+@Suite struct ChineseParagraphTests {
+    @Test func noSpaceNextToChinesePunctuationWhenLinesJoin() {
+        let text = StepRenderer(width: 80).render(.prose("下面的仿真关掉了时间戳，\nconnect() 照样报错；\n“客户端”也一样。\nTIME_WAIT\n状态"))
+        #expect(text == "下面的仿真关掉了时间戳，connect() 照样报错；“客户端”也一样。TIME_WAIT 状态\n", "\(text)")
+    }
+}

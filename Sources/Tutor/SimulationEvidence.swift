@@ -58,17 +58,17 @@ public struct SimulationEvidence: Sendable {
             return exploration(scenario, explored, maxLosses: maxLosses, highlight: outcome)
         case .run(let scenario, let result, let observable):
             var out = fullDiagram ? diagram(scenario, result) : []
-            out.append(.plain("Deciding observation: " + Self.describe(observable, in: result)))
+            out.append(.plain(UIText.text("evidence.deciding", Self.describe(observable, in: result))))
             if let moment = Self.decisiveMoment(observable, in: result) { out.append(.plain("  " + moment)) }
             if !fullDiagram, let (reference, profile) = Self.simulation(of: source) {
                 let option = profile.map { " --profile \($0.rawValue)" } ?? ""
                 switch reference {
                 case .builtIn(let name):
-                    out.append(.note("`sim \(name)\(option)` draws the whole run."))
+                    out.append(.note(UIText.text("evidence.draw", "sim \(name)\(option)")))
                 case .inline(let text):
                     let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                         .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.contains("'") }
-                    out.append(.note("`sim -e '\(lines.joined(separator: "; "))'\(option)` draws the whole run."))
+                    out.append(.note(UIText.text("evidence.draw", "sim -e '\(lines.joined(separator: "; "))'\(option)")))
                 }
             }
             return out

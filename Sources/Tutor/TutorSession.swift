@@ -150,9 +150,9 @@ public struct TutorSession: Sendable {
         save(into: &saveLines)
         let missing = lesson.requires.filter { progress[lesson: $0].status != .finished && catalog.lesson($0) != nil }
         if !missing.isEmpty {
-            out.append(.note("This lesson builds on \(missing.joined(separator: ", ")), not finished yet; you can go on anyway."))
+            out.append(.note(UIText.text("tutor.requires", missing.joined(separator: ", "))))
         }
-        if resuming { out.append(.note("Resuming \(lesson.title) at step \(stepIndex + 1) of \(lesson.steps.count).")) }
+        if resuming { out.append(.note(UIText.text("tutor.resuming", lesson.title, String(stepIndex + 1), String(lesson.steps.count)))) }
         else if stepIndex == 0 {
             out.append(.heading("\(Self.label(of: lesson)): \(lesson.title)"))
             if !lesson.summary.isEmpty { out.append(.prose(lesson.summary)) }
@@ -176,8 +176,8 @@ public struct TutorSession: Sendable {
     public mutating func next() -> [TutorLine] {
         guard let lesson else { return noLesson() }
         if let question = pendingQuestion {
-            return [.note("The question is still open: \(fill(question).prompt)"),
-                    .note("Answer it (type the answer), ask for a `hint`, or `skip` it.")]
+            return [.note(UIText.text("tutor.still-open", fill(question).prompt)),
+                    .note(UIText.text("tutor.still-open.help"))]
         }
         if stepIndex + 1 < lesson.steps.count {
             stepIndex += 1
@@ -476,7 +476,7 @@ public struct TutorSession: Sendable {
                 if mode == .review { continue }
                 pendingLab = lab
                 if let caption = lab.caption, !caption.isEmpty { out.append(.prose(caption)) }
-                out.append(.note("Live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it on this machine's loopback, `no` to pass."))
+                out.append(.note(UIText.text("tutor.lab-offer", lab.experiment, ExperimentCatalog.summary(of: lab.experiment))))
             case .question(let question):
                 let filled = fill(question)
                 let record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
@@ -530,7 +530,7 @@ public struct TutorSession: Sendable {
 
     private mutating func finish(_ lesson: Lesson) -> [TutorLine] {
         if mode == .review {
-            return [.note("End of the review. `lessons` lists the others.")]
+            return [.note(UIText.text("tutor.end-of-review"))]
         }
         var out: [TutorLine] = []
         progress[lesson: lesson.id].finished = now()
@@ -538,11 +538,12 @@ public struct TutorSession: Sendable {
         save(into: &out)
         let report = ProgressReport(catalog: catalog, progress: progress)
         let entry = report.lessons.first { $0.id == lesson.id }
-        out.append(.success("✓ Finished \(lesson.title). Score \(AnswerVocabulary.format(entry?.score ?? 0))/\(AnswerVocabulary.format(entry?.maxScore ?? 0))."))
+        out.append(.success(UIText.text("tutor.finished", lesson.title, AnswerVocabulary.format(entry?.score ?? 0),
+                                        AnswerVocabulary.format(entry?.maxScore ?? 0))))
         if let index = catalog.lessons.firstIndex(where: { $0.id == lesson.id }), index + 1 < catalog.lessons.count {
-            out.append(.note("Next: `start \(catalog.lessons[index + 1].id)`. Or play: `sim` and `lab` work at any time."))
+            out.append(.note(UIText.text("tutor.next-lesson", catalog.lessons[index + 1].id)))
         } else {
-            out.append(.note("That was the last lesson. `progress` shows your record; `sim` and `lab` stay open for play."))
+            out.append(.note(UIText.text("tutor.last-lesson")))
         }
         lessonID = nil
         pendingQuestion = nil

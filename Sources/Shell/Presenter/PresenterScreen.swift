@@ -111,7 +111,7 @@ struct PresenterScreen {
             }
         }
         if let lab = slide.lab {
-            out += wrap("Live experiment: \(lab.experiment) (l runs it)", indent: 2)
+            out += wrap(UIText.text("present.lab", lab.experiment), indent: 2)
         }
         return out
     }
@@ -155,11 +155,11 @@ struct PresenterScreen {
     }
 
     private func animation(rows: Int) -> [String] {
-        guard let frame else { return ["This step has no simulation."] }
+        guard let frame else { return [UIText.text("present.no-simulation")] }
         let states = theme.paint("client \(frame.client.name)", .emphasis) + "     "
             + theme.paint("server \(frame.server.name)", .emphasis)
-        let status = state.frame + 1 >= frameCount ? "end" : (state.playing ? "playing" : "paused")
-        let control = "   segment \(state.frame + 1)/\(frameCount) · \(status) · +/- speed · p play/pause"
+        let status = UIText.text(state.frame + 1 >= frameCount ? "present.end" : (state.playing ? "present.playing" : "present.paused"))
+        let control = "   " + UIText.text("present.control", String(state.frame + 1), String(frameCount), status)
         let header = DisplayWidth.of(states + control) <= contentWidth ? [states + control] : [states, control]
         let room = max(1, rows - header.count)
         if state.stateMachine {

@@ -83,6 +83,17 @@ import Testing
         #expect(run.stdout.components(separatedBy: "✓ 答对了").count == 6, "\(run.stdout)")
     }
 
+    @Test(.enabled(if: chineseLessons, "needs lessons in Lessons/zh-Hans"))
+    func thePracticeQuizRunsInChinese() throws {
+        let home = try TutorEndToEndTests.temporaryHome()
+        let run = try Self.shell(["quiz interview-questions", "CLOSE_WAIT", "1", "两者都是", "60秒", "时间等待", "1",
+                                  "复用连接（keep-alive、连接池）"], home: home, columns: 60)
+        #expect(run.stdout.contains("测验：共 7 题"), "\(run.stdout)")
+        #expect(run.stdout.components(separatedBy: "答对了。").count == 8, "\(run.stdout)")
+        #expect(run.stdout.contains("通过"), "\(run.stdout)")
+        Self.expectFits(run.stdout, columns: 60, "quiz")
+    }
+
     @Test func theLanguageComesFromTheFlagTheVariableOrTheLocale() throws {
         let home = try TutorEndToEndTests.temporaryHome()
         let byLocale = try Self.shell(["nonsense"], home: home, language: ["TWLAB_LANG": "", "LC_ALL": "", "LANG": "zh_CN.UTF-8"])

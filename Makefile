@@ -3,10 +3,10 @@ SWIFT ?= swift
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # libedit-dev and pkg-config to build; tmux for the terminal tests; iproute2 (ss), util-linux
-# (unshare, runuser, setpriv), perl (prove) and python3 with PyYAML as independent tools the tests
-# compare against; graphviz (dot) and asciinema to check exported diagrams and recordings.
-# `make bench` also times with hyperfine and compares with jq.
-APT_PACKAGES := libedit-dev pkg-config tmux iproute2 util-linux perl python3 python3-yaml graphviz asciinema
+# (unshare, runuser, setpriv), perl (prove), python3 with PyYAML and tcpdump (reads the labs' pcap
+# files) as independent tools the tests compare against; graphviz (dot) and asciinema to check
+# exported diagrams and recordings. `make bench` also times with hyperfine and compares with jq.
+APT_PACKAGES := libedit-dev pkg-config tmux iproute2 util-linux perl python3 python3-yaml graphviz asciinema tcpdump
 BENCH_PACKAGES := hyperfine jq
 LESSONS := $(CURDIR)/Lessons
 
@@ -54,8 +54,12 @@ test: deps
 	$(CURDIR)/.build/debug/twlab lint $(LESSONS)
 	$(SWIFT) test --skip-build
 
+# The benchmarks time the release build a learner runs. The simulator's speed is read through the
+# `_sim-bench` testing aid, which only a second release build with TWLAB_TESTING_AIDS has.
 bench: bench-deps build
-	@bash Tests/bench/bench.sh
+	@set -o pipefail; $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -DTWLAB_TESTING_AIDS \
+	  --scratch-path $(CURDIR)/.build-aids 2>&1 | grep -v "warning: the use of \`mktemp' is dangerous"
+	@TWLAB_AIDS=$(CURDIR)/.build-aids/release/twlab bash Tests/bench/bench.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-aids

@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         // Everything that turns values into terminal text: diagrams, tables, bars, steps, wrapping.
-        .target(name: "Rendering", dependencies: ["TCPModel", "SocketLab", "Lessons"]),
+        .target(name: "Rendering", dependencies: ["TCPModel", "SocketLab"]),
         // A learner's walk through lessons: steps, predictions, hints, progress.
         .target(name: "Tutor", dependencies: ["Lessons", "TCPModel", "SocketLab", "Rendering"], swiftSettings: testingAids),
         // Papers, variants, grading, report writers.
@@ -70,7 +70,10 @@ let package = Package(
             name: "TCPModelTests",
             dependencies: ["TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SocketLabTests", dependencies: ["SocketLab", "TCPModel"]),
+        .testTarget(
+            name: "SocketLabTests",
+            dependencies: ["SocketLab", "TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "TCPModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TCPModel", "SocketLab", "Lessons"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "Rendering"],

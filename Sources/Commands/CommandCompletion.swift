@@ -7,11 +7,12 @@ import Foundation
 public enum CommandCompletion {
     /// Candidates for the word being typed after `words` (the command name first, without `twlab`).
     /// The caller filters them by the partial word.
-    public static func candidates(words: [String], partial: String, io: CommandIO) -> [String] {
+    public static func candidates(words: [String], partial: String, io: CommandIO,
+                                  root: ParsableCommand.Type = TwlabCommands.self) -> [String] {
         CommandIO.$current.withValue(io) {
-            guard let root = description(of: words.first ?? "") else { return [] }
-            var node = root
-            var path = [root.commandName]
+            guard let described = description(of: words.first ?? "", root: root) else { return [] }
+            var node = described
+            var path = [described.commandName]
             var positionalIndex = 0
             var pendingOption: ArgumentInfo?
             for word in words.dropFirst() {
@@ -33,7 +34,7 @@ public enum CommandCompletion {
                 positionalIndex += 1
             }
             if let option = pendingOption {
-                return values(of: option, path: path, key: "--" + (option.preferredName?.name ?? ""))
+                return values(of: option, path: path, key: "--" + (option.preferredName?.name ?? ""), root: root)
             }
             if partial.hasPrefix("-") {
                 let options = (node.arguments ?? []).filter { $0.kind != "positional" && $0.shouldDisplay != false }
@@ -44,39 +45,39 @@ public enum CommandCompletion {
             let positionals = (node.arguments ?? []).filter { $0.kind == "positional" }
             let index = min(positionalIndex, max(0, positionals.count - 1))
             if positionals.indices.contains(index) {
-                out += values(of: positionals[index], path: path, key: "positional@\(index)")
+                out += values(of: positionals[index], path: path, key: "positional@\(index)", root: root)
             }
             if let defaultChild = node.subcommands?.first(where: { $0.isDefault }), positionalIndex == 0 {
                 let childPositionals = (defaultChild.arguments ?? []).filter { $0.kind == "positional" }
                 if let first = childPositionals.first {
-                    out += values(of: first, path: path + [defaultChild.commandName], key: "positional@0")
+                    out += values(of: first, path: path + [defaultChild.commandName], key: "positional@0", root: root)
                 }
             }
             return out
         }
     }
 
-    private static func values(of argument: ArgumentInfo, path: [String], key: String) -> [String] {
+    private static func values(of argument: ArgumentInfo, path: [String], key: String, root: ParsableCommand.Type) -> [String] {
         if let list = argument.completionKind?.list?.values { return list }
         guard argument.completionKind?.custom != nil else { return [] }
         // Ask the declaration's own closure, as a shell completion script would.
         do {
-            _ = try TwlabCommands.parseAsRoot(["---completion"] + path + ["--", key, "0", "0", ""])
+            _ = try root.parseAsRoot(["---completion"] + path + ["--", key, "0", "0", ""])
             return []
         } catch {
-            let text = TwlabCommands.fullMessage(for: error)
+            let text = root.fullMessage(for: error)
             return text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         }
     }
 
     /// The declaration document of one catalog command, or nil for a name that is not one.
-    static func description(of name: String) -> CommandInfo? {
-        guard let type = CommandRunner.command(at: [name]) else { return nil }
+    static func description(of name: String, root: ParsableCommand.Type) -> CommandInfo? {
+        guard let type = CommandRunner.command(at: [name], root: root) else { return nil }
         do {
-            _ = try TwlabCommands.parseAsRoot([type._commandName, "--experimental-dump-help"])
+            _ = try root.parseAsRoot([type._commandName, "--experimental-dump-help"])
             return nil
         } catch {
-            let json = TwlabCommands.fullMessage(for: error)
+            let json = root.fullMessage(for: error)
             return (try? JSONDecoder().decode(ToolDocument.self, from: Data(json.utf8)))?.command
         }
     }

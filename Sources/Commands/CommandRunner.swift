@@ -14,20 +14,22 @@ public enum CommandRunner {
     /// Parses `words` (the command name first, without `twlab`) and runs the command with `io` as its
     /// environment. Usage errors print the same message as on the command line, to `io`'s error stream;
     /// help goes to its output.
-    public static func run(_ words: [String], io: CommandIO) -> Outcome {
+    public static func run(_ words: [String], io: CommandIO, root: ParsableCommand.Type = TwlabCommands.self) -> Outcome {
         CommandIO.$current.withValue(io) {
             do {
-                var command = try TwlabCommands.parseAsRoot(words)
+                var command = try root.parseAsRoot(words)
                 try command.run()
                 return .success
             } catch let interrupted as CommandInterrupted {
                 _ = interrupted
                 return .failure(130)
             } catch {
-                let code = TwlabCommands.exitCode(for: error)
-                let message = TwlabCommands.fullMessage(for: error, columns: io.width)
+                let code = root.exitCode(for: error)
+                let message = root.fullMessage(for: error, columns: io.width)
                 if code == .success {
-                    if !message.isEmpty { io.text(message + "\n") }
+                    var text = message
+                    while text.hasSuffix("\n") { text.removeLast() }
+                    if !text.isEmpty { io.text(text + "\n") }
                     return .success
                 }
                 if !message.isEmpty { io.errorLine(message) }
@@ -37,14 +39,14 @@ public enum CommandRunner {
     }
 
     /// The help of one command (`sim`, `lab run`…), as `twlab sim --help` prints it; nil for no such command.
-    public static func help(for path: [String], width: Int) -> String? {
-        guard let type = command(at: path) else { return nil }
-        return TwlabCommands.helpMessage(for: type, columns: width)
+    public static func help(for path: [String], width: Int, root: ParsableCommand.Type = TwlabCommands.self) -> String? {
+        guard let type = command(at: path, root: root) else { return nil }
+        return root.helpMessage(for: type, columns: width)
     }
 
     /// The command type at a path of command names (aliases included), or nil.
-    public static func command(at path: [String]) -> ParsableCommand.Type? {
-        var current: [ParsableCommand.Type] = CommandCatalog.commands
+    public static func command(at path: [String], root: ParsableCommand.Type = TwlabCommands.self) -> ParsableCommand.Type? {
+        var current: [ParsableCommand.Type] = root.configuration.subcommands
         var found: ParsableCommand.Type?
         for name in path {
             guard let next = current.first(where: { names(of: $0).contains(name) }) else { return nil }

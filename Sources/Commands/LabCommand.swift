@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Lessons
 import Rendering
 import SocketLab
+import TCPModel
 
 /// `twlab lab`: list and run the live loopback experiments. `lab NAME` is short for `lab run NAME`.
 public struct LabCommand: ParsableCommand {
@@ -12,7 +14,9 @@ public struct LabCommand: ParsableCommand {
             'lab NAME' is short for 'lab run NAME'; 'lab' alone lists the experiments. Each experiment \
             opens connections on loopback only, narrates what the kernel shows for its own ports, and ends \
             with findings. Those that change sysctls run in a private network namespace and never touch the \
-            host's settings. Ctrl-C stops an experiment and closes everything it opened.
+            host's settings. Ctrl-C stops an experiment and closes everything it opened. Each run also \
+            draws the segments the kernel exchanged beside the simulator's run of the matching scenario, \
+            with a one-line verdict; --pcap FILE saves them for tcpdump -r.
             """,
         subcommands: [LabListCommand.self, LabRunCommand.self], defaultSubcommand: LabRunCommand.self)
 }
@@ -78,6 +82,12 @@ public struct LabRunCommand: ParsableCommand {
                                                         valueName: "name=value"))
     var settings: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Also write the kernel's segments to this pcap file (tcpdump -r reads it).", valueName: "file"))
+    var pcap: String?
+
+    @Option(name: .long, help: ArgumentHelp("The lessons folder whose scenarios/ the kernel trace is compared with.", valueName: "dir"))
+    var lessons: String?
+
     public func run() throws {
         let io = CommandIO.current
         guard let name else {
@@ -92,6 +102,10 @@ public struct LabRunCommand: ParsableCommand {
             options[String(setting[..<eq])] = String(setting[setting.index(after: eq)...])
         }
         if let ports { options["ports"] = String(ports) }
+        guard ExperimentCatalog.names.contains(name.lowercased()) else {
+            printError("twlab: there is no experiment '\(name)'; the experiments are: \(ExperimentCatalog.names.joined(separator: ", "))")
+            throw ExitCode(1)
+        }
         let asChild = ProcessInfo.processInfo.environment[ExperimentRunner.childEnvironmentKey] != nil
         if !asChild && !yes && !json {
             let place = ExperimentCatalog.changesSysctls(name) ? "in a private network namespace" : "on loopback"
@@ -111,8 +125,16 @@ public struct LabRunCommand: ParsableCommand {
             }
         }
         do {
-            let report = try ExperimentRunner.run(name, options: options, log: narrate, shouldStop: io.interruption())
-            if json { print(report.jsonText()) }
+            // The namespace child only captures; its parent simulates and compares.
+            let scenarios = asChild ? nil : ScenarioLibrary(directory: LessonsFolder.scenarios(explicit: lessons))
+            let trace = TraceOptions(pcapPath: pcap, scenarios: scenarios)
+            let report = try ExperimentRunner.run(name, options: options, trace: trace, log: narrate, shouldStop: io.interruption())
+            if json {
+                print(report.jsonText())
+            } else {
+                let lines = TraceDiagramText(width: io.width).lines(for: report)
+                if !lines.isEmpty { io.line(); for line in lines { io.line(line) } }
+            }
         } catch let error as ExperimentError {
             printError("twlab: \(error.message)")
             throw error.interrupted ? ExitCode(130) : ExitCode(1)

@@ -26,7 +26,7 @@ public struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not print warnings.")
     var noWarnings = false
 
-    @Flag(name: .long, help: "Also print every question's computed answer (for instructors).")
+    @Flag(name: .long, help: "Also print every question's computed answer for its practice variant (for instructors; graded variants differ per student).")
     var answers = false
 
     public func run() throws {
@@ -56,7 +56,7 @@ public struct LintCommand: ParsableCommand {
     }
 
     /// Prints `lesson/question: answer` for every question of a lessons folder, language folder or
-    /// lesson file (parameters at their lowest values).
+    /// lesson file, for its practice variant (the one the tutor shows), labelled so.
     private func printAnswers(root: URL) {
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory)
@@ -72,17 +72,22 @@ public struct LintCommand: ParsableCommand {
             scenarios = folder.deletingLastPathComponent().appendingPathComponent("scenarios")
         }
         let key = AnswerKey(scenarios: ScenarioLibrary(directory: scenarios))
+        let practice = VariantGenerator(secret: nil)
+        printText("# Practice variants only (what the tutor and `quiz paper` without a secret show); every student's graded variant differs.")
         for question in catalog.questions {
+            let variant = practice.variant(for: question, student: VariantGenerator.practiceStudent)
             var answer: String
             do {
-                answer = try key.expected(for: question, parameters: [:]).text
-                if !question.alternativeAnswers.isEmpty {
-                    answer += " (also accepted: " + question.alternativeAnswers.joined(separator: ", ") + ")"
+                answer = try key.expected(for: question, parameters: variant.values).text
+                let alternatives = question.filled(with: variant.values).alternativeAnswers
+                if !alternatives.isEmpty {
+                    answer += " (also accepted: " + alternatives.joined(separator: ", ") + ")"
                 }
             } catch {
                 answer = "(\(error))"
             }
-            printText("\(question.id): \(answer)")
+            let values = question.substitutions(for: variant.values).sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+            printText("\(question.id): \(answer)" + (values.isEmpty ? "" : "  [practice: " + values.joined(separator: ", ") + "]"))
         }
     }
 }

@@ -11,7 +11,7 @@ public struct QuizCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: "Quiz papers, grading and question export for instructors.",
-        subcommands: [QuizPaperCommand.self, QuizGradeCommand.self, QuizExportCommand.self]
+        subcommands: [QuizPaperCommand.self, QuizGradeCommand.self, QuizExportCommand.self, QuizKitCommand.self]
     )
 }
 
@@ -98,15 +98,57 @@ public struct QuizExportCommand: ParsableCommand {
                                     authority: .standard(scenarios: catalog.scenarios))
             let (text, problems) = GIFTExporter(grader: grader).export()
             if let output {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+                try OutputFileWriter.write(Data(text.utf8), toPath: output)
             } else {
                 print(text, terminator: "")
             }
             problems.forEach(messages.say)
             if !problems.isEmpty { throw ExitCode(2) }
+        } catch let error as OutputFileWriter.WriteError {
+            messages.say("error: " + error.description)
+            throw ExitCode(2)
         } catch let error as QuizError {
             messages.say("error: " + (error.errorDescription ?? "\(error)"))
             throw ExitCode(2)
         }
+    }
+}
+
+extension PlatformKit.Platform: ExpressibleByArgument {}
+
+/// `twlab quiz kit PLATFORM DIR`.
+public struct QuizKitCommand: ParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
+        commandName: "kit", abstract: "Write the files to grade on a platform: gradescope, prairielearn, classroom50 or ci.",
+        discussion: "The course secret is never written into a kit; each kit's README says where it goes.")
+
+    @Argument(help: "gradescope, prairielearn, classroom50 or ci.") var platform: PlatformKit.Platform
+    @Argument(help: "The folder to write the kit into (created when missing).") var directory: String
+    @OptionGroup var lessons: QuizLessonOptions
+    @Option(help: "The pass mark written into course.yaml.") var passMark: Double = 0.6
+
+    public func validate() throws {
+        guard (0...1).contains(passMark) else { throw ValidationError("--pass-mark is a fraction from 0 to 1, for example 0.6") }
+    }
+
+    public func run() throws {
+        let kit = PlatformKit(platform: platform, lessons: lessons.lessonIDs, passMark: passMark)
+        let root = URL(fileURLWithPath: directory)
+        do {
+            // Named lessons must exist, or the course file would fail on the platform.
+            if !lessons.lessonIDs.isEmpty { _ = try lessons.catalog() }
+            for file in kit.files {
+                try OutputFileWriter.write(Data(file.text.utf8), to: root.appendingPathComponent(file.path),
+                                           permissions: file.isExecutable ? 0o755 : 0o644, createFolders: true)
+            }
+        } catch let error as OutputFileWriter.WriteError {
+            QuizMessages().say("error: " + error.description)
+            throw ExitCode(2)
+        } catch let error as QuizError {
+            QuizMessages().say("error: " + (error.errorDescription ?? "\(error)"))
+            throw ExitCode(2)
+        }
+        print("Wrote the \(platform.rawValue) kit to \(root.path): " + kit.files.map(\.path).joined(separator: ", "))
     }
 }

@@ -64,8 +64,11 @@ public struct SimCommand: ParsableCommand {
         if let profile, ProfileName(parsing: profile) == nil {
             throw ValidationError("unknown profile '\(profile)'; use linux, rfc9293 or no-time-wait")
         }
-        if format == .dot || (format != .text && (json || explore != nil)) {
-            throw ValidationError("--format takes text, mermaid or svg, and only text goes with --json or --explore")
+        if format == .dot {
+            throw ValidationError("--format dot draws state machines ('diagram states --format dot'); a run takes text, mermaid or svg")
+        }
+        if format != .text && (json || explore != nil) {
+            throw ValidationError("--format \(format.rawValue) draws one run; --json and --explore go with the text format only")
         }
     }
 

@@ -54,7 +54,9 @@ public struct AnswerKey: Sendable {
     /// The right answer for these parameter values, with the run that decided it. Throws a `Diagnostic`
     /// when the scenario or expression is broken.
     public func expected(for question: Question, parameters: [String: Double]) throws -> ExpectedAnswer {
-        try expected(from: question.source, question: question, parameters: parameters)
+        // The student's variant: placeholders filled in the script, scenario name, observable and key.
+        let filled = question.filled(with: parameters)
+        return try expected(from: filled.source, question: filled, parameters: parameters)
     }
 
     /// Grades `given` against the expected answer and every other answer the question's key accepts.

@@ -10,7 +10,7 @@ struct DirectiveDecoder {
     static let simFields = ["scenario", "script", "profile", "explore", "caption"]
     static let labFields = ["experiment", "options", "caption", "fallback"]
     static let predictFields = ["id", "ask", "scenario", "script", "profile", "observe", "experiment", "finding",
-                                "fallback", "type", "choices", "tolerance", "hints", "explain", "points"]
+                                "fallback", "type", "choices", "tolerance", "params", "hints", "explain", "points"]
     static let quizFields = ["id", "ask", "type", "choices", "key", "answer", "params", "tolerance", "hints",
                              "explain", "points"]
     static let fallbackFields = ["scenario", "script", "profile", "observe"]
@@ -53,7 +53,7 @@ struct DirectiveDecoder {
             fields.error(at: fields.start, "give either 'scenario' (a built-in name) or 'script' (inline), not both")
             return nil
         case (.some(let name), nil):
-            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "{" || $0 == "}" }) else {
                 fields.error(at: fields.start, "'scenario' names a built-in scenario such as 'active-close'; write inline scenarios under 'script: |'")
                 return nil
             }
@@ -186,8 +186,17 @@ struct DirectiveDecoder {
         }
     }
 
-    private func observable(_ fields: inout DirectiveFields) -> Observable? {
-        guard let text = fields.string("observe", required: true) else { return nil }
+    /// Reads `observe`; placeholders in it are read with each parameter's first value (lint checks every
+    /// variant), and the text is returned as a template.
+    private func observable(_ fields: inout DirectiveFields, params: [QuestionParameter] = [],
+                            template: inout String?) -> Observable? {
+        guard var text = fields.string("observe", required: true) else { return nil }
+        if !Self.placeholders(in: text).isEmpty {
+            template = text
+            var first: [String: String] = [:]
+            for parameter in params { first.merge(parameter.substitutions(for: parameter.range.lowerBound)) { $1 } }
+            text = Question.fill(text, first)
+        }
         guard let observable = Observable(parsing: text) else {
             fields.error(at: fields.start, "unknown observable '\(text)' (write one of: \(Observable.syntaxSummary))")
             return nil
@@ -206,6 +215,8 @@ struct DirectiveDecoder {
 
     private func decodePredict(_ fields: inout DirectiveFields) -> Question? {
         let id = questionID(&fields)
+        let params = parameters(&fields)
+        var observeTemplate: String?
         let source: AnswerSource?
         var scriptLine: Int?
         var observed: Observable?
@@ -217,7 +228,7 @@ struct DirectiveDecoder {
                     var inner = DirectiveFields(what: "the fallback of a predict block", node: node, file: file, firstLine: fields.firstLine)
                     let reference = scenarioReference(&inner, required: true)
                     let profile = profile(&inner)
-                    observed = observable(&inner)
+                    observed = observable(&inner, params: params, template: &observeTemplate)
                     inner.rejectUnknown(allowed: Self.fallbackFields)
                     fields.diagnostics += inner.diagnostics
                     if let reference, let observed {
@@ -237,7 +248,7 @@ struct DirectiveDecoder {
             if fields.has("fallback") { fields.error(at: fields.start, "'fallback' only goes with 'experiment'") }
             let reference = scenarioReference(&fields, required: true)
             let profile = profile(&fields)
-            observed = observable(&fields)
+            observed = observable(&fields, params: params, template: &observeTemplate)
             scriptLine = reference?.1
             if let reference, let observed {
                 source = .simulation(reference.0, observable: observed, profile: profile)
@@ -249,27 +260,22 @@ struct DirectiveDecoder {
         let kind = answerKind(&fields, default: observed?.defaultAnswerKind, quietWhenUnknown: observed == nil)
         let common = common(&fields)
         fields.rejectUnknown(allowed: Self.predictFields)
+        checkPlaceholders(&fields, params: params, texts: [common.prompt, common.explain] + common.hints
+                          + [source.flatMap(Self.scriptText), observeTemplate] + (kind.map(Self.choiceTexts) ?? []))
         guard let id, let source, let kind, let prompt = common.prompt, let explain = common.explain else { return nil }
-        return Question(id: "\(lessonID)/\(id)", lessonID: lessonID, kind: .predict, prompt: prompt, answerKind: kind,
-                        source: source, params: [], hints: common.hints, explain: explain, points: common.points,
-                        location: fields.start, scriptLine: scriptLine,
-                        promptLocation: common.promptLocation, hintLocations: common.hintLocations)
+        var question = Question(id: "\(lessonID)/\(id)", lessonID: lessonID, kind: .predict, prompt: prompt, answerKind: kind,
+                                source: source, params: params, hints: common.hints, explain: explain, points: common.points,
+                                location: fields.start, scriptLine: scriptLine,
+                                promptLocation: common.promptLocation, hintLocations: common.hintLocations)
+        question.observeTemplate = observeTemplate
+        return question
     }
 
     private func decodeQuiz(_ fields: inout DirectiveFields) -> Question? {
         let id = questionID(&fields)
         let keys = fields.strings("key")
         let expressionNode = fields.raw("answer")
-        var params: [QuestionParameter] = []
-        if let node = fields.raw("params") {
-            if let pairs = node.pairs {
-                for pair in pairs {
-                    if let parameter = parameter(pair.key, pair.value, &fields) { params.append(parameter) }
-                }
-            } else {
-                fields.error(node, "'params' must map each name to [lowest, highest, step], e.g. 'ports: [10000, 60000, 1000]'")
-            }
-        }
+        let params = parameters(&fields)
         var source: AnswerSource?
         var defaultKind: AnswerKind?
         switch (keys, expressionNode) {
@@ -277,7 +283,9 @@ struct DirectiveDecoder {
             fields.error(at: fields.start, "give either 'key' (the accepted answers) or 'answer' (an expression), not both")
         case (.some(let keys), nil):
             if keys.isEmpty { fields.error(at: fields.start, "'key' is empty") } else { source = .key(keys) }
-            if !params.isEmpty { fields.error(at: fields.start, "'params' need an 'answer' expression that uses them") }
+            if !params.isEmpty, !params.contains(where: \.isChoice) {
+                fields.error(at: fields.start, "number 'params' need an 'answer' expression that uses them")
+            }
         case (nil, .some(let node)):
             defaultKind = .number(tolerance: 0)
             if let text = node.string {
@@ -306,38 +314,18 @@ struct DirectiveDecoder {
             fields.error(at: fields.start, "an 'answer' expression gives a number, so the type must be 'number'")
         }
         if let kind, case .key(let keys) = source {
-            for key in keys where AnswerChecker.check(key, against: key, kind: kind) != .correct {
+            for key in keys where Self.placeholders(in: key).isEmpty && AnswerChecker.check(key, against: key, kind: kind) != .correct {
                 fields.error(at: fields.start, "the key '\(key)' is not a valid \(kind.name) answer (\(kind.inputHint))")
             }
         }
-        if let prompt = common.prompt {
-            for name in Self.placeholders(in: prompt) where !params.contains(where: { $0.name == name }) {
-                fields.error(at: fields.start, "the question text uses {\(name)}, which is not in 'params'")
-            }
-        }
+        var keyTexts: [String?] = []
+        if case .key(let keys)? = source { keyTexts = keys }
+        checkPlaceholders(&fields, params: params, texts: [common.prompt, common.explain] + common.hints + keyTexts
+                          + (kind.map(Self.choiceTexts) ?? []))
         guard let id, let source, let kind, let prompt = common.prompt, let explain = common.explain else { return nil }
         return Question(id: "\(lessonID)/\(id)", lessonID: lessonID, kind: .quiz, prompt: prompt, answerKind: kind,
                         source: source, params: params, hints: common.hints, explain: explain, points: common.points,
                         location: fields.start, promptLocation: common.promptLocation, hintLocations: common.hintLocations)
-    }
-
-    private func parameter(_ name: String, _ node: YAMLNode, _ fields: inout DirectiveFields) -> QuestionParameter? {
-        let numbers = node.items?.compactMap { $0.string.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } } ?? []
-        guard let items = node.items, numbers.count == items.count, (2...3).contains(numbers.count),
-              numbers.allSatisfy(\.isFinite) else {
-            fields.error(node, "parameter '\(name)' must be [lowest, highest] or [lowest, highest, step] with numbers")
-            return nil
-        }
-        let step = numbers.count == 3 ? numbers[2] : 1
-        guard numbers[0] <= numbers[1], step > 0 else {
-            fields.error(node, "parameter '\(name)' needs lowest ≤ highest and a step above 0")
-            return nil
-        }
-        guard (numbers[1] - numbers[0]) / step <= 1_000_000 else {
-            fields.error(node, "parameter '\(name)' has more than a million values; use a larger step")
-            return nil
-        }
-        return QuestionParameter(name: name, range: numbers[0]...numbers[1], step: step)
     }
 
     /// The `{name}` placeholders in a question text.

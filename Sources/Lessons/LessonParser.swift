@@ -10,18 +10,69 @@ public enum LessonParser {
 
     /// Reads a lesson file from disk.
     public static func parse(fileAt url: URL, language: String) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+        switch readText(fileAt: url) {
+        case .success(let text): return parse(text: text, file: url.path, language: language)
+        case .failure(let problem): return (nil, [problem])
+        }
+    }
+
+    /// A lesson file's text, or the one diagnostic saying why it cannot be read (missing, too large,
+    /// not UTF-8).
+    static func readText(fileAt url: URL) -> Result<String, Diagnostic> {
         let file = url.path
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: file) else {
-            return (nil, [Diagnostic(at: start, "cannot read the file; check that it exists and is readable")])
+            return .failure(Diagnostic(at: start, "cannot read the file; check that it exists and is readable"))
         }
         guard data.count <= maximumBytes else {
-            return (nil, [Diagnostic(at: start, "the file is \(data.count) bytes; a lesson may be at most \(maximumBytes) bytes, so split it into several lessons")])
+            return .failure(Diagnostic(at: start, "the file is \(data.count) bytes; a lesson may be at most \(maximumBytes) bytes, so split it into several lessons"))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return (nil, [Diagnostic(at: invalidUTF8Location(data, file: file), "the file is not valid UTF-8 here; save it as UTF-8")])
+            return .failure(Diagnostic(at: invalidUTF8Location(data, file: file), "the file is not valid UTF-8 here; save it as UTF-8"))
         }
-        return parse(text: text, file: file, language: language)
+        return .success(text)
+    }
+
+    /// Reads only a lesson file's front matter (no directive blocks), for the lesson list.
+    public static func parseHeader(fileAt url: URL) -> (header: LessonHeader?, diagnostics: [Diagnostic]) {
+        let file = url.path
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        let text: String
+        switch readText(fileAt: url) {
+        case .success(let read): text = read
+        case .failure(let problem): return (nil, [problem])
+        }
+        // The front matter is the text between the first two '---' lines.
+        var lines = text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)[...]
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            return (nil, [Diagnostic(at: start, "the lesson must start with front matter between '---' lines")])
+        }
+        lines = lines.dropFirst()
+        guard let end = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return (nil, [Diagnostic(at: start, "the front matter has no closing '---' line")])
+        }
+        let yaml = lines[lines.startIndex..<end].joined(separator: "\n")
+        do {
+            guard let node = try YAMLNode.parse(yaml), node.pairs != nil else {
+                return (nil, [Diagnostic(at: SourceLocation(file: file, line: 2, column: 1),
+                                         "the front matter must be YAML fields: id, title, summary, minutes, requires")])
+            }
+            var fields = DirectiveFields(what: "the front matter", node: node, file: file, firstLine: 2)
+            let id = fields.string("id", required: true)
+            let title = fields.string("title", required: true)
+            let summary = fields.string("summary", required: true)
+            let minutes = fields.integer("minutes", in: 1...120, required: true)
+            let requires = fields.strings("requires") ?? []
+            guard let id, DirectiveDecoder.isSlug(id), let title, let summary, let minutes else {
+                return (nil, fields.diagnostics.isEmpty
+                    ? [Diagnostic(at: SourceLocation(file: file, line: 2, column: 1), "the front matter's id must be lower-case letters, digits and '-'")]
+                    : fields.diagnostics)
+            }
+            return (LessonHeader(id: id, title: title, summary: summary, minutes: minutes, requires: requires, file: file), [])
+        } catch {
+            return (nil, [Diagnostic(at: SourceLocation(file: file, line: 1 + error.line, column: error.column),
+                                     "in the front matter: \(error.message)")])
+        }
     }
 
     /// Reads lesson text. `file` names it in diagnostics.

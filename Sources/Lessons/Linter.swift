@@ -221,7 +221,9 @@ public struct Linter: Sendable {
 
     /// Loads a scenario for a block, mapping errors in an inline script to their file line.
     private func scenario(_ reference: ScenarioReference, at location: SourceLocation, scriptLine: Int?,
-                          library: ScenarioLibrary, into report: inout LintReport) -> Scenario? {
+                          library: ScenarioLibrary, into report: inout LintReport,
+                          values: [String: Double] = [:], question: Question? = nil) -> Scenario? {
+        let variant = question.map { Self.describe(values, of: $0) } ?? ""
         do {
             return try reference.scenario(in: library, source: location.file)
         } catch let error as ScenarioError {
@@ -229,9 +231,9 @@ public struct Linter: Sendable {
             if case .inline = reference, let scriptLine {
                 at = SourceLocation(file: location.file, line: scriptLine + max(error.line, 1) - 1, column: max(error.column, 1))
             }
-            report.diagnostics.append(Diagnostic(at: at, "scenario '\(reference.label)': \(error.message)"))
+            report.diagnostics.append(Diagnostic(at: at, "scenario '\(reference.label)'\(variant): \(error.message)"))
         } catch {
-            report.diagnostics.append(Diagnostic(at: location, "scenario '\(reference.label)': \(error)"))
+            report.diagnostics.append(Diagnostic(at: location, "scenario '\(reference.label)'\(variant): \(error)"))
         }
         return nil
     }
@@ -277,52 +279,69 @@ public struct Linter: Sendable {
         if question.hints.isEmpty {
             report.diagnostics.append(Diagnostic(.warning, at: question.location, "question '\(question.shortID)' has no hints; a stuck learner is left with only the solution"))
         }
-        var simulation: (ScenarioReference, ProfileName?)?
-        switch question.source {
-        case .simulation(let reference, _, let profile): simulation = (reference, profile)
-        case .experiment(let name, let finding, let fallback):
+        if case .experiment(let name, let finding, _) = question.source {
             checkExperiment(name, finding: finding, at: question.location, into: &report)
-            if case .simulation(let reference, _, let profile)? = fallback { simulation = (reference, profile) }
-        case .key, .expression: break
         }
-        if let (reference, profile) = simulation {
-            guard let scenario = scenario(reference, at: question.location, scriptLine: question.scriptLine,
-                                          library: library, into: &report) else { return false }
-            checkExpectations(scenario, reference, profile: profile, at: question.location, into: &report)
-        }
-        // Every variant of a parametrised question must evaluate: try the corners and the middle.
-        var variants: [[String: Double]] = [[:]]
-        for parameter in question.params {
-            let values = parameter.values()
-            let picks = Set([values.first, values.last, values.isEmpty ? nil : values[values.count / 2]].compactMap { $0 })
-            variants = variants.flatMap { base in picks.map { base.merging([parameter.name: $0]) { $1 } } }
-            if variants.count > 256 { variants = Array(variants.prefix(256)) }
-        }
+        // Every variant must run, its answer must be valid (and among the choices), its wording must
+        // read right, and nothing the student reads may name its answer: the whole parameter space,
+        // or a bounded sample that includes the extremes.
         var gaveAway: Set<Int> = []
-        for values in variants {
+        var checkedScenarios = Set<String>()
+        var isSimulation = false
+        for values in question.parameterSpace() {
+            let variant = question.filled(with: values)
+            var simulation: (ScenarioReference, ProfileName?)?
+            switch variant.source {
+            case .simulation(let reference, _, let profile): simulation = (reference, profile)
+            case .experiment(_, _, let fallback):
+                if case .simulation(let reference, _, let profile)? = fallback { simulation = (reference, profile) }
+            case .key, .expression: break
+            }
+            if let (reference, profile) = simulation {
+                isSimulation = true
+                if checkedScenarios.insert("\(reference)|\(profile?.rawValue ?? "")").inserted {
+                    guard let scenario = scenario(reference, at: question.location, scriptLine: question.scriptLine,
+                                                  library: library, into: &report, values: values, question: question) else { return false }
+                    checkExpectations(scenario, reference, profile: profile, at: question.location, into: &report)
+                }
+            }
+            if let problem = ParameterWording.problem(in: question, values: values) {
+                report.diagnostics.append(Diagnostic(at: question.promptLocation ?? question.location,
+                                                     "question '\(question.shortID)': \(problem)"))
+                break
+            }
             do {
                 let expected = try AnswerOracle.expected(for: question, parameters: values, scenarios: library)
-                checkGiveaways(question, answer: expected, parameters: values, reported: &gaveAway, into: &report)
-                let verdict = AnswerChecker.check(expected, question: question, expected: expected)
+                checkGiveaways(variant, answer: expected, parameters: [:], reported: &gaveAway, into: &report)
+                let verdict = AnswerChecker.check(expected, question: variant, expected: expected)
                 if verdict != .correct {
                     let why: String
-                    if case .choice(let choices) = question.answerKind {
+                    if case .choice(let choices) = variant.answerKind {
                         why = "the choices (\(choices.joined(separator: ", "))) do not contain the computed answer '\(expected)'"
                     } else {
                         why = "the computed answer '\(expected)' is not a valid \(question.answerKind.name) answer; change 'type'"
                     }
-                    report.diagnostics.append(Diagnostic(at: question.location, "question '\(question.shortID)': \(why)"))
+                    report.diagnostics.append(Diagnostic(at: question.location, "question '\(question.shortID)'\(Self.describe(values, of: question)): \(why)"))
                     break
                 }
             } catch let diagnostic as Diagnostic {
-                report.diagnostics.append(diagnostic)
+                var located = diagnostic
+                if !values.isEmpty { located.message += Self.describe(values, of: question) }
+                report.diagnostics.append(located)
                 break
             } catch {
-                report.diagnostics.append(Diagnostic(at: question.location, "question '\(question.shortID)': \(error)"))
+                report.diagnostics.append(Diagnostic(at: question.location, "question '\(question.shortID)'\(Self.describe(values, of: question)): \(error)"))
                 break
             }
         }
-        return simulation != nil && question.kind == .predict
+        return isSimulation && question.kind == .predict
+    }
+
+    /// ` (with side = server, msl = 30)`, or nothing for a question without parameters.
+    static func describe(_ values: [String: Double], of question: Question) -> String {
+        guard !values.isEmpty else { return "" }
+        let parts = question.substitutions(for: values).sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+        return " (with " + parts.joined(separator: ", ") + ")"
     }
 
     /// Reports the prompt (index -1) and each hint that names the computed answer, once each.

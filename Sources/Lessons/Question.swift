@@ -14,7 +14,7 @@ public struct Question: Sendable {
     public var answerKind: AnswerKind
     /// Where the right answer comes from.
     public var source: AnswerSource
-    /// Parameters drawn per student (quiz questions only).
+    /// Parameters drawn per student (numbers or choices; see `QuestionParameter`).
     public var params: [QuestionParameter]
     /// Graduated hints, vaguest first.
     public var hints: [String]
@@ -30,6 +30,8 @@ public struct Question: Sendable {
     public var promptLocation: SourceLocation?
     /// Where each hint starts in the lesson file, in the order of `hints` (empty when not read from a file).
     public var hintLocations: [SourceLocation]
+    /// The `observe` text when it holds `{placeholders}` (such as `final {who}`), read again for each variant.
+    public var observeTemplate: String?
 
     /// Creates a question.
     public init(id: String, lessonID: String, kind: QuestionKind, prompt: String, answerKind: AnswerKind,
@@ -49,11 +51,7 @@ public struct Question: Sendable {
 
     /// The prompt with every `{name}` replaced by the parameter's value.
     public func renderedPrompt(parameters: [String: Double]) -> String {
-        var text = prompt
-        for (name, value) in parameters {
-            text = text.replacingOccurrences(of: "{\(name)}", with: AnswerFormatter.number(value))
-        }
-        return text
+        filled(with: parameters).prompt
     }
 
     /// The answers accepted besides the canonical one (the rest of a key).

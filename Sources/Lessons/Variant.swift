@@ -22,6 +22,10 @@ public struct Variant: Sendable, Equatable {
 /// The MAC is HMAC-SHA256(secret, student ‖ 0x00 ‖ question id). Parameter number *i* (in the order the
 /// question lists them) reads 64 bits from the MAC (bytes 8i…8i+7 for the first four, and from
 /// HMAC-SHA256(secret, MAC ‖ i) beyond that) and maps them onto the parameter's range in whole steps.
+///
+/// Practice (no secret) is one fixed variant per question, the same for every student id: the one the
+/// tutor, `quiz paper` without a secret and `lint --answers` show. A graded variant never takes the
+/// practice value of a parameter that has three or more values, so practice answers are no answer key.
 public struct VariantGenerator: Sendable {
     /// True when no course secret was given and the fixed practice seed is used.
     public let isPractice: Bool
@@ -31,6 +35,8 @@ public struct VariantGenerator: Sendable {
 
     /// The seed used when no course secret is given. Anyone can compute practice variants.
     public static let practiceSeed = Data("twlab-practice".utf8)
+    /// The student id every practice variant is drawn for.
+    public static let practiceStudent = "practice"
 
     /// Uses the secret, or the practice seed when nil.
     public init(secret: Data?) {
@@ -46,22 +52,49 @@ public struct VariantGenerator: Sendable {
 
     /// The variant for a question given by id and parameter list (what `variant(for:student:)` uses).
     public func variant(questionID: String, parameters: [QuestionParameter], student: String) -> Variant {
-        var message = Array(student.utf8)
-        message.append(0)
-        message.append(contentsOf: questionID.utf8)
-        var hmac = keyed
-        hmac.update(data: message)
-        let mac = Array(hmac.finalize())
+        let mac = self.mac(questionID: questionID, student: isPractice ? Self.practiceStudent : student)
+        let practice = isPractice ? nil : Self.practice.mac(questionID: questionID, student: Self.practiceStudent)
         var values: [String: Double] = [:]
         for (index, parameter) in parameters.enumerated() {
             let bits = index < 4 ? Self.word(mac, at: index * 8) : Self.word(extraBlock(mac, index), at: 0)
-            values[parameter.name] = Self.map(bits, into: parameter)
+            if let practice, parameter.count >= 3 {
+                let practiceBits = index < 4 ? Self.word(practice, at: index * 8)
+                                             : Self.word(Self.practice.extraBlock(practice, index), at: 0)
+                let avoided = UInt64(Self.index(practiceBits, count: parameter.count))
+                var drawn = bits % UInt64(parameter.count - 1)
+                if drawn >= avoided { drawn += 1 }
+                values[parameter.name] = Self.value(at: drawn, of: parameter)
+            } else {
+                values[parameter.name] = Self.map(bits, into: parameter)
+            }
         }
         let hex = mac.prefix(4).map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }.joined()
         return Variant(id: isPractice ? "practice-" + hex : hex, values: values)
+    }
+
+    /// The generator of practice variants.
+    static let practice = VariantGenerator(secret: nil)
+
+    /// HMAC-SHA256(secret, student ‖ 0x00 ‖ question id).
+    private func mac(questionID: String, student: String) -> [UInt8] {
+        var message = Array(student.utf8)
+        message.append(0)
+        message.append(contentsOf: questionID.utf8)
+        var hmac = keyed
+        hmac.update(data: message)
+        return Array(hmac.finalize())
+    }
+
+    /// The index 64 uniform bits pick among `count` values.
+    private static func index(_ bits: UInt64, count: Int) -> Int { Int(bits % UInt64(max(count, 1))) }
+
+    /// The parameter's value number `index`, counted from the lowest.
+    private static func value(at index: UInt64, of parameter: QuestionParameter) -> Double {
+        let value = parameter.range.lowerBound + Double(index) * parameter.step
+        return (value * 1e9).rounded() / 1e9
     }
 
     /// HMAC-SHA256(secret, MAC ‖ index as 32-bit big-endian), for parameters beyond the fourth.

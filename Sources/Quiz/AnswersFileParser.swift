@@ -101,7 +101,7 @@ public enum AnswersFileParser {
                 problems.append("\(path):\(repair.line): \(repair.message)")
                 lines[repair.line - 1] = "#" + lines[repair.line - 1]
             } catch {
-                return unusable(path, fallbackStudent, "not valid YAML: \(error)", problems)
+                return unusable(path, fallbackStudent, "not valid YAML; expected `student: ID` and an `answers:` mapping", problems)
             }
         }
 
@@ -130,6 +130,9 @@ public enum AnswersFileParser {
             case "student":
                 sawStudent = true
                 if let id = value.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty {
+                    if let hidden = StudentID.hiddenCharacter(in: id) {
+                        return unusable(path, fallbackStudent, "line \(line(of: value)), column \(column(of: value)): the `student` id holds an invisible or bidirectional-control character (\(hidden)); write the id in plain visible characters and hand the file in again", file.problems)
+                    }
                     file.student = id
                 } else {
                     file.problems.append("\(path):\(line(of: value)): `student` must be a non-empty id, found \(describe(value)); using the file name `\(QuizText.visible(fallbackStudent))`")
@@ -149,7 +152,7 @@ public enum AnswersFileParser {
                 sawAnswers = true
                 readAnswers(value, into: &file)
             default:
-                file.problems.append("\(path):\(line(of: keyNode)): unknown key `\(QuizText.visible(QuizText.clipped(key, to: 40)))` ignored; the keys are student, lessons and answers")
+                file.problems.append("\(path):\(line(of: keyNode)):\(column(of: keyNode)): unknown top-level key ignored; the keys are student, lessons and answers")
             }
         }
         if !sawStudent {
@@ -252,7 +255,9 @@ public enum AnswersFileParser {
         let text = lines[line - 1].trimmingCharacters(in: .whitespaces)
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return nil }
         let key = text[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
-        guard !key.isEmpty, key.count <= 80, !key.contains(" ") else { return nil }
+        guard !key.isEmpty, key.count <= 80, !key.contains(" "),
+              key.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0) || $0 == "-" || $0 == "/") })
+        else { return nil }
         // Only indented keys are answers; a top-level key is `student`, `lessons` or `answers`.
         guard lines[line - 1].first == " " || lines[line - 1].first == "\t" else { return nil }
         return QuizText.visible(key)
@@ -287,11 +292,12 @@ public enum AnswersFileParser {
     }
 
     private static func line(of node: Node) -> Int { node.mark?.line ?? 0 }
+    private static func column(of node: Node) -> Int { node.mark?.column ?? 0 }
 
     private static func describe(_ node: Node?) -> String {
         switch node {
         case .none: return "nothing"
-        case .scalar(let scalar)?: return "the text `\(QuizText.visible(QuizText.clipped(scalar.string, to: 30)))`"
+        case .scalar?: return "a single value"
         case .mapping?: return "a mapping"
         case .sequence?: return "a list"
         case .alias?: return "an alias"
@@ -303,7 +309,7 @@ public enum AnswersFileParser {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return "line \(mark.line): \(problem)"
         default:
-            return QuizText.visible(String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable")
+            return "the file could not be read as YAML"
         }
     }
 

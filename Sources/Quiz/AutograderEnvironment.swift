@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Gradescope's autograder layout: `/autograder/submission/` holds the student's files,
 /// `/autograder/submission_metadata.json` names the student, and the results go to
@@ -30,16 +31,12 @@ public struct AutograderEnvironment: Sendable {
     }
 
     /// YAML files in `submission/`, sorted: the answers files when none is named on the command line.
-    public var submittedAnswersFiles: [String] {
-        let folder = root.appendingPathComponent("submission")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-            .map { folder.appendingPathComponent($0).path }
+    public var submittedAnswersFiles: [SubmissionReader.Submitted] {
+        SubmissionReader.expand([root.appendingPathComponent("submission").path])
     }
 
-    /// Writes the results, creating `results/` when needed.
+    /// Writes the results, creating `results/` when needed (through the one safe writer).
     public func write(results: String) throws {
-        try FileManager.default.createDirectory(at: resultsFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(results.utf8).write(to: resultsFile, options: .atomic)
+        try OutputFileWriter.write(Data(results.utf8), to: resultsFile, createFolders: true)
     }
 }

@@ -6,7 +6,7 @@ public struct CSVGradebookWriter: Sendable {
 
     /// The gradebook text, with CRLF line ends as RFC 4180 asks.
     public func write(_ run: GradingRun) -> String {
-        var rows: [[String]] = [["student"] + run.questionIDs + ["total", "max_score", "file", "variants"]]
+        var rows: [[String]] = [["student"] + run.questionIDs + ["total", "max_score", "file", "variants", "notes"]]
         for submission in run.submissions {
             let byID = Dictionary(submission.questions.map { ($0.questionID, $0) }, uniquingKeysWith: { a, _ in a })
             let cells = run.questionIDs.map { id -> String in
@@ -16,7 +16,7 @@ public struct CSVGradebookWriter: Sendable {
             let variants = submission.questions.map { "\($0.questionID)=\($0.variant.id)" }.joined(separator: " ")
             rows.append([Self.neutralised(submission.student)] + cells
                         + [QuizText.number(submission.score), QuizText.number(submission.maxScore),
-                           Self.neutralised(submission.file), variants])
+                           Self.neutralised(submission.file), variants, submission.notes.joined(separator: " ")])
         }
         return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

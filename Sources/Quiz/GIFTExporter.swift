@@ -43,11 +43,12 @@ public struct GIFTExporter {
     }
 
     /// One question in GIFT.
-    public func block(for question: Question, expected: String, values: [String: Double]) -> String {
-        let prompt = Self.escaped(QuizText.fill(question.prompt, with: values))
+    public func block(for unfilled: Question, expected: String, values: [String: Double]) -> String {
+        let question = unfilled.filled(with: values)
+        let prompt = Self.escaped(question.prompt)
         var feedback = question.explain
         if !values.isEmpty {
-            let list = values.sorted { $0.key < $1.key }.map { "\($0.key) = \(QuizText.number($0.value))" }.joined(separator: ", ")
+            let list = unfilled.substitutions(for: values).sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
             feedback = "(Exported with \(list).) " + feedback
         }
         let trimmed = feedback.trimmingCharacters(in: .whitespacesAndNewlines)

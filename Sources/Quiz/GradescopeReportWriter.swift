@@ -1,5 +1,7 @@
 /// Writes Gradescope's `results.json` for one submission: top-level `score`, `execution_time`,
-/// `output` (Markdown), `tests[]` with one entry per question, and the variant in `extra_data`.
+/// `output` (Markdown), `tests[]` with one entry per question, and the variant in `extra_data`. A test's
+/// output says right, wrong, invalid or missing (and the feedback the instructor chose); the expected
+/// answer only with `--show-expected`.
 public struct GradescopeReportWriter: Sendable {
     /// Who sees the tests: `hidden`, `after_due_date`, `after_published` or `visible`.
     public var visibility: String
@@ -50,7 +52,7 @@ public struct GradescopeReportWriter: Sendable {
                 ("score", .number(result.points)),
                 ("max_score", .number(result.counts ? result.maxPoints : 0)),
                 ("status", .string(result.status == .correct ? "passed" : "failed")),
-                ("output", .string(output(for: result))),
+                ("output", .string(output(for: result, disclosure: run.disclosure))),
                 ("output_format", .string("md")),
                 ("tags", .array([.string(result.lessonID)])),
                 ("visibility", .string(visibility)),
@@ -74,19 +76,20 @@ public struct GradescopeReportWriter: Sendable {
         ])
     }
 
-    private func output(for result: QuestionResult) -> String {
+    private func output(for result: QuestionResult, disclosure: Disclosure) -> String {
         let answer = result.given.map(MarkdownText.escaped) ?? ""
-        let expected = result.expected.map(MarkdownText.escaped) ?? "?"
+        let expected = disclosure.expected(result).map { " The expected answer is \(MarkdownText.escaped($0))." } ?? ""
         var text: String
         switch result.status {
         case .correct: text = "**Correct.** You answered \(answer)."
-        case .wrong: text = "**Wrong.** You answered \(answer); the expected answer is \(expected)."
-        case .missing: text = "**No answer.** The expected answer is \(expected)."
+        case .wrong: text = "**Wrong.** You answered \(answer)." + expected
+        case .missing: text = "**No answer.** An unanswered question scores 0." + expected
         case .invalid:
             let shown = result.given == nil ? "" : " You answered \(answer)."
-            text = "**Not an answer to this question:** \(MarkdownText.escaped(result.message ?? "it could not be read"))." + shown + " The expected answer is \(expected)."
+            text = "**Not an answer to this question:** \(MarkdownText.escaped(result.message ?? "it could not be read"))." + shown + expected
         case .ungradable: text = "**Not graded:** \(MarkdownText.escaped(result.message ?? "the right answer cannot be computed"))."
         }
+        if let feedback = disclosure.feedbackText(result) { text += "\n\n" + MarkdownText.escaped(feedback) }
         text += "\n\nVariant \(MarkdownText.escaped(result.variant.id))."
         return text
     }

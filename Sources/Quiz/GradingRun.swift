@@ -10,12 +10,14 @@ public struct GradingRun: Sendable {
     public var passMark: Double
     /// Wall-clock seconds the grading took.
     public var executionTime: Double
+    /// What the reports may show besides status and points (by default no expected answer).
+    public var disclosure = Disclosure()
 
     /// Makes a run from its parts.
     public init(submissions: [SubmissionGrade], questionIDs: [String], isPractice: Bool, passMark: Double,
-                executionTime: Double = 0) {
+                executionTime: Double = 0, disclosure: Disclosure = Disclosure()) {
         self.submissions = submissions; self.questionIDs = questionIDs; self.isPractice = isPractice
-        self.passMark = passMark; self.executionTime = executionTime
+        self.passMark = passMark; self.executionTime = executionTime; self.disclosure = disclosure
     }
 
     /// The sentence every report carries when the practice seed was used.

@@ -1,5 +1,5 @@
-/// Writes grades as JSON: `{"student", "score", "max_score", "questions": [...]}` per student, and a
-/// list of those when several files were graded.
+/// Writes grades as JSON: `{"student", "score", "max_score", "questions": [...], "notes"}` per student,
+/// and a list of those when several files were graded. `expected` is present only with `--show-expected`.
 public struct JSONReportWriter: Sendable {
     /// A JSON report writer.
     public init() {}
@@ -20,21 +20,23 @@ public struct JSONReportWriter: Sendable {
             ("max_score", .number(submission.maxScore)),
             ("passed", .bool(submission.passes(run.passMark))),
             ("practice", .bool(run.isPractice)),
-            ("questions", .array(submission.questions.map(object(for:)))),
+            ("questions", .array(submission.questions.map { object(for: $0, disclosure: run.disclosure) })),
             ("messages", .array(submission.problems.map { .string($0) })),
+            ("notes", .array(submission.notes.map { .string($0) })),
         ])
     }
 
-    private func object(for result: QuestionResult) -> JSONValue {
+    private func object(for result: QuestionResult, disclosure: Disclosure) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("id", .string(result.questionID)),
             ("points", .number(result.points)),
             ("max_points", .number(result.maxPoints)),
             ("status", .string(result.status.rawValue)),
             ("given", .optional(result.given)),
-            ("expected", .optional(result.expected)),
             ("variant", .string(result.variant.id)),
         ]
+        if let expected = disclosure.expected(result) { members.append(("expected", .string(expected))) }
+        if let feedback = disclosure.feedbackText(result) { members.append(("feedback", .string(feedback))) }
         if !result.variant.values.isEmpty {
             members.append(("parameters", .object(result.variant.values.sorted { $0.key < $1.key }
                 .map { ($0.key, .number($0.value)) })))

@@ -35,5 +35,19 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// A JSON string literal: quotes, backslashes and every control character escaped.
-    public static func quoted(_ text: String) -> String { JSONText.quoted(text) }
+    /// Bidirectional controls and other invisible characters are written as `\\u` escapes too, so a
+    /// student id cannot reorder what a reader of the raw file sees.
+    public static func quoted(_ text: String) -> String {
+        let plain = JSONText.quoted(text)
+        guard plain.unicodeScalars.contains(where: { $0.value >= 0x80 && StudentID.isHidden($0) }) else { return plain }
+        var out = ""
+        for scalar in plain.unicodeScalars {
+            guard scalar.value >= 0x80, StudentID.isHidden(scalar) else { out.unicodeScalars.append(scalar); continue }
+            for unit in String(scalar).utf16 {
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
+        }
+        return out
+    }
 }

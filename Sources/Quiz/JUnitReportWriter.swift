@@ -1,6 +1,7 @@
-/// Writes JUnit XML: a `testsuite` per student and a `testcase` per question, with `failure` for wrong
-/// and invalid answers (expected against given) and `skipped` for missing ones. Valid XML whatever the
-/// student typed.
+/// Writes JUnit XML: a `testsuite` per student and a `testcase` per question, with `failure` for wrong,
+/// invalid and missing answers (so a blank submission fails in CI) and `skipped` only for a question the
+/// lesson cannot grade. The expected answer appears only with `--show-expected`. Valid XML whatever
+/// the student typed.
 public struct JUnitReportWriter: Sendable {
     /// A JUnit XML report writer.
     public init() {}
@@ -50,22 +51,24 @@ public struct JUnitReportWriter: Sendable {
             let open = "    <testcase classname=\"\(XMLText.escaped(className + "." + result.lessonID))\" name=\"\(caseName)\" time=\"0\">\n"
             let props = "      <properties><property name=\"variant\" value=\"\(XMLText.escaped(result.variant.id))\"/><property name=\"points\" value=\"\(QuizText.number(result.points))/\(QuizText.number(result.maxPoints))\"/></properties>\n"
             let given = result.given ?? "(no answer)"
-            let expected = result.expected ?? "(not computable)"
-            let body = "expected: \(expected)\ngiven: \(given)\nvariant: \(result.variant.id)"
+            let shown = run.disclosure.expected(result)
+            var body = (shown.map { "expected: \($0)\n" } ?? "") + "given: \(given)\nvariant: \(result.variant.id)"
+            if let feedback = run.disclosure.feedbackText(result) { body += "\nfeedback: \(feedback)" }
+            let against = shown.map { "expected \($0), " } ?? ""
             var inner = ""
             switch result.status {
             case .correct:
                 break
             case .wrong:
                 failures += 1
-                inner = "      <failure message=\"\(XMLText.escaped("expected \(expected), given \(given)"))\" type=\"wrong\">\(XMLText.escaped(body))</failure>\n"
+                inner = "      <failure message=\"\(XMLText.escaped("wrong answer: \(against)given \(given)"))\" type=\"wrong\">\(XMLText.escaped(body))</failure>\n"
             case .invalid:
                 failures += 1
                 let why = result.message ?? "not an answer to this question"
                 inner = "      <failure message=\"\(XMLText.escaped("invalid answer: \(why)"))\" type=\"invalid\">\(XMLText.escaped(body))</failure>\n"
             case .missing:
-                skipped += 1
-                inner = "      <skipped message=\"\(XMLText.escaped("no answer given; expected \(expected)"))\"/>\n"
+                failures += 1
+                inner = "      <failure message=\"\(XMLText.escaped("no answer given" + (shown.map { "; expected \($0)" } ?? "")))\" type=\"missing\">\(XMLText.escaped(body))</failure>\n"
             case .ungradable:
                 skipped += 1
                 inner = "      <skipped message=\"\(XMLText.escaped(result.message ?? "cannot be graded"))\"/>\n"
@@ -77,6 +80,9 @@ public struct JUnitReportWriter: Sendable {
         properties += "      <property name=\"file\" value=\"\(XMLText.escaped(submission.file))\"/>\n"
         properties += "      <property name=\"score\" value=\"\(QuizText.number(submission.score))/\(QuizText.number(submission.maxScore))\"/>\n"
         properties += "      <property name=\"practice\" value=\"\(run.isPractice)\"/>\n"
+        if !submission.notes.isEmpty {
+            properties += "      <property name=\"notes\" value=\"\(XMLText.escaped(submission.notes.joined(separator: " ")))\"/>\n"
+        }
         properties += "    </properties>\n"
         var systemOut = ""
         let notes = (run.isPractice ? [GradingRun.practiceNotice] : []) + submission.problems

@@ -20,6 +20,10 @@ public struct QuestionResult: Sendable {
     public var variant: Variant
     /// Why the answer is invalid or the question ungradable; nil otherwise.
     public var message: String?
+    /// The question's first hint for this variant (shown only with `--feedback hints`).
+    public var hint: String?
+    /// The question's explanation for this variant (shown only with `--feedback explain`).
+    public var explanation: String?
 
     /// Makes a result from its parts.
     public init(questionID: String, lessonID: String, status: QuestionStatus, points: Double,

@@ -11,8 +11,6 @@ public final class QuizGrader {
     public let generator: VariantGenerator
     /// Where right answers and verdicts come from.
     public let authority: AnswerAuthority
-    /// When true, an answers file's own `lessons:` list narrows the questions graded for it.
-    public let followsFileLessons: Bool
     private var expectedCache: [String: Result<String, ExpectedAnswerError>] = [:]
     private var verdictCache: [String: Verdict] = [:]
     private let byID: [String: Question]
@@ -24,14 +22,12 @@ public final class QuizGrader {
         public var message: String
     }
 
-    /// A grader for these questions. `followsFileLessons` should be false when the instructor chose the
-    /// lessons explicitly.
-    public init(questions: [Question], generator: VariantGenerator, authority: AnswerAuthority,
-                followsFileLessons: Bool = true) {
+    /// A grader for these questions: the instructor's choice (a course, `--lesson`, or every shipped
+    /// question). Every file is graded on all of them; a file cannot narrow the set.
+    public init(questions: [Question], generator: VariantGenerator, authority: AnswerAuthority) {
         self.questions = questions
         self.generator = generator
         self.authority = authority
-        self.followsFileLessons = followsFileLessons
         var byID: [String: Question] = [:]
         var byShortID: [String: [Question]] = [:]
         for question in questions {
@@ -61,9 +57,12 @@ public final class QuizGrader {
     /// Grades one answer (nil when none was given) to one question for a student.
     public func grade(_ answer: AnswerValue?, to question: Question, student: String) -> QuestionResult {
         let variant = generator.variant(for: question, student: student)
+        let filled = question.filled(with: variant.values)
         var result = QuestionResult(
             questionID: question.id, lessonID: question.lessonID, status: .missing, points: 0,
             maxPoints: question.points, given: answer?.text, expected: nil, variant: variant)
+        result.hint = filled.hints.first
+        result.explanation = filled.explain.isEmpty ? nil : filled.explain
         switch expected(for: question, variant: variant) {
         case .failure(let error):
             result.status = .ungradable
@@ -78,15 +77,16 @@ public final class QuizGrader {
             result.message = answer.problem
             return result
         }
-        switch verdict(given, expected: expected, question: question) {
+        switch verdict(given, expected: expected, question: filled) {
         case .correct:
             result.status = .correct
             result.points = question.points
         case .wrong:
             result.status = .wrong
-        case .invalid(let why):
+        case .invalid:
+            // The checker's own message quotes the answer; reports and logs only say what shape is wanted.
             result.status = .invalid
-            result.message = why
+            result.message = "not a valid answer; write \(question.answerKind.inputHint)"
         }
         return result
     }
@@ -94,42 +94,35 @@ public final class QuizGrader {
     /// The authority's verdict, remembered: in a class many students give the same answer, and the
     /// comparison depends only on the question, the answer and the right answer.
     private func verdict(_ given: String, expected: String, question: Question) -> Verdict {
-        let key = question.id + "\u{0}" + expected + "\u{0}" + given
+        var key = question.id + "\u{0}" + expected + "\u{0}" + given
+        // A variant may fill placeholders in the choices; the verdict then depends on them too.
+        if case .choice(let choices) = question.answerKind { key += "\u{0}" + choices.joined(separator: "\u{1}") }
         if let known = verdictCache[key] { return known }
         let verdict = authority.check(given, expected, question)
         if verdictCache.count < 200_000 { verdictCache[key] = verdict }
         return verdict
     }
 
-    /// Grades one answers file.
+    /// Grades one answers file on every question of the grader. The file's own `lessons:` list does not
+    /// change what is graded; a question without an answer is wrong (missing, no points).
     public func grade(_ file: AnswersFile) -> SubmissionGrade {
         var problems = file.problems
-        var selected = questions
-        if followsFileLessons, let lessons = file.lessons, !lessons.isEmpty {
-            let known = Set(questions.map(\.lessonID))
-            for lesson in lessons where !known.contains(lesson) {
-                problems.append("\(file.path): lesson `\(QuizText.visible(QuizText.clipped(lesson, to: 60)))` in `lessons:` is not one being graded; ignored")
-            }
-            let wanted = Set(lessons).intersection(known)
-            if !wanted.isEmpty { selected = questions.filter { wanted.contains($0.lessonID) } }
+        if let lessons = file.lessons, Set(lessons) != Set(questions.map(\.lessonID)) {
+            problems.append("\(file.path): `lessons:` in an answers file does not choose what is graded; every question of the course counts, and unanswered ones score 0")
         }
-        let selectedIDs = Set(selected.map(\.id))
         var answers: [String: AnswerValue] = [:]
         for (id, value) in file.answers {
             guard let question = resolve(id) else {
-                problems.append("\(file.path):\(value.line): question \(QuizText.visible(QuizText.clipped(id, to: 80))) is not a question of the lessons being graded; ignored (ids look like LESSON-ID/QUESTION-ID, see `twlab quiz paper --template`)")
-                continue
-            }
-            if !selectedIDs.contains(question.id) {
-                problems.append("\(file.path):\(value.line): question \(question.id) belongs to a lesson not listed in `lessons:`; ignored")
+                problems.append("\(file.path):\(value.line): this key is not the id of a question being graded; ignored (ids look like LESSON-ID/QUESTION-ID, see `twlab quiz paper --template`)")
                 continue
             }
             answers[question.id] = value
         }
         var results: [QuestionResult] = []
-        results.reserveCapacity(selected.count)
-        for question in selected {
-            let result = grade(answers[question.id], to: question, student: file.student)
+        results.reserveCapacity(questions.count)
+        for question in questions {
+            let answer = file.isUsable ? answers[question.id] : nil
+            let result = grade(answer, to: question, student: file.student)
             if result.status == .invalid, let message = result.message, answers[question.id]?.problem == nil {
                 let line = answers[question.id]?.line ?? 0
                 problems.append("\(file.path):\(line): question \(question.id): \(QuizText.visible(message))")
@@ -144,21 +137,21 @@ public final class QuizGrader {
                                isUsable: file.isUsable)
     }
 
-    /// Grades a class: every file, one grade each, in the order given.
-    public func grade(_ files: [AnswersFile], passMark: Double) -> GradingRun {
+    /// Grades a class: every file, one grade each, in the order given. Two files for the same student
+    /// are both flagged (`duplicate-student`), with a message naming the other file.
+    public func grade(_ files: [AnswersFile], passMark: Double, disclosure: Disclosure = Disclosure()) -> GradingRun {
         let start = Date()
-        let submissions = files.map(grade)
-        var seen = Set<String>()
-        var columns: [String] = []
-        for submission in submissions {
-            for result in submission.questions where seen.insert(result.questionID).inserted {
-                columns.append(result.questionID)
+        var submissions = files.map(grade)
+        let byStudent = Dictionary(grouping: submissions.indices, by: { submissions[$0].student })
+        for (student, indices) in byStudent where indices.count > 1 {
+            for index in indices {
+                let others = indices.filter { $0 != index }.map { QuizText.visible(submissions[$0].file) }
+                submissions[index].notes.append(DuplicateStudent.note)
+                submissions[index].problems.append("warning: \(submissions[index].file): student `\(QuizText.visible(student))` also handed in \(others.joined(separator: ", ")); check which file counts")
             }
         }
-        let order = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        columns.sort { (order[$0] ?? 0) < (order[$1] ?? 0) }
-        return GradingRun(submissions: submissions, questionIDs: columns, isPractice: generator.isPractice,
-                          passMark: passMark, executionTime: Date().timeIntervalSince(start))
+        return GradingRun(submissions: submissions, questionIDs: questions.map(\.id), isPractice: generator.isPractice,
+                          passMark: passMark, executionTime: Date().timeIntervalSince(start), disclosure: disclosure)
     }
 
     /// Messages in the order of the lines they name (messages about the whole file last), stable otherwise.

@@ -45,7 +45,7 @@ public struct QuizPaper: Sendable {
                 lines.append("")
                 let points = question.points == 1 ? "1 point" : "\(QuizText.number(question.points)) points"
                 lines.append("\(number). [\(question.id), \(points), variant \(variant.id)]")
-                lines.append(QuizText.fill(question.prompt, with: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
+                lines.append(question.renderedPrompt(parameters: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
                 lines.append("   Answer: " + Self.answerHint(question.answerKind))
             }
         }
@@ -62,7 +62,7 @@ public struct QuizPaper: Sendable {
         lines.append("answers:")
         for (_, questions) in lessons {
             for (question, variant) in questions {
-                let prompt = QuizText.fill(question.prompt, with: variant.values)
+                let prompt = question.renderedPrompt(parameters: variant.values)
                 for line in prompt.split(separator: "\n", omittingEmptySubsequences: true) {
                     lines.append("  # " + QuizText.visible(String(line)))
                 }

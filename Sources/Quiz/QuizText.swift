@@ -27,11 +27,16 @@ public enum QuizText {
         return out
     }
 
-    /// True for characters that are control codes or not allowed in XML 1.0.
+    /// True for characters that are control codes, not allowed in XML 1.0, bidirectional controls or
+    /// zero-width characters.
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
             || (0x2028...0x2029).contains(v) || (0xD800...0xDFFF).contains(v)
+            // Bidirectional controls and zero-width characters: shown as escapes so an id cannot
+            // reorder or hide text in a report.
+            || v == 0x061C || (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v)
+            || (0x2060...0x2069).contains(v) || v == 0xFEFF
     }
 
     /// Fills `{name}` placeholders with the variant's values; unknown names stay as written.

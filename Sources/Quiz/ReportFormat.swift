@@ -12,6 +12,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case gradescope
     /// A gradebook: one row per student, one column per question.
     case csv
+    /// PrairieLearn's external-grader `results.json` for one submission.
+    case prairielearn
+    /// One line per file, `twlab score: 0.83`, for graders that read a score from standard output.
+    case score
 
     /// Renders the run in this format.
     public func render(_ run: GradingRun, tapVersion: Int = 13) -> String {
@@ -22,6 +26,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .tap: return TAPReportWriter(version: tapVersion).write(run)
         case .gradescope: return GradescopeReportWriter().write(run)
         case .csv: return CSVGradebookWriter().write(run)
+        case .prairielearn: return PrairieLearnReportWriter().write(run)
+        case .score: return ScoreLineWriter().write(run)
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes the Test Anything Protocol: a version line, one plan, a test point per question (and one for
-/// an unusable answers file), each with YAML diagnostics `expected`, `got` and `variant`.
+/// an unusable answers file), each with YAML diagnostics `status`, `got`, `variant` and `points`
+/// (`expected` only with `--show-expected`). A missing answer is `not ok`.
 ///
 /// Version 13 is the default because Perl's `prove` (Test::Harness 3.44) treats `TAP version 14` as a
 /// parse error; version 14 is available for consumers that want it.
@@ -32,14 +33,15 @@ public struct TAPReportWriter: Sendable {
                 case .ungradable: head = "ok \(number) - \(student): \(description(result.questionID)) # SKIP \(description(result.message ?? "cannot be graded"))"
                 case .wrong, .invalid, .missing: head = "not ok \(number) - \(student): \(description(result.questionID))"
                 }
-                var fields: [(String, String?)] = [
-                    ("status", result.status.rawValue),
-                    ("expected", result.expected),
+                var fields: [(String, String?)] = [("status", result.status.rawValue)]
+                if let expected = run.disclosure.expected(result) { fields.append(("expected", expected)) }
+                fields += [
                     ("got", result.given),
                     ("variant", result.variant.id),
                     ("points", "\(QuizText.number(result.points))/\(QuizText.number(result.maxPoints))"),
                 ]
                 if let message = result.message { fields.append(("message", message)) }
+                if let feedback = run.disclosure.feedbackText(result) { fields.append(("feedback", feedback)) }
                 points.append(head + "\n" + diagnostics(fields))
             }
         }

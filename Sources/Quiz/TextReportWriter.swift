@@ -1,4 +1,5 @@
-/// Writes a readable summary: one block per student with a line per question, then a class line.
+/// Writes a readable summary: one block per student with a line per question, then a class line. The
+/// expected answer appears only when the run's disclosure allows it.
 public struct TextReportWriter: Sendable {
     /// A text summary writer.
     public init() {}
@@ -16,7 +17,10 @@ public struct TextReportWriter: Sendable {
                 lines.append("  answers file unusable; every question counts as missing")
             }
             for result in submission.questions {
-                lines.append("  " + line(for: result))
+                lines.append("  " + line(for: result, run.disclosure))
+                if let feedback = run.disclosure.feedbackText(result) {
+                    lines.append("          " + QuizText.visible(feedback))
+                }
             }
             for problem in submission.problems {
                 lines.append("  note: " + QuizText.visible(problem))
@@ -29,20 +33,21 @@ public struct TextReportWriter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func line(for result: QuestionResult) -> String {
+    private func line(for result: QuestionResult, _ disclosure: Disclosure) -> String {
         let points = "[\(QuizText.number(result.points))/\(QuizText.number(result.maxPoints))]"
         let given = result.given.map { "\"" + QuizText.visible(QuizText.clipped($0, to: 60)) + "\"" } ?? "nothing"
-        let expected = result.expected.map { QuizText.visible($0) } ?? "?"
+        let expectedText = disclosure.expected(result).map { "; expected " + QuizText.visible($0) } ?? ""
+        let expected = disclosure.expected(result).map { ", expected " + QuizText.visible($0) } ?? ""
         let variant = "variant \(result.variant.id)"
         switch result.status {
         case .correct:
             return "ok      \(result.questionID) \(points) \(given) (\(variant))"
         case .wrong:
-            return "wrong   \(result.questionID) \(points) gave \(given), expected \(expected) (\(variant))"
+            return "wrong   \(result.questionID) \(points) gave \(given)\(expected) (\(variant))"
         case .missing:
-            return "missing \(result.questionID) \(points) no answer; expected \(expected) (\(variant))"
+            return "missing \(result.questionID) \(points) no answer\(expectedText) (\(variant))"
         case .invalid:
-            return "invalid \(result.questionID) \(points) gave \(given): \(QuizText.visible(result.message ?? "not an answer")); expected \(expected) (\(variant))"
+            return "invalid \(result.questionID) \(points) gave \(given): \(QuizText.visible(result.message ?? "not an answer"))\(expectedText) (\(variant))"
         case .ungradable:
             return "skipped \(result.questionID) \(QuizText.visible(result.message ?? "cannot be graded")) (\(variant))"
         }

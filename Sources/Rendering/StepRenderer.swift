@@ -21,11 +21,14 @@ public struct StepRenderer: Sendable {
     public func render(_ line: TutorLine) -> String {
         switch line {
         case .heading(let text):
-            return style(text, "1") + "\n"
+            return TextWrapper.wrap(text, width: width, hangingIndent: 2).map { style($0, "1") }.joined(separator: "\n") + "\n"
         case .prose(let text):
             return renderMarkdown(text)
         case .diagram(let text):
-            return text.hasSuffix("\n") ? text : text + "\n"
+            // Preformatted lines keep their layout; one wider than the terminal wraps under itself.
+            let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+            return body.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { TextWrapper.wrap(String($0), width: width, hangingIndent: 4) }.joined(separator: "\n") + "\n"
         case .question(let text):
             return wrapStyled("? " + text, indent: "  ", color: "1")
         case .success(let text):
@@ -73,7 +76,8 @@ public struct StepRenderer: Sendable {
                 continue
             }
             if inFence {
-                out += style(line, "36") + "\n"
+                // Preformatted text keeps its columns; a line wider than the terminal is cut with `…`.
+                out += style(Truncation.fit(line, width: width), "36") + "\n"
                 continue
             }
             if trimmed.isEmpty {
@@ -167,15 +171,24 @@ public struct StepRenderer: Sendable {
             onlyOpeners = LineBreakRule.cannotEndLine(c) && (onlyOpeners || visible == width)
             if width == 2, !onlyOpeners { emit() }
         }
+        // A code span stays on one line unless it is wider than a line: then it breaks at its blanks.
+        var breakableCode = false
         while let c = chars.first {
             chars = chars.dropFirst()
-            if c == "`" { code.toggle(); continue }
+            if c == "`" {
+                code.toggle()
+                if code {
+                    let span = chars.prefix { $0 != "`" }
+                    breakableCode = DisplayWidth.of(String(span)) > width - 2
+                }
+                continue
+            }
             if !code && c == "*" && chars.first == "*" {
                 chars = chars.dropFirst()
                 bold.toggle()
                 continue
             }
-            if c == " " && !code { emit(); glueNext = false; onlyOpeners = false; continue }
+            if c == " " && (!code || breakableCode) { emit(); glueNext = false; onlyOpeners = false; continue }
             add(c)
         }
         emit()

@@ -1,4 +1,5 @@
 import Foundation
+import TCPModel
 
 /// The asciicast v2 format (asciinema's recordings): a JSON header line, then one JSON array per
 /// event — `[time, "o", data]` for output and `[time, "m", label]` for a marker a player can
@@ -25,24 +26,6 @@ public enum AsciicastFormat {
         String(format: "%.6f", max(0, seconds))
     }
 
-    /// A JSON string literal: quotes, backslashes and every control character escaped.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the simulator's JSON writer escapes it).
+    public static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Writes an asciicast v2 recording as it happens: each piece of output and each marker goes to
 /// the file at once, so a recording cut short by a crash still plays up to that point.
@@ -10,8 +11,9 @@ public final class AsciicastRecorder {
 
     /// Creates (or empties) the file and writes the header. Throws when the file cannot be written.
     public init(path: String, width: Int, height: Int, title: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
+        // The one safe writer's rules: a new file is created exclusively, links are not followed into
+        // a regular file's place, and a device or FIFO is written in place.
+        guard let handle = try? OutputFileWriter.openStream(atPath: path) else {
             throw RecordingError(path: path)
         }
         self.handle = handle

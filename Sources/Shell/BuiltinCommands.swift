@@ -135,7 +135,7 @@ enum BuiltinCommands {
         }
         if let help = command.help {
             var text = help(output.width)
-            if text.hasSuffix("\n") { text.removeLast() }
+            while text.hasSuffix("\n") { text.removeLast() }
             output.line(text)
             return .success
         }

@@ -4,19 +4,20 @@ import Foundation
 import Rendering
 
 /// The shell's entries for the catalog's commands (`sim`, `model`, `sockets`, `watch`, `lab`, `lint`,
-/// `quiz`): each line is parsed and run by the same `ParsableCommand` as `twlab …` on the command line,
+/// `quiz`, `diagram`) and `present`: each line is parsed and run by the same `ParsableCommand` as `twlab …` on the command line,
 /// with the same help, the same errors and the same Tab completion.
 enum CatalogCommands {
     static func make() -> [ShellCommand] {
-        CommandCatalog.commands.filter { $0._commandName != QuizCommands.name }.map { type in
+        ShellLineCommands.configuration.subcommands.filter { $0._commandName != QuizCommands.name }.map { type in
             let name = type._commandName
             return ShellCommand(
                 name: name, aliases: type.configuration.aliases,
                 summary: type.configuration.abstract,
                 usage: usage(of: type),
-                help: { width in CommandRunner.help(for: [name], width: width) ?? "" },
+                help: { width in CommandRunner.help(for: [name], width: width, root: ShellLineCommands.self) ?? "" },
                 complete: { context, request in
-                    CommandCompletion.candidates(words: request.words, partial: request.partial, io: context.commandIO())
+                    CommandCompletion.candidates(words: request.words, partial: request.partial, io: context.commandIO(),
+                                                 root: ShellLineCommands.self)
                 },
                 run: { context, arguments in run([name] + arguments, context: context) })
         }
@@ -30,7 +31,7 @@ enum CatalogCommands {
 
     /// Runs the words as the command line would and turns the exit status into the shell's result.
     static func run(_ words: [String], context: ShellContext) -> CommandResult {
-        switch CommandRunner.run(words, io: context.commandIO()) {
+        switch CommandRunner.run(words, io: context.commandIO(), root: ShellLineCommands.self) {
         case .success: return .success
         case .failure: return .failure
         }

@@ -14,7 +14,9 @@ public struct CommandCompleter {
 
     /// The word being completed and the sorted, distinct candidates that start with it.
     public func complete(lineBeforeCursor: String) -> (partial: String, candidates: [String]) {
-        let (words, partial) = CommandLineTokenizer.completionWords(lineBeforeCursor)
+        var (words, partial) = CommandLineTokenizer.completionWords(lineBeforeCursor)
+        // `twlab sim --pro` completes like `sim --pro`: the shell ignores a leading program name.
+        if words.first == ShellSession.promptName { words.removeFirst() }
         let offered: [String]
         if words.isEmpty {
             offered = commands.filter { !$0.isHidden }.flatMap { [$0.name] + $0.aliases }

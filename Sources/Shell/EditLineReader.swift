@@ -1,6 +1,7 @@
 import Rendering
 import CEditLine
 import Foundation
+import Lessons
 import Tutor
 
 /// Reads lines from a terminal with libedit: arrow keys, emacs or vi bindings, `~/.editrc`,
@@ -114,11 +115,23 @@ public final class EditLineReader: LineReader {
             warn("cannot create \(historyFile.deletingLastPathComponent().path) for the history: \(error.localizedDescription)")
             return
         }
-        if twlab_history_save(history, historyFile.path) < 0 {
+        // libedit writes in place and follows links; it writes into a private scratch folder instead, and
+        // the one safe writer replaces the history file atomically (never through a planted link).
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-history-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let staged = scratch.appendingPathComponent("history")
+        guard (try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false,
+                                                        attributes: [.posixPermissions: 0o700])) != nil,
+              twlab_history_save(history, staged.path) >= 0,
+              let data = FileManager.default.contents(atPath: staged.path) else {
             warn("cannot save the history to \(historyFile.path); check that the folder is writable")
             return
         }
-        chmod(historyFile.path, 0o600)
+        do {
+            try OutputFileWriter.write(data, to: historyFile, permissions: 0o600)
+        } catch {
+            warn("cannot save the history: \(error)")
+        }
     }
 
     private func warn(_ message: String) {

@@ -40,7 +40,8 @@ enum QuizCommands {
                 guard request.words.count >= 1 else { return [] }
                 let catalog = LessonCatalog.load(directory: context.lessonsDirectory)
                 if request.words.count >= 2 && isCatalogQuiz(Array(request.words.dropFirst())) {
-                    return CommandCompletion.candidates(words: request.words, partial: request.partial, io: context.commandIO())
+                    return CommandCompletion.candidates(words: request.words, partial: request.partial, io: context.commandIO(),
+                                                         root: ShellLineCommands.self)
                 }
                 return ["answer", "skip", "stop", "--student", "--pass-mark"] + catalog.lessons.map(\.id)
                     + QuizCommand.configuration.subcommands.map { $0._commandName }
@@ -135,7 +136,7 @@ final class QuizRun {
         let variant = grader.generator.variant(for: question, student: student)
         context.output.line()
         context.output.line(context.output.styled(UIText.text("quiz.question", String(index + 1), String(grader.questions.count)), .bold) + "  [\(question.id)]")
-        context.output.paragraph(QuizText.fill(question.prompt, with: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
+        context.output.paragraph(question.renderedPrompt(parameters: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
         // The paper's hint is English; other languages describe the answer with the tutor's words.
         let shape = UILanguage.current == .english ? QuizPaper.answerHint(question.answerKind)
             : AnswerVocabulary.shape(of: question.answerKind)

@@ -77,11 +77,21 @@ enum TutorCommands {
                          }),
             ShellCommand(name: "progress", summary: "Show your progress, or export it as JSON.",
                          usage: "progress [--export FILE]",
-                         details: "Shows each lesson's step, score, hints, skips and time. --export FILE writes the same as JSON. Progress lives in $TWLAB_HOME/progress.json, else $XDG_DATA_HOME/twlab/progress.json, else ~/.local/share/twlab/progress.json.",
+                         details: "Shows each lesson's step, score, hints, skips and time. --export FILE writes the same as JSON (--export - to standard output). Progress lives in $TWLAB_HOME/progress.json, else $XDG_DATA_HOME/twlab/progress.json, else ~/.local/share/twlab/progress.json.",
                          complete: { _, request in request.words.count == 1 ? ["--export"] : [] },
                          run: { context, args in
                              if args.isEmpty { return show(context) { $0.progressSummary() } }
                              guard args.count == 2, args[0] == "--export" else { return usage(context, "progress [--export FILE]") }
+                             if args[1] == "-" {
+                                 // `-` is standard output, as for every other writer.
+                                 let session = area(context).session
+                                 guard let data = try? ProgressReport(catalog: session.catalog, progress: session.progress).json() else {
+                                     context.output.line("progress: the report could not be made")
+                                     return .failure
+                                 }
+                                 context.output.write(String(decoding: data, as: UTF8.self) + "\n")
+                                 return .success
+                             }
                              let path = (args[1] as NSString).expandingTildeInPath
                              return show(context) { $0.exportProgress(to: URL(fileURLWithPath: path)) }
                          }),
@@ -132,7 +142,7 @@ enum TutorCommands {
     }
 
     static func makeSession(_ context: ShellContext, persistent: Bool) -> TutorSession {
-        let catalog = LessonCatalog.load(directory: context.lessonsDirectory,
+        let catalog = LessonCatalog.index(directory: context.lessonsDirectory,
                                          language: lessonLanguage(in: context.lessonsDirectory))
         let library = ScenarioLibrary(directory: context.lessonsDirectory.appendingPathComponent("scenarios"))
         return TutorSession(catalog: catalog, library: library, store: persistent ? ProgressStore.standard() : nil,
@@ -167,7 +177,7 @@ enum TutorCommands {
     static func area(_ context: ShellContext) -> TutorArea { attach(to: context) }
 
     static func lessonIDs(_ context: ShellContext) -> [String] {
-        area(context).session.catalog.lessons.map(\.id)
+        area(context).session.catalog.headers.map(\.id)
     }
 
     /// Runs a session command and prints what it says. Fails when the command could not do its job.

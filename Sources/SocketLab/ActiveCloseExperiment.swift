@@ -8,6 +8,7 @@ struct ActiveCloseExperiment: Experiment {
     let findingKeys = ["client_states", "server_states", "time_wait_side", "timer_ms"]
     let changesSysctls = false
     let simulatorAlternative = "sim active-close"
+    let traceScenario: String? = "active-close"
 
     func run(_ lab: LabSession) throws -> [String: Finding] {
         let (listener, port) = try lab.sockets.listen(port: 0, reuseAddress: true)

@@ -14,6 +14,17 @@ protocol Experiment: Sendable {
     var optionHelp: [String] { get }
     /// The most seconds it may take.
     var maximumSeconds: Double { get }
+    /// The scenario in `Lessons/scenarios` whose `linux` run should match the kernel's trace, or nil
+    /// when the lab is kernel-only.
+    var traceScenario: String? { get }
+    /// Why the lab has no matching scenario (when `traceScenario` is nil).
+    var kernelOnlyReason: String? { get }
+    /// True when the lab repeats one connection's story several times, so each captured connection
+    /// is compared with the scenario's one connection.
+    var comparesEveryConnectionWithTheScenario: Bool { get }
+    /// When set, only the first N captured connections are compared with the scenario, and why the
+    /// rest are kernel-only.
+    var comparedConnections: (count: Int, reason: String)? { get }
     /// Runs it; every socket lives in `lab.sockets`.
     func run(_ lab: LabSession) throws -> [String: Finding]
 }
@@ -21,4 +32,8 @@ protocol Experiment: Sendable {
 extension Experiment {
     var optionHelp: [String] { [] }
     var maximumSeconds: Double { 20 }
+    var traceScenario: String? { "lab-" + name }
+    var kernelOnlyReason: String? { nil }
+    var comparesEveryConnectionWithTheScenario: Bool { false }
+    var comparedConnections: (count: Int, reason: String)? { nil }
 }

@@ -3,6 +3,8 @@ public enum ExperimentCatalog {
     static let experiments: [any Experiment] = [
         ActiveCloseExperiment(), PassiveCloseExperiment(), LingerAbortExperiment(), RebindExperiment(),
         PortExhaustionExperiment(), TimeWaitReuseExperiment(), FinTimeoutExperiment(), MaxTimeWaitBucketsExperiment(),
+        LostFinalAckExperiment(), NoTimeWaitWorldExperiment(), AssassinationExperiment(), OldSynReopenExperiment(),
+        WanderingDuplicateExperiment(), LostFinRetransmissionExperiment(),
     ]
 
     /// Every experiment name, in teaching order.
@@ -34,5 +36,28 @@ public enum ExperimentCatalog {
 
     static func experiment(named name: String) -> (any Experiment)? {
         experiments.first { $0.name == name.lowercased() }
+    }
+}
+
+extension ExperimentCatalog {
+    /// The scenario (a name in `Lessons/scenarios`) whose simulation the experiment's kernel trace is
+    /// compared with, or nil for a kernel-only lab.
+    public static func traceScenario(of name: String) -> String? {
+        experiment(named: name)?.traceScenario
+    }
+
+    /// Why a lab is kernel-only (nil when it has a matching scenario).
+    public static func kernelOnlyReason(of name: String) -> String? {
+        experiment(named: name)?.kernelOnlyReason
+    }
+
+    /// True when every captured connection is compared with the scenario's one connection.
+    public static func comparesEveryConnection(_ name: String) -> Bool {
+        experiment(named: name)?.comparesEveryConnectionWithTheScenario ?? false
+    }
+
+    /// How many captured connections are compared with the scenario (nil: all), and why the rest are not.
+    public static func comparedConnections(_ name: String) -> (count: Int, reason: String)? {
+        experiment(named: name)?.comparedConnections
     }
 }

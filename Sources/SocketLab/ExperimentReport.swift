@@ -15,6 +15,17 @@ public struct ExperimentReport: Sendable, Codable {
     public var kernel: String
     /// Remarks about kernel-dependent behaviour, one sentence each.
     public var notes: [String]
+    /// The segments the kernel exchanged, captured on the namespace's `lo` (nil when not captured).
+    public var kernelTrace: PacketTrace?
+    /// The segments of the matching scenario, run with its own profile (`linux` for every lab but
+    /// no-time-wait-world, which models its world with `no-time-wait`).
+    public var simulationTrace: PacketTrace?
+    /// The profile the simulation ran with.
+    public var simulationProfile: String?
+    /// Whether the two traces agree, and the first difference when they do not.
+    public var agreement: TraceAgreement?
+    /// The scenario compared with, or why the lab is kernel-only; and why there is no kernel trace.
+    public var traceNotes: [String] = []
 
     public init(name: String, isolation: Isolation, findings: [String: Finding], steps: [String],
                 observations: [ExperimentStep] = [], sysctls: [String: String] = [:], kernel: String = "",
@@ -27,6 +38,8 @@ public struct ExperimentReport: Sendable, Codable {
 extension ExperimentReport {
     private enum CodingKeys: String, CodingKey {
         case name = "experiment", kernel, isolation, sysctls, steps, findings, notes
+        case kernelTrace = "kernel_trace", simulationTrace = "simulation_trace", agreement, traceNotes = "trace_notes"
+        case simulationProfile = "simulation_profile"
     }
 
     /// Reads the JSON form written by `encode(to:)`.
@@ -40,10 +53,16 @@ extension ExperimentReport {
                   sysctls: try c.decodeIfPresent([String: String].self, forKey: .sysctls) ?? [:],
                   kernel: try c.decodeIfPresent(String.self, forKey: .kernel) ?? "",
                   notes: try c.decodeIfPresent([String].self, forKey: .notes) ?? [])
+        kernelTrace = try c.decodeIfPresent(PacketTrace.self, forKey: .kernelTrace)
+        simulationTrace = try c.decodeIfPresent(PacketTrace.self, forKey: .simulationTrace)
+        simulationProfile = try c.decodeIfPresent(String.self, forKey: .simulationProfile)
+        agreement = try c.decodeIfPresent(TraceAgreement.self, forKey: .agreement)
+        traceNotes = try c.decodeIfPresent([String].self, forKey: .traceNotes) ?? []
     }
 
     /// Writes `{"experiment", "kernel", "isolation", "sysctls", "steps": [{"text", "observed"}],
-    /// "findings", "notes"}`.
+    /// "findings", "notes"}`, and when traced `"kernel_trace"`, `"simulation_trace"`, `"agreement"` and
+    /// `"trace_notes"`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
@@ -54,6 +73,11 @@ extension ExperimentReport {
         try c.encode(stepsToWrite, forKey: .steps)
         try c.encode(findings, forKey: .findings)
         try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(kernelTrace, forKey: .kernelTrace)
+        try c.encodeIfPresent(simulationTrace, forKey: .simulationTrace)
+        try c.encodeIfPresent(simulationProfile, forKey: .simulationProfile)
+        try c.encodeIfPresent(agreement, forKey: .agreement)
+        if !traceNotes.isEmpty { try c.encode(traceNotes, forKey: .traceNotes) }
     }
 
     /// The report as pretty-printed JSON with sorted keys.

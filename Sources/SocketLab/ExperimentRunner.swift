@@ -16,7 +16,10 @@ public enum ExperimentRunner {
     ///
     /// Options: experiment-specific numbers (`ports`, `delay`, `seconds`, `buckets`, `closes`), and
     /// `isolation=host` to run an experiment that changes no sysctl on the host's loopback.
-    public static func run(_ name: String, options: [String: String] = [:],
+    ///
+    /// In a private namespace the kernel's segments are captured on `lo` (see `TraceOptions`); with a
+    /// scenario library the matching scenario is simulated and compared with them.
+    public static func run(_ name: String, options: [String: String] = [:], trace: TraceOptions = TraceOptions(),
                            log: (LabLine) -> Void = { _ in },
                            shouldStop: () -> Bool = { false }) throws -> ExperimentReport {
         guard let experiment = ExperimentCatalog.experiment(named: name) else {
@@ -24,12 +27,16 @@ public enum ExperimentRunner {
         }
         return try withoutActuallyEscaping(log) { log in
             try withoutActuallyEscaping(shouldStop) { shouldStop in
-                try dispatch(experiment, options: options, log: log, shouldStop: shouldStop)
+                var report = try dispatch(experiment, options: options, trace: trace, log: log, shouldStop: shouldStop)
+                if let scenarios = trace.scenarios {
+                    LabTrace.attachSimulation(to: &report, scenarios: scenarios, toleranceMs: trace.toleranceMs)
+                }
+                return report
             }
         }
     }
 
-    private static func dispatch(_ experiment: any Experiment, options: [String: String],
+    private static func dispatch(_ experiment: any Experiment, options: [String: String], trace: TraceOptions,
                                  log: @escaping (LabLine) -> Void, shouldStop: @escaping () -> Bool) throws -> ExperimentReport {
         // Inside the child process that `unshare --user --net` started.
         if let hostText = ProcessInfo.processInfo.environment[childEnvironmentKey] {
@@ -40,27 +47,27 @@ public enum ExperimentRunner {
             } catch let failure as PrivateNetworkNamespace.Unavailable {
                 throw ExperimentError("the private namespace could not be set up: \(failure.reason)")
             }
-            return try perform(experiment, isolation: .userNetworkNamespace, proof: proof, options: options,
+            return try perform(experiment, isolation: .userNetworkNamespace, proof: proof, options: options, trace: trace,
                                log: log, shouldStop: shouldStop)
         }
         if options["isolation"] == "host" {
             guard !experiment.changesSysctls else {
                 throw ExperimentError("\(experiment.name) changes sysctls, so it never runs on the host; drop isolation=host")
             }
-            return try perform(experiment, isolation: .hostLoopback, proof: nil, options: options, log: log, shouldStop: shouldStop)
+            return try perform(experiment, isolation: .hostLoopback, proof: nil, options: options, trace: trace, log: log, shouldStop: shouldStop)
         }
         var reasons: [String] = []
         do {
             let session = try PrivateNetworkNamespace.enter()
             defer { session.leave() }
-            return try perform(experiment, isolation: .networkNamespace, proof: session.proof, options: options,
+            return try perform(experiment, isolation: .networkNamespace, proof: session.proof, options: options, trace: trace,
                                log: log, shouldStop: shouldStop)
         } catch let failure as PrivateNetworkNamespace.Unavailable {
             reasons.append(failure.reason)
         }
         if geteuid() != 0 {
             do {
-                return try UserNamespaceChild.run(experiment.name, options: options, log: log, shouldStop: shouldStop)
+                return try UserNamespaceChild.run(experiment.name, options: options, pcapPath: trace.pcapPath, log: log, shouldStop: shouldStop)
             } catch let failure as PrivateNetworkNamespace.Unavailable {
                 reasons.append(failure.reason)
             }
@@ -69,7 +76,7 @@ public enum ExperimentRunner {
         guard !experiment.changesSysctls else {
             throw ExperimentError(unavailableMessage(experiment, reason: why))
         }
-        return try perform(experiment, isolation: .hostLoopback, proof: nil, options: options, log: log, shouldStop: shouldStop,
+        return try perform(experiment, isolation: .hostLoopback, proof: nil, options: options, trace: trace, log: log, shouldStop: shouldStop,
                            note: "No private network namespace (\(why)); this ran on the host's loopback, which it leaves as it found it.")
     }
 
@@ -82,7 +89,7 @@ public enum ExperimentRunner {
     }
 
     private static func perform(_ experiment: any Experiment, isolation: Isolation, proof: PrivateNetworkNamespace.Proof?,
-                                options: [String: String], log: @escaping (LabLine) -> Void,
+                                options: [String: String], trace: TraceOptions, log: @escaping (LabLine) -> Void,
                                 shouldStop: @escaping () -> Bool, note: String? = nil) throws -> ExperimentReport {
         let kernel = KernelRelease.current
         log(.heading("\(experiment.name): \(experiment.summary)"))
@@ -91,9 +98,16 @@ public enum ExperimentRunner {
                              maximumSeconds: experiment.maximumSeconds, socketLimit: 2_100,
                              log: log, shouldStop: shouldStop)
         if let note { lab.note(note) }
-        defer { lab.sockets.closeAll() }
+        var traceNotes: [String] = []
+        let capture = LabTrace.startCapture(trace, proof: proof, notes: &traceNotes)
+        defer {
+            lab.sockets.closeAll()
+            capture?.stop()
+        }
         let findings = try experiment.run(lab)
         lab.sockets.closeAll()
+        let kernelTrace = try LabTrace.finishCapture(capture, trace, serverPorts: Set(lab.sockets.listeningPorts).union(lab.puppetServerPorts),
+                                                     puppetPackets: lab.puppetPackets, notes: &traceNotes, log: log)
         if !kernel.isAtLeast(6, 14) && experiment.name == "tw-reuse" {
             lab.note("Before Linux 6.14 the reuse delay is a fixed rule of about one second, not the tcp_tw_reuse_delay sysctl.")
         }
@@ -102,6 +116,8 @@ public enum ExperimentRunner {
                                       sysctls: IPv4Sysctls.readReported(), kernel: kernel.text, notes: lab.notes)
         for (key, value) in findings.sorted(by: { $0.key < $1.key }) { log(.finding(key: key, value: value.display)) }
         report.findings = findings
+        report.kernelTrace = kernelTrace
+        report.traceNotes = traceNotes
         return report
     }
 }

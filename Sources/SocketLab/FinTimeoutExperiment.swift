@@ -8,6 +8,7 @@ struct FinTimeoutExperiment: Experiment {
     let findingKeys = ["fin_wait_2_gone_after_ms", "time_wait_timer_ms"]
     let changesSysctls = true
     let simulatorAlternative = "sim orphan-fin-wait-2"
+    let traceScenario: String? = "lab-fin-timeout"
     let optionHelp = ["seconds=N  tcp_fin_timeout to set (1–10, default 5)"]
     static let serverPort: UInt16 = 5000
 

@@ -18,6 +18,10 @@ public final class LabSession {
     private let started = DispatchTime.now()
     private let deadline: DispatchTime
     private(set) var observations: [ExperimentStep] = []
+    /// Packets a puppet-peer lab exchanged on its TUN device, in order; used as its kernel trace.
+    var puppetPackets: [CapturedPacket] = []
+    /// The puppet's own ports (it plays the server), which a trace of `puppetPackets` keeps.
+    var puppetServerPorts: Set<UInt16> = []
     private(set) var notes: [String] = []
 
     init(isolation: Isolation, proof: PrivateNetworkNamespace.Proof?, options: [String: String],
@@ -108,6 +112,9 @@ public final class LabSession {
         }
         return value
     }
+
+    /// The proof that this session runs in a private namespace (nil on the host's loopback).
+    var namespaceProof: PrivateNetworkNamespace.Proof? { proof }
 
     /// Sets a net.ipv4 sysctl — possible only inside the experiment's private network namespace.
     public func setSysctl(_ name: String, _ value: String) throws {

@@ -8,6 +8,7 @@ struct LingerAbortExperiment: Experiment {
     let findingKeys = ["time_wait_count", "peer_errno"]
     let changesSysctls = false
     let simulatorAlternative = "sim abort"
+    let traceScenario: String? = "abort"
 
     func run(_ lab: LabSession) throws -> [String: Finding] {
         let (listener, port) = try lab.sockets.listen(port: 0, reuseAddress: true)

@@ -4,9 +4,12 @@ import Glibc
 #endif
 
 /// Every socket an experiment opens, so that all of them are closed when it ends — on success, on
-/// failure and on Ctrl-C. Sockets are IPv4 TCP on 127.0.0.1 only.
+/// failure and on Ctrl-C. Sockets are IPv4 TCP on 127.0.0.1, or — for the puppet-peer labs, inside
+/// their private namespace — on the documentation prefix 192.0.2.0/24; no other address is accepted.
 public final class LoopbackSockets {
     private var open: Set<Int32> = []
+    /// Every port a listener of this set listened on, in order: the server ports a capture keeps.
+    public private(set) var listeningPorts: [UInt16] = []
     /// The most sockets this set will hold at once; a bug that opens more fails instead of flooding.
     public let limit: Int
 
@@ -23,21 +26,25 @@ public final class LoopbackSockets {
     public static let loopback: UInt32 = 0x7F00_0001
 
     /// A listening socket on 127.0.0.1:`port` (0 lets the kernel choose); returns it and its port.
-    public func listen(port: UInt16, reuseAddress: Bool, backlog: Int32 = 64) throws -> (fd: Int32, port: UInt16) {
-        let fd = try bound(port: port, reuseAddress: reuseAddress)
+    public func listen(port: UInt16, reuseAddress: Bool, backlog: Int32 = 64,
+                       address: UInt32 = LoopbackSockets.loopback) throws -> (fd: Int32, port: UInt16) {
+        let fd = try bound(port: port, reuseAddress: reuseAddress, address: address)
         if Glibc.listen(fd, backlog) != 0 {
             let code = errno
             close(fd)
             throw SocketCallError(call: "listen", code: code)
         }
-        return (fd, try localPort(of: fd))
+        let chosen = try localPort(of: fd)
+        if !listeningPorts.contains(chosen) { listeningPorts.append(chosen) }
+        return (fd, chosen)
     }
 
     /// A socket bound to 127.0.0.1:`port`, not yet listening.
-    public func bound(port: UInt16, reuseAddress: Bool) throws -> Int32 {
+    public func bound(port: UInt16, reuseAddress: Bool, address host: UInt32 = LoopbackSockets.loopback) throws -> Int32 {
+        try LoopbackSockets.checkAllowed(host)
         let fd = try newSocket()
         if reuseAddress { try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1) }
-        var address = LoopbackSockets.address(port: port)
+        var address = LoopbackSockets.address(port: port, host: host)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -189,11 +196,43 @@ public final class LoopbackSockets {
         }
     }
 
-    static func address(port: UInt16) -> sockaddr_in {
+    static func address(port: UInt16, host: UInt32 = loopback) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        address.sin_addr = in_addr(s_addr: loopback.bigEndian)
+        address.sin_addr = in_addr(s_addr: host.bigEndian)
         return address
+    }
+
+    /// Throws unless `host` is in 127.0.0.0/8 or 192.0.2.0/24 (TEST-NET-1).
+    static func checkAllowed(_ host: UInt32) throws {
+        guard host >> 24 == 127 || host >> 8 == 0xC0_0002 else { throw SocketCallError(call: "bind", code: EADDRNOTAVAIL) }
+    }
+
+    /// Starts connecting a new non-blocking socket from `source` to `host`:`port` and returns at once
+    /// (the puppet peer answers the SYN on the same thread). The socket stays non-blocking.
+    public func startConnect(to port: UInt16, host: UInt32, source: UInt32? = nil, sourcePort: UInt16 = 0) throws -> Int32 {
+        try LoopbackSockets.checkAllowed(host)
+        let fd = try newSocket()
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        if let source {
+            try LoopbackSockets.checkAllowed(source)
+            try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
+            var local = LoopbackSockets.address(port: sourcePort, host: source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            if bound != 0 { let code = errno; close(fd); throw SocketCallError(call: "bind", code: code) }
+        }
+        var address = LoopbackSockets.address(port: port, host: host)
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if result != 0 && errno != EINPROGRESS {
+            let code = errno
+            close(fd)
+            throw SocketCallError(call: "connect", code: code)
+        }
+        return fd
     }
 }

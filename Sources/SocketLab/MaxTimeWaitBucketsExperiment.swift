@@ -8,6 +8,9 @@ struct MaxTimeWaitBucketsExperiment: Experiment {
     let findingKeys = ["time_wait_count", "overflow_delta"]
     let changesSysctls = true
     let simulatorAlternative = "model ports --range 32768-60999 --rate 500"
+    // Every close exchanges the same segments; whether a TIME_WAIT bucket is kept is invisible on the wire.
+    let traceScenario: String? = "lab-quick-active-close"
+    let comparesEveryConnectionWithTheScenario = true
     let optionHelp = ["buckets=N  tcp_max_tw_buckets (0–100, default 3)", "closes=N  connections to close (1–200, default 10)"]
     static let serverPort: UInt16 = 5000
 

@@ -7,6 +7,7 @@ struct PassiveCloseExperiment: Experiment {
     let findingKeys = ["client_states", "server_states", "time_wait_side", "timer_ms"]
     let changesSysctls = false
     let simulatorAlternative = "sim passive-close"
+    let traceScenario: String? = "lab-passive-close"
 
     func run(_ lab: LabSession) throws -> [String: Finding] {
         let (listener, port) = try lab.sockets.listen(port: 0, reuseAddress: true)

@@ -8,6 +8,9 @@ struct PortExhaustionExperiment: Experiment {
     let findingKeys = ["ports", "connected", "time_wait_count", "first_error"]
     let changesSysctls = true
     let simulatorAlternative = "model ports --range 40000-40009 --rate 1"
+    // Every connection is the same quick active close; the failing connect() sends no segment.
+    let traceScenario: String? = "lab-quick-active-close"
+    let comparesEveryConnectionWithTheScenario = true
     let optionHelp = ["ports=N  ephemeral ports to leave open (1–1000, default 10)"]
     static let serverPort: UInt16 = 5000
     static let firstPort = 40000

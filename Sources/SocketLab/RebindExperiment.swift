@@ -8,6 +8,10 @@ struct RebindExperiment: Experiment {
     let findingKeys = ["without_reuseaddr", "with_reuseaddr"]
     let changesSysctls = false
     let simulatorAlternative = "sim passive-close"
+    // Each of its connections closes server first; bind() itself sends nothing, and its outcome is
+    // checked against the kernel only (the simulator has no bind model).
+    let traceScenario: String? = "lab-quick-passive-close"
+    let comparesEveryConnectionWithTheScenario = true
 
     /// Leaves a server-side TIME_WAIT on a port whose listener had SO_REUSEADDR as given; returns the port.
     private func oldServer(_ lab: LabSession, reuseAddress: Bool) throws -> UInt16 {

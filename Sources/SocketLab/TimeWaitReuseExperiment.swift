@@ -8,6 +8,7 @@ struct TimeWaitReuseExperiment: Experiment {
     let findingKeys = ["immediate_error", "reuse_after_ms"]
     let changesSysctls = true
     let simulatorAlternative = "model ports --range 40000-40000 --rate 2 --tw-reuse"
+    let traceScenario: String? = "lab-tw-reuse"
     let optionHelp = ["delay=MS  tcp_tw_reuse_delay in milliseconds (1–3000, default 1000; Linux 6.14 and later)"]
     static let serverPort: UInt16 = 5000
 

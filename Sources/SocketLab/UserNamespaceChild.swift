@@ -19,7 +19,7 @@ enum UserNamespaceChild {
         ["/usr/bin/unshare", "/bin/unshare", "/usr/sbin/unshare"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func run(_ name: String, options: [String: String], log: (LabLine) -> Void,
+    static func run(_ name: String, options: [String: String], pcapPath: String? = nil, log: (LabLine) -> Void,
                     shouldStop: () -> Bool) throws -> ExperimentReport {
         guard let twlab = executable() else {
             throw PrivateNetworkNamespace.Unavailable(reason: "an ordinary user needs the twlab executable to start the namespace child")
@@ -34,6 +34,7 @@ enum UserNamespaceChild {
         process.executableURL = URL(fileURLWithPath: unshare)
         var arguments = ["--user", "--map-root-user", "--net", "--", twlab, "lab", "run", name, "--json"]
         for (key, value) in options.sorted(by: { $0.key < $1.key }) { arguments += ["--set", "\(key)=\(value)"] }
+        if let pcapPath { arguments += ["--pcap", pcapPath] }
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment[ExperimentRunner.childEnvironmentKey] = String(host)

@@ -1,24 +1,23 @@
-/// Built-in scenarios by name, parsed once when the library is made. The library holds text it was
-/// given and reads no files: the Lessons module's `ScenarioLibrary(directory:)` reads
+import Synchronization
+
+/// Built-in scenarios by name, each parsed once, the first time it is used. The library holds text it
+/// was given and reads no files: the Lessons module's `ScenarioLibrary(directory:)` reads
 /// `Lessons/scenarios/*.twsim` into one.
 public struct ScenarioLibrary: Sendable {
     /// Where the scenarios came from (a folder path), for the source of each scenario.
     public let location: String
     private let texts: [String: String]
-    private let parsed: [String: Result<Scenario, ScenarioError>]
+    private let parsed = ParsedScenarios()
 
-    /// A library of scenario texts by name, each parsed now; `location` prefixes their sources.
+    /// The scenarios parsed so far, shared by copies of the library.
+    private final class ParsedScenarios: Sendable {
+        let results = Mutex<[String: Result<Scenario, ScenarioError>]>([:])
+    }
+
+    /// A library of scenario texts by name; `location` prefixes their sources.
     public init(texts: [String: String], location: String = "") {
         self.location = location
         self.texts = texts
-        var parsed: [String: Result<Scenario, ScenarioError>] = [:]
-        for (name, text) in texts {
-            let source = location.isEmpty ? name + ".twsim" : location + "/" + name + ".twsim"
-            parsed[name] = Result { try Scenario.parse(text, source: source) }.mapError { error in
-                error as? ScenarioError ?? ScenarioError(source: source, line: 0, column: 0, message: "\(error)")
-            }
-        }
-        self.parsed = parsed
     }
 
     /// Names of the scenarios, sorted.
@@ -29,10 +28,16 @@ public struct ScenarioLibrary: Sendable {
 
     /// The parsed scenario of that name; throws a `ScenarioError` if it is missing or malformed.
     public func load(_ name: String) throws -> Scenario {
-        guard let result = parsed[name] else {
+        guard let text = texts[name] else {
             throw ScenarioError(source: name, line: 0, column: 0,
                                 message: "no built-in scenario named '\(name)' (try: \(names.joined(separator: ", ")))")
         }
+        if let done = parsed.results.withLock({ $0[name] }) { return try done.get() }
+        let source = location.isEmpty ? name + ".twsim" : location + "/" + name + ".twsim"
+        let result = Result { try Scenario.parse(text, source: source) }.mapError { error in
+            error as? ScenarioError ?? ScenarioError(source: source, line: 0, column: 0, message: "\(error)")
+        }
+        parsed.results.withLock { $0[name] = result }
         return try result.get()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -76,10 +77,10 @@ public struct ProgressStore: Sendable {
     /// processes still running are theirs and stay.
     func removeAbandonedTemporaryFiles() {
         let folder = url.deletingLastPathComponent()
-        let prefix = ".\(url.lastPathComponent).tmp-"
+        let prefix = ".\(url.lastPathComponent)" + OutputFileWriter.temporaryInfix
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }

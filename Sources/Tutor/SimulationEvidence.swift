@@ -59,7 +59,7 @@ public struct SimulationEvidence: Sendable {
         case .run(let scenario, let result, let observable):
             var out = fullDiagram ? diagram(scenario, result) : []
             out.append(.plain(UIText.text("evidence.deciding", Self.describe(observable, in: result))))
-            if let moment = Self.decisiveMoment(observable, in: result) { out.append(.plain("  " + moment)) }
+            if let moment = Self.decisiveMoment(observable, in: result) { out.append(.diagram("  " + moment)) }
             if !fullDiagram, let (reference, profile) = Self.simulation(of: source) {
                 let option = profile.map { " --profile \($0.rawValue)" } ?? ""
                 switch reference {

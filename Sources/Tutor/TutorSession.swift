@@ -107,21 +107,25 @@ public struct TutorSession: Sendable {
 
     /// The lesson list with marks: ✓ finished, ▸ started, · not started.
     public func listLessons() -> [TutorLine] {
-        if catalog.lessons.isEmpty {
+        // Only the front matter is read here; a started lesson is read whole for its step count.
+        let headers = catalog.headers
+        if headers.isEmpty {
             return [.error("No lessons found. Point twlab at the lessons folder with --lessons DIR or $TWLAB_LESSONS.")]
         }
         var out: [TutorLine] = []
-        let idWidth = catalog.lessons.map { $0.id.count }.max() ?? 0
-        for lesson in catalog.lessons {
+        let idWidth = headers.map { $0.id.count }.max() ?? 0
+        for lesson in headers {
             let record = progress[lesson: lesson.id]
             var line = "\(record.status.mark) \(lesson.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(lesson.title)"
             line += "  (\(lesson.minutes) min"
-            if record.status == .started { line += ", step \(record.step + 1)/\(lesson.steps.count)" }
+            if record.status == .started, let steps = catalog.lesson(lesson.id)?.steps.count {
+                line += ", step \(record.step + 1)/\(steps)"
+            }
             line += ")"
             out.append(.diagram(line))
         }
         out.append(.note(UIText.text("tutor.lessons.marks")))
-        let broken = Set(catalog.diagnostics.filter { $0.severity == .error }.map(\.location.file))
+        let broken = catalog.unreadableFiles
         if !broken.isEmpty {
             out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
         }
@@ -217,7 +221,7 @@ public struct TutorSession: Sendable {
     public mutating func hint() -> [TutorLine] {
         guard let question = pendingQuestion, let lesson else { return noQuestion() }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
-        var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
+        var ladder = HintLadder(hints: fill(question).hints, used: record.hintsUsed)
         guard let text = ladder.next() else { return [.note(ladder.offer)] }
         record.hintsUsed = ladder.used
         progress[lesson: lesson.id].questions[question.id] = record
@@ -235,7 +239,7 @@ public struct TutorSession: Sendable {
         do { expected = try expectedAnswer(question) } catch {
             return [.error("This question cannot be checked here: \(error). Type `skip` to move on and tell your instructor.")]
         }
-        let verdict = services.check(text, expected, question)
+        let verdict = services.check(text, expected, fill(question))
         if case .invalid(let reason) = verdict {
             return [.failure("\(reason)"),
                     .note(UIText.text("tutor.invalid", AnswerVocabulary.shape(of: question.answerKind)))]
@@ -255,7 +259,7 @@ public struct TutorSession: Sendable {
             out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
-        var ladder = HintLadder(hints: question.hints, used: record.hintsUsed)
+        var ladder = HintLadder(hints: fill(question).hints, used: record.hintsUsed)
         if let hintText = ladder.next() {
             record.hintsUsed = ladder.used
             progress[lesson: lesson.id].questions[question.id] = record
@@ -422,18 +426,13 @@ public struct TutorSession: Sendable {
     /// The practice variant of a question with parameters.
     public func variant(for question: Question) -> Variant? {
         guard !question.params.isEmpty else { return nil }
-        return VariantGenerator(secret: nil).variant(for: question, student: "practice")
+        return VariantGenerator(secret: nil).variant(for: question, student: VariantGenerator.practiceStudent)
     }
 
     /// The question with `{name}` placeholders filled from its practice variant.
     public func fill(_ question: Question) -> Question {
         guard let variant = variant(for: question) else { return question }
-        var filled = question
-        for (name, value) in variant.values {
-            filled.prompt = filled.prompt.replacingOccurrences(of: "{\(name)}", with: AnswerVocabulary.format(value))
-            filled.explain = filled.explain.replacingOccurrences(of: "{\(name)}", with: AnswerVocabulary.format(value))
-        }
-        return filled
+        return question.filled(with: variant.values)
     }
 
     // MARK: - Showing steps
@@ -540,8 +539,9 @@ public struct TutorSession: Sendable {
         let entry = report.lessons.first { $0.id == lesson.id }
         out.append(.success(UIText.text("tutor.finished", lesson.title, AnswerVocabulary.format(entry?.score ?? 0),
                                         AnswerVocabulary.format(entry?.maxScore ?? 0))))
-        if let index = catalog.lessons.firstIndex(where: { $0.id == lesson.id }), index + 1 < catalog.lessons.count {
-            out.append(.note(UIText.text("tutor.next-lesson", catalog.lessons[index + 1].id)))
+        let headers = catalog.headers
+        if let index = headers.firstIndex(where: { $0.id == lesson.id }), index + 1 < headers.count {
+            out.append(.note(UIText.text("tutor.next-lesson", headers[index + 1].id)))
         } else {
             out.append(.note(UIText.text("tutor.last-lesson")))
         }
@@ -566,7 +566,7 @@ public struct TutorSession: Sendable {
     }
 
     private func unknownLesson(_ id: String) -> [TutorLine] {
-        let ids = catalog.lessons.map(\.id)
+        let ids = catalog.headers.map(\.id)
         return [.error("No lesson named '\(id)'. Lessons: \(ids.isEmpty ? "none found" : ids.joined(separator: ", ")).")]
     }
 

@@ -100,7 +100,7 @@ enum QuizFixtures {
               01-close/recycle: "true"
             """),
             ("partial.yaml", """
-            student: "cy <&\\"'> \\u0007"
+            student: "cy <&\\"'> #"
             answers:
               01-close/who-waits: TIME_WAIT
               01-close/rate: "]]> *bold* & <b>"

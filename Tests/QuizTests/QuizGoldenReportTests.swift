@@ -10,6 +10,7 @@ import Quiz
         .appendingPathComponent("golden/quiz")
     static let extensions: [ReportFormat: String] = [
         .text: "txt", .json: "json", .junit: "xml", .tap: "tap", .gradescope: "gradescope.json", .csv: "csv",
+        .prairielearn: "prairielearn.json", .score: "score.txt",
     ]
 
     static let cases: [(name: String, index: Int)] = [("right", 0), ("wrong", 1), ("partial", 2), ("broken", 3)]

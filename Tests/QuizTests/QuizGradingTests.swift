@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import Quiz
 
-/// Grading: statuses, points, unknown ids, lessons lists, exit status and the expected-answer cache.
+/// Grading: statuses, points, unknown ids, lessons lists (which never narrow), exit status and the expected-answer cache.
 @Suite struct QuizGradingTests {
     @Test func rightWrongMissingInvalid() throws {
         let run = QuizFixtures.run([("a.yaml", """
@@ -32,19 +32,23 @@ import Quiz
     @Test func unknownIdIsReportedOthersGraded() throws {
         let run = QuizFixtures.run([("a.yaml", "student: ada\nanswers:\n  01-close/nope: 1\n  who-waits: TIME_WAIT\n")])
         let grade = try #require(run.submissions.first)
-        #expect(grade.problems.contains { $0.hasPrefix("a.yaml:3: question 01-close/nope is not a question") })
+        #expect(grade.problems.contains { $0.hasPrefix("a.yaml:3: this key is not the id of a question being graded") })
+        #expect(!grade.problems.joined().contains("nope"), "the unknown key is not quoted")
         // A short id that only one question has is accepted.
         #expect(grade.questions[0].status == .correct)
     }
 
-    @Test func fileLessonsNarrowTheQuestions() throws {
+    /// The instructor decides what is graded; a file's `lessons:` cannot narrow it.
+    @Test func fileLessonsDoNotNarrowTheQuestions() throws {
         let grader = QuizGrader(questions: QuizFixtures.questions + [QuizFixtures.question(
             "other", lesson: "02-loss", prompt: "?", answer: .state, source: .key(["LAST_ACK"]))],
             generator: VariantGenerator(secret: nil), authority: QuizFixtures.authority)
         let file = AnswersFileParser.parse(Data("student: x\nlessons: [02-loss]\nanswers:\n  02-loss/other: last-ack\n".utf8), path: "x.yaml")
         let grade = grader.grade(file)
-        #expect(grade.questions.map(\.questionID) == ["02-loss/other"])
+        #expect(grade.questions.map(\.questionID) == QuizFixtures.questions.map(\.id) + ["02-loss/other"])
         #expect(grade.score == 1)
+        #expect(grade.maxScore == 6)
+        #expect(!grade.passes(0.6))
     }
 
     @Test func exitStatusFollowsPassMarkAndUsability() {

@@ -15,7 +15,7 @@ import Quiz
     /// The golden submissions plus one whose every field is hostile.
     static func hostileRun() -> GradingRun {
         QuizFixtures.run(QuizFixtures.goldenSubmissions() + [("evil, \"file\".yaml", """
-            student: "=cmd|' /C calc'!A0 ]]> <x> & \\u0001\\u001b[2J\\u007f\\u0085"
+            student: "=cmd|' /C calc'!A0 ]]> <x> & # \\\\ \\""
             answers:
               01-close/who-waits: "</failure><![CDATA[ \\u0000 \\u000b"
               01-close/rate: "# not a number\\n---\\n...\\nnot ok 99"
@@ -50,9 +50,10 @@ import Quiz
         #expect(parser.parse(), "XMLParser: \(String(describing: parser.parserError))")
         #expect(counter.testcases.count == run.submissions.count)
         for (_, names) in counter.testcases { #expect(Set(names).count == names.count) }
-        let wrongOrInvalid = run.submissions.flatMap(\.questions).filter { $0.status == .wrong || $0.status == .invalid }.count
-        #expect(counter.failures == wrongOrInvalid)
-        #expect(counter.skipped == run.submissions.flatMap(\.questions).filter { $0.status == .missing }.count)
+        // Unanswered is a failure too (a blank submission must not pass CI); only ungradable is skipped.
+        let notRight = run.submissions.flatMap(\.questions).filter { [.wrong, .invalid, .missing].contains($0.status) }.count
+        #expect(counter.failures == notRight)
+        #expect(counter.skipped == run.submissions.flatMap(\.questions).filter { $0.status == .ungradable }.count)
         #expect(counter.errors == run.submissions.filter { !$0.isUsable }.count)
     }
 
@@ -108,8 +109,9 @@ import Quiz
     }
 
     @Test(.enabled(if: QuizFixtures.toolExists(pythonPath), "needs python3 with PyYAML"))
-    func tapDiagnosticsAreYAMLWithExpectedGotVariant() throws {
-        let tap = ReportFormat.tap.render(Self.hostileRun())
+    func tapDiagnosticsAreYAMLWithStatusGotVariant() throws {
+        let run = Self.hostileRun()
+        let tap = ReportFormat.tap.render(run)
         let script = """
         import sys, yaml
         blocks, current = [], None
@@ -117,12 +119,15 @@ import Quiz
             if line == '  ---': current = []
             elif line == '  ...': blocks.append(yaml.safe_load('\\n'.join(current))); current = None
             elif current is not None: current.append(line[2:])
-        assert all({'expected', 'got', 'variant'} <= set(b) for b in blocks if 'status' in b)
+        assert all({'status', 'got', 'variant', 'points'} <= set(b) for b in blocks if 'status' in b)
+        assert not any('expected' in b for b in blocks)
         print(len(blocks))
         """
         let result = try QuizFixtures.runTool(Self.pythonPath, ["-c", script], input: tap)
         #expect(result.status == 0, "\(result.output)")
-        #expect(Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) == 21)
+        // One block per question of every file, and one per unusable file.
+        let points = run.submissions.reduce(0) { $0 + $1.questions.count + ($1.isUsable ? 0 : 1) }
+        #expect(Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) == points)
     }
 
     @Test func jsonParsesWithTheIssuesShape() throws {
@@ -135,9 +140,10 @@ import Quiz
             let questions = try #require(student["questions"] as? [[String: Any]])
             #expect(questions.count == grade.questions.count)
             for question in questions {
-                for key in ["id", "points", "max_points", "status", "given", "expected", "variant"] {
+                for key in ["id", "points", "max_points", "status", "given", "variant"] {
                     #expect(question[key] != nil, "missing \(key)")
                 }
+                #expect(question["expected"] == nil, "no expected answer without --show-expected")
                 #expect(["correct", "wrong", "missing", "invalid"].contains(question["status"] as? String ?? ""))
             }
         }
@@ -188,7 +194,7 @@ import Quiz
         import sys, csv, io
         rows = list(csv.reader(io.StringIO(sys.stdin.read(), newline='')))
         assert all(len(r) == len(rows[0]) for r in rows), [len(r) for r in rows]
-        print(len(rows)); print(rows[0][0]); print(rows[-1][0]); print(rows[-1][-2])
+        print(len(rows)); print(rows[0][0]); print(rows[-1][0]); print(rows[-1][-3])
         """
         let result = try QuizFixtures.runTool(Self.pythonPath, ["-c", script], input: csv)
         #expect(result.status == 0, "\(result.output)")

@@ -25,9 +25,16 @@ import Rendering
         #expect(out.contains("x y"))
     }
 
-    @Test func diagramsAreNeverWrapped() {
+    /// A diagram that fits keeps its layout exactly; a line wider than the terminal is wrapped so that
+    /// every line fits (nothing twlab prints is wider than the terminal).
+    @Test func diagramsKeepTheirLayoutAndFitTheWidth() {
+        let fits = "client  ──FIN──▶  server\n        ◀──ACK──"
+        #expect(StepRenderer(width: 40).render(.diagram(fits)) == fits + "\n")
         let wide = String(repeating: "-", count: 120)
-        #expect(StepRenderer(width: 40).render(.diagram(wide)) == wide + "\n")
+        let lines = StepRenderer(width: 40).render(.diagram(wide)).split(separator: "\n")
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        #expect(lines.joined().filter { $0 == "-" }.count == 120, "nothing is lost")
     }
 }
 

@@ -122,4 +122,16 @@ private func lines(_ texts: [String]) -> [LineInput] { texts.map { .line($0, not
         #expect(completer.complete(lineBeforeCursor: "help v").candidates == ["version"])
         #expect(completer.complete(lineBeforeCursor: "zzz ").candidates == [])
     }
+
+    /// Completion comes from the commands' declarations, with or without a leading `twlab`.
+    @Test func completionOfCatalogCommandsIgnoresALeadingProgramName() {
+        let (shell, _, _) = session([])
+        let completer = CommandCompleter(commands: shell.commands, context: shell.context)
+        #expect(completer.complete(lineBeforeCursor: "sim --pro").candidates == ["--profile"])
+        #expect(completer.complete(lineBeforeCursor: "twlab sim --pro").candidates == ["--profile"])
+        #expect(completer.complete(lineBeforeCursor: "twlab sim --profile r").candidates == ["rfc9293"])
+        #expect(completer.complete(lineBeforeCursor: "present 1 --th").candidates == ["--theme"])
+        #expect(completer.complete(lineBeforeCursor: "present 1 --theme d").candidates == ["dark"])
+        #expect(completer.complete(lineBeforeCursor: "lab run port-").candidates == ["port-exhaustion"])
+    }
 }

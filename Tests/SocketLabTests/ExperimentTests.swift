@@ -161,9 +161,12 @@ enum NamespaceSupport {
         #expect(throws: ExperimentError.self) { try ExperimentRunner.run("port-exhaustion", options: ["ports": "100000"]) }
     }
 
-    @Test func catalogListsEightExperimentsWithSummaries() {
+    @Test func catalogListsEveryExperimentWithSummaries() {
         #expect(ExperimentCatalog.names == ["active-close", "passive-close", "linger-abort", "rebind",
-                                            "port-exhaustion", "tw-reuse", "fin-timeout", "max-tw-buckets"])
+                                            "port-exhaustion", "tw-reuse", "fin-timeout", "max-tw-buckets",
+                                            // The puppet-peer labs of issue 14, in its order of teaching.
+                                            "lost-final-ack", "no-time-wait-world", "assassination", "old-syn",
+                                            "wandering-duplicate", "lost-fin-retransmission"])
         for name in ExperimentCatalog.names {
             #expect(ExperimentCatalog.summary(of: name) != name)
             #expect(ExperimentCatalog.simulatorAlternative(of: name) != nil)

@@ -61,6 +61,6 @@ import Glibc
         #expect(killedWhileRunning == 8, "the child stopped saving before it was killed")
         // Loading cleaned up the temporary files the killed children left.
         let files = try FileManager.default.contentsOfDirectory(atPath: store.url.deletingLastPathComponent().path)
-        #expect(files.filter { $0.contains(".tmp-") }.isEmpty, "left behind: \(files)")
+        #expect(files.filter { $0.contains(".twlab-") }.isEmpty, "left behind: \(files)")
     }
 }

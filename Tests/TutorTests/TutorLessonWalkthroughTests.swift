@@ -82,7 +82,7 @@ import TCPModel
                 guard case .simulation = question.source else { continue }
                 let decided = try session.decidedAnswer(question)
                 let evidence = SimulationEvidence(library: session.library, services: .live, style: DiagramStyle())
-                    .lines(for: question.source, decided: decided)
+                    .lines(for: session.fill(question).source, decided: decided)
                 #expect(evidence.text.contains("Deciding observation") , "\(question.id) shows no deciding observation")
                 #expect(!evidence.contains { if case .failure = $0 { true } else { false } }, "\(question.id): \(evidence.text)")
                 checked += 1

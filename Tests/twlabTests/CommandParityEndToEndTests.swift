@@ -29,6 +29,13 @@ import Testing
         ["lint", "Lessons/en/01-four-way-close.md"],
         ["quiz", "--help"],
         ["quiz", "paper", "--lesson", "four-way-close", "--student", "alice"],
+        ["help", "sim"],
+        ["help", "lab"],
+        ["present", "--help"],
+        ["present"],
+        ["present", "1", "--theme", "bogus"],
+        ["lab", "bogus"],
+        ["diagram", "states", "--format", "mermaid"],
     ]
 
     /// A shell line for the words: each word single-quoted when it holds a blank or a quote.
@@ -36,6 +43,16 @@ import Testing
         words.map { word in
             word.contains(where: { " ;'\"".contains($0) }) ? "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" : word
         }.joined(separator: " ")
+    }
+
+    /// A shell-only command on the command line says where it works, in one line, with status 2.
+    @Test func aShellCommandOnTheCommandLineSaysWhereItWorks() throws {
+        for word in ["lessons", "version", "start"] {
+            let result = try TwlabBinary.run([word])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("'\(word)' is a command of the shell"), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
     }
 
     @Test(arguments: [80, 60])
@@ -54,8 +71,9 @@ import Testing
                         "only the echo comes before the output: \(echo)")
                 #expect((shell.status == 0) == (cli.status == 0), "\(typed): shell \(shell.status), command line \(cli.status)")
             }
-            // JSON is for programs: one object on one line, whatever the width.
-            for line in cli.output.split(separator: "\n") where !words.contains("--json") {
+            // JSON, Mermaid, DOT and SVG are for programs: their lines are as long as their syntax needs.
+            let machine = words.contains("--json") || words.contains("--format")
+            for line in cli.output.split(separator: "\n") where !machine {
                 #expect(DisplayColumns.of(String(line)) <= columns, "\(words.joined(separator: " ")): \(line)")
             }
         }

@@ -140,7 +140,7 @@ import Testing
     static func canonicalAnswers(student: String, lessons: URL, directory: URL, secret: URL? = nil) throws -> [(id: String, expected: String)] {
         let probe = directory.appendingPathComponent("probe-\(student).yaml")
         try write("student: \"\(student)\"\nanswers: {}\n", to: probe)
-        var arguments = ["grade", probe.path, "--format", "json"]
+        var arguments = ["grade", probe.path, "--format", "json", "--show-expected"]
         if let secret { arguments += ["--secret-file", secret.path] }
         let result = try quiz(arguments, lessons: lessons)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -283,7 +283,7 @@ import Testing
             defer { try? FileManager.default.removeItem(at: dir) }
             let probe = dir.appendingPathComponent("probe.yaml")
             try Self.write("student: ada\nanswers: {}\n", to: probe)
-            let report = try Self.quiz(["grade", probe.path, "--format", "json"], lessons: folder)
+            let report = try Self.quiz(["grade", probe.path, "--format", "json", "--show-expected"], lessons: folder)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
             let questions = (object["questions"] as? [[String: Any]] ?? []).filter { $0["parameters"] == nil }
             let gift = try Self.quiz(["export", "--format", "gift"], lessons: folder).stdout
@@ -411,7 +411,8 @@ import Testing
         #expect(tests.count == expected.count)
         #expect(tests.allSatisfy { $0["status"] as? String == "passed" })
         #expect((object["extra_data"] as? [String: Any])?["student"] as? String == "4711")
-        #expect(result.stderr.contains("someone-else"))
+        #expect(result.stderr.contains("differs from the platform's id `4711`"))
+        #expect(!result.stderr.contains("someone-else"), "the file's own text is not quoted")
     }
 
     /// The shell's `quiz` grades a scripted session the same way: all right exits 0 with full score,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commands
 import Foundation
 import Lessons
 import Rendering
@@ -16,10 +17,12 @@ struct PresentCommand: ParsableCommand {
             notes, expected answers and the next step; it follows the projector.
             """)
 
-    @Argument(help: "A lesson id (four-way-close), number (1) or file name.")
+    @Argument(help: "A lesson id (four-way-close), number (1) or file name.",
+              completion: .custom { _, _, _ in ShellLineCommands.lessonIDs() })
     var lesson: String
 
-    @Option(help: ArgumentHelp("light (default, for projectors), dark or mono.", valueName: "theme"))
+    @Option(help: ArgumentHelp("light (default, for projectors), dark or mono.", valueName: "theme"),
+            completion: .list(["light", "dark", "mono"]))
     var theme: String = "light"
 
     @Flag(help: "Show the speaker's notes, following the presenter in another terminal.")
@@ -47,8 +50,14 @@ struct PresentCommand: ParsableCommand {
     }
 
     func run() throws {
-        UILanguage.current = UILanguage.resolve(flag: lang)
-        let directory = LessonsLocator.find(explicit: lessons)
+        // Without --lang the interface language stays as set (the shell's, or the environment's).
+        if let lang { UILanguage.current = UILanguage.resolve(flag: lang) }
+        let io = CommandIO.current
+        guard !io.scripted else {
+            io.errorLine("present needs a terminal; it does nothing in a script.")
+            throw ExitCode(1)
+        }
+        let directory = lessons.map { URL(fileURLWithPath: $0) } ?? io.lessonsDirectory ?? LessonsLocator.find(explicit: nil)
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Lessons")
         let options = PresenterOptions(lesson: lesson, lessonsDirectory: directory,
                                        theme: PresenterTheme.named(theme) ?? .light, notes: notes, recordPath: record)

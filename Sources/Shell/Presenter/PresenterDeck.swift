@@ -45,7 +45,7 @@ struct PresenterDeck {
         if let cached = answerCache[index] { return cached }
         let answers = slides[index].questions.map { question -> String? in
             let values = question.params.isEmpty ? [:]
-                : VariantGenerator(secret: nil).variant(for: question, student: "practice").values
+                : VariantGenerator(secret: nil).variant(for: question, student: VariantGenerator.practiceStudent).values
             return (try? services.expectedAnswer(question, values, library))?.text
         }
         answerCache[index] = answers

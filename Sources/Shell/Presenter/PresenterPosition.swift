@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Where the presenter is, shared through a small file so that `present LESSON --notes` in a
 /// second terminal can follow: the lesson, the step and the view.
@@ -22,7 +23,9 @@ struct PresenterPosition: Codable, Equatable, Sendable {
     /// Writes the position atomically (a reader never sees half a file).
     func save(to url: URL) {
         guard let data = try? JSONEncoder().encode(self) else { return }
-        try? data.write(to: url, options: .atomic)
+        // The name is predictable and may sit in the shared temporary folder: a link planted there is
+        // replaced, never followed.
+        try? OutputFileWriter.write(data, to: url, permissions: 0o600, followingLinks: false)
     }
 
     /// Reads the position, or nil when there is none (yet).

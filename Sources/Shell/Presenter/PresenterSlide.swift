@@ -27,7 +27,10 @@ struct PresenterSlide: Sendable {
                     if slide.simulation == nil { slide.simulation = (sim.scenario, sim.profile) }
                 case .lab(let lab):
                     if slide.lab == nil { slide.lab = lab }
-                case .question(let question):
+                case .question(let unfilled):
+                    // The class sees the practice variant, the one the tutor shows (never a graded one).
+                    let question = unfilled.params.isEmpty ? unfilled : unfilled.filled(
+                        with: VariantGenerator(secret: nil).variant(for: unfilled, student: VariantGenerator.practiceStudent).values)
                     slide.questions.append(question)
                     if questionSimulation == nil { questionSimulation = simulation(of: question.source) }
                 }

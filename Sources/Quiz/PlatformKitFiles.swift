@@ -1,0 +1,202 @@
+/// The text of each platform kit's files (see `PlatformKit`).
+enum PlatformKitFiles {
+    typealias File = PlatformKit.File
+
+    static func gradescope(course: File) -> [File] {
+        [
+            course,
+            File(path: "setup.sh", text: """
+                #!/usr/bin/env bash
+                # Gradescope runs this once when it builds the autograder image.
+                # The zip holds: setup.sh, run_autograder, course.yaml, twlab (the release binary),
+                # Lessons/ and course-secret. /autograder/source is not visible to students.
+                set -euo pipefail
+                cd /autograder/source
+                chmod 0755 twlab
+                chmod 0600 course-secret
+                ./twlab --version
+
+                """, isExecutable: true),
+            File(path: "run_autograder", text: """
+                #!/usr/bin/env bash
+                # Gradescope runs this for every submission. twlab reads the submitted .yaml file from
+                # /autograder/submission, the student id from submission_metadata.json, and always writes
+                # /autograder/results/results.json. No expected answer appears in it.
+                set -uo pipefail
+                cd /autograder/source
+                ./twlab quiz grade --format gradescope \\
+                  --lessons /autograder/source/Lessons \\
+                  --course /autograder/source/course.yaml \\
+                  --secret-file /autograder/source/course-secret \\
+                  --feedback hints
+                # Exit 0 (pass), 1 (below the pass mark) and 2 (unusable input) are all in results.json.
+                exit 0
+
+                """, isExecutable: true),
+            File(path: "README.md", text: """
+                # twlab on Gradescope
+
+                1. Copy the release binary (`make build`, then `.build/release/twlab`) and the `Lessons`
+                   folder into this folder.
+                2. Put the course secret in `course-secret` (`openssl rand -hex 32 > course-secret`).
+                   It stays in the autograder's source folder, which students cannot read.
+                3. Zip the folder's contents (not the folder) and upload it as the autograder
+                   (Ubuntu base image).
+                4. Students hand in one `.yaml` answers file made from `twlab quiz paper --template`.
+
+                """, isExecutable: false),
+        ]
+    }
+
+    static func prairieLearn(course: File) -> [File] {
+        [
+            File(path: "serverFilesCourse/twlab/course.yaml", text: course.text, isExecutable: false),
+            File(path: "serverFilesCourse/twlab/run.sh", text: """
+                #!/usr/bin/env bash
+                # PrairieLearn's external grader runs this with the student's files in /grade/student and
+                # reads /grade/results/results.json. serverFilesCourse is never sent to students.
+                set -uo pipefail
+                here=/grade/serverFilesCourse/twlab
+                "$here/twlab" quiz grade --format prairielearn \\
+                  --lessons "$here/Lessons" \\
+                  --course "$here/course.yaml" \\
+                  --secret-file "$here/course-secret" \\
+                  --feedback hints
+                exit 0
+
+                """, isExecutable: true),
+            File(path: "questions/twlab-quiz/info.json", text: """
+                {
+                  "uuid": "00000000-0000-4000-8000-000000000000",
+                  "title": "twlab: TCP close and TIME_WAIT",
+                  "topic": "TCP",
+                  "tags": ["twlab"],
+                  "type": "v3",
+                  "singleVariant": true,
+                  "gradingMethod": "External",
+                  "externalGradingOptions": {
+                    "enabled": true,
+                    "image": "prairielearn/grader-python",
+                    "serverFilesCourse": ["twlab/"],
+                    "entrypoint": "/grade/serverFilesCourse/twlab/run.sh",
+                    "timeout": 60
+                  }
+                }
+
+                """, isExecutable: false),
+            File(path: "questions/twlab-quiz/question.html", text: """
+                <pl-question-panel>
+                  <p>Hand in the answers file you filled in from <code>twlab quiz paper --template</code>.</p>
+                </pl-question-panel>
+                <pl-file-upload file-names="answers.yaml"></pl-file-upload>
+                <pl-external-grader-results></pl-external-grader-results>
+
+                """, isExecutable: false),
+            File(path: "README.md", text: """
+                # twlab on PrairieLearn
+
+                1. Copy `serverFilesCourse/twlab/` into your course repository's `serverFilesCourse/`, and
+                   add the release binary (`twlab`), the `Lessons` folder and `course-secret` there
+                   (`openssl rand -hex 32 > course-secret`). serverFilesCourse is only read by graders.
+                2. Copy `questions/twlab-quiz/` into `questions/` and give it a fresh `uuid`.
+                3. twlab writes `/grade/results/results.json` (`score` 0–1, `gradable`, `tests[]`).
+
+                """, isExecutable: false),
+        ]
+    }
+
+    static func classroom50(course: File) -> [File] {
+        [
+            course,
+            File(path: "tests.json", text: """
+                {
+                  "tests": [
+                    {
+                      "name": "answers file reads and scores (self-check, practice variants)",
+                      "setup": "",
+                      "run": "./twlab quiz grade answers.yaml --lessons Lessons --course course.yaml --format score",
+                      "input": "",
+                      "output": "twlab score:",
+                      "comparison": "included",
+                      "timeout": 2,
+                      "points": 0
+                    }
+                  ]
+                }
+
+                """, isExecutable: false),
+            File(path: "README.md", text: """
+                # twlab on Classroom 50
+
+                Classroom 50 grades in GitHub Actions inside each student's own repository, and its
+                autograder bundle is published, so no course secret may go there. This kit's `tests.json`
+                is a self-check: it proves the answers file reads and prints `twlab score: …` for practice
+                variants (no expected answers are shown).
+
+                The grade that counts comes from your own run with the secret, over the collected
+                repositories (for example with `gh teacher` cloning them into `submissions/`):
+
+                    twlab quiz grade submissions/*/answers.yaml --course course.yaml \\
+                      --secret-file ~/private/course-secret --format csv --output grades.csv
+
+                Use the `ci` kit to run that in a private repository on a schedule.
+
+                """, isExecutable: false),
+        ]
+    }
+
+    static func ci(course: File) -> [File] {
+        [
+            course,
+            File(path: ".github/workflows/twlab-grade.yml", text: """
+                # Grades every answers file in submissions/ with the course secret. Keep this repository
+                # private: the secret is a repository secret (Settings > Secrets > TWLAB_COURSE_SECRET)
+                # and reaches the runner as a file that is deleted when the job ends.
+                name: twlab grade
+                on:
+                  workflow_dispatch:
+                  push:
+                    paths: ["submissions/**"]
+                permissions:
+                  contents: read
+                jobs:
+                  grade:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - name: Secret to a private file
+                        env:
+                          TWLAB_COURSE_SECRET: ${{ secrets.TWLAB_COURSE_SECRET }}
+                        run: |
+                          umask 077
+                          printf '%s' "$TWLAB_COURSE_SECRET" > "$RUNNER_TEMP/course-secret"
+                      - name: Grade
+                        run: |
+                          ./twlab quiz grade submissions/ --lessons Lessons --course course.yaml \\
+                            --secret-file "$RUNNER_TEMP/course-secret" --format junit --output grades.xml || true
+                          ./twlab quiz grade submissions/ --lessons Lessons --course course.yaml \\
+                            --secret-file "$RUNNER_TEMP/course-secret" --format csv --output grades.csv || true
+                      - name: Remove the secret
+                        if: always()
+                        run: rm -f "$RUNNER_TEMP/course-secret"
+                      - uses: actions/upload-artifact@v4
+                        with:
+                          name: grades
+                          path: |
+                            grades.xml
+                            grades.csv
+
+                """, isExecutable: false),
+            File(path: "README.md", text: """
+                # twlab in CI
+
+                A GitHub Actions workflow for a private grading repository: put the release binary
+                (`twlab`), `Lessons/` and the collected answers files (`submissions/`) in it, and the
+                course secret in the repository secret `TWLAB_COURSE_SECRET`. The job writes a JUnit
+                report and a CSV gradebook as an artifact. For one line a grader can capture, use
+                `--format score` (`twlab score: 0.83`); `--only QUESTION` prints pass or fail per file.
+
+                """, isExecutable: false),
+        ]
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Whether a kernel trace and a simulation trace agree, and if not, the first difference in one line.
+///
+/// JSON: `{"agree": true, "first_difference": null, "tolerance_ms": 250, "connections_compared": 1}`.
+public struct TraceAgreement: Sendable, Equatable, Codable {
+    public var agree: Bool
+    /// One sentence naming the first segment that differs, or nil when they agree.
+    public var firstDifference: String?
+    /// How far apart in time two matching segments may be (measured from their connection's first segment).
+    public var toleranceMs: Double
+    /// How many kernel connections were compared.
+    public var connectionsCompared: Int
+
+    /// A verdict.
+    public init(agree: Bool, firstDifference: String?, toleranceMs: Double, connectionsCompared: Int) {
+        self.agree = agree; self.firstDifference = firstDifference
+        self.toleranceMs = toleranceMs; self.connectionsCompared = connectionsCompared
+    }
+
+    /// The one-line verdict the text view prints.
+    public var verdict: String {
+        agree ? "kernel and simulation agree" : "kernel and simulation differ: " + (firstDifference ?? "")
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case agree, firstDifference = "first_difference", toleranceMs = "tolerance_ms", connectionsCompared = "connections_compared"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(agree: try c.decode(Bool.self, forKey: .agree),
+                  firstDifference: try c.decodeIfPresent(String.self, forKey: .firstDifference),
+                  toleranceMs: try c.decodeIfPresent(Double.self, forKey: .toleranceMs) ?? 0,
+                  connectionsCompared: try c.decodeIfPresent(Int.self, forKey: .connectionsCompared) ?? 0)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(agree, forKey: .agree)
+        if let firstDifference { try c.encode(firstDifference, forKey: .firstDifference) } else { try c.encodeNil(forKey: .firstDifference) }
+        try c.encode(toleranceMs, forKey: .toleranceMs)
+        try c.encode(connectionsCompared, forKey: .connectionsCompared)
+    }
+}
+
+/// Compares a kernel trace with a simulation trace: flags, direction, relative seq/ack, data length
+/// and order must match segment for segment; times must match within a tolerance. Old duplicates
+/// (`oldCopy`) are left out on both sides: the simulator makes them by delaying a segment, a puppet
+/// peer by replaying one, and what is compared is how the endpoints answer them.
+public enum TraceComparison {
+    /// The default tolerance: the kernel's times include the experiment's own pacing (polling the
+    /// socket table every 10 ms), which the simulation's `wait` lines only approximate.
+    public static let defaultToleranceMs: Double = 250
+
+    /// Compares connection by connection. With `everyConnectionAgainstFirst` each kernel connection is
+    /// compared with the simulation's first (labs that repeat one close many times); otherwise kernel
+    /// connection N with simulation connection N.
+    public static func compare(kernel: PacketTrace, simulation: PacketTrace, toleranceMs: Double = defaultToleranceMs,
+                               everyConnectionAgainstFirst: Bool = false) -> TraceAgreement {
+        let kernelConnections = kernel.connections
+        let simulated = simulation.connections
+        guard !kernelConnections.isEmpty else {
+            return TraceAgreement(agree: false, firstDifference: "the kernel trace is empty: nothing was captured",
+                                  toleranceMs: toleranceMs, connectionsCompared: 0)
+        }
+        if !everyConnectionAgainstFirst && kernelConnections.count != simulated.count {
+            return TraceAgreement(agree: false,
+                                  firstDifference: "the kernel made \(kernelConnections.count) connection(s), the simulation \(simulated.count)",
+                                  toleranceMs: toleranceMs, connectionsCompared: 0)
+        }
+        for (position, number) in kernelConnections.enumerated() {
+            let simulatedNumber = everyConnectionAgainstFirst ? simulated.first : (position < simulated.count ? simulated[position] : nil)
+            let theirs = (simulatedNumber.map { simulation.connection($0) } ?? []).filter { !$0.oldCopy }
+            let ours = kernel.connection(number).filter { !$0.oldCopy }
+            if let difference = firstDifference(ours, theirs, toleranceMs: toleranceMs) {
+                let prefix = kernelConnections.count > 1 ? "connection \(number), " : ""
+                return TraceAgreement(agree: false, firstDifference: prefix + difference, toleranceMs: toleranceMs,
+                                      connectionsCompared: position + 1)
+            }
+        }
+        return TraceAgreement(agree: true, firstDifference: nil, toleranceMs: toleranceMs, connectionsCompared: kernelConnections.count)
+    }
+
+    /// The first difference between two connections' segments (times relative to each connection's
+    /// first segment), or nil when they agree.
+    public static func firstDifference(_ kernel: [TraceSegment], _ simulation: [TraceSegment], toleranceMs: Double) -> String? {
+        for index in 0..<max(kernel.count, simulation.count) {
+            let n = index + 1
+            guard index < kernel.count else {
+                return "segment \(n): the simulation sends \(simulation[index].summary), the kernel sent nothing more"
+            }
+            guard index < simulation.count else {
+                return "segment \(n): the kernel sent \(kernel[index].summary), the simulation sends nothing more"
+            }
+            let k = kernel[index], s = simulation[index]
+            if k.from != s.from || k.flags != s.flags || k.seq != s.seq || k.length != s.length
+                || (k.flags.contains("ACK") && k.ack != s.ack) {
+                return "segment \(n): the kernel sent \(k.summary), the simulation \(s.summary)"
+            }
+            if abs(k.timeMs - s.timeMs) > toleranceMs {
+                return "segment \(n) (\(k.summary)): the kernel sent it at \(milliseconds(k.timeMs)), the simulation at \(milliseconds(s.timeMs)), more than \(Int(toleranceMs)) ms apart"
+            }
+        }
+        return nil
+    }
+
+    static func milliseconds(_ value: Double) -> String {
+        value < 1_000 ? "\(Int(value.rounded())) ms" : String(format: "%.3f s", value / 1_000)
+    }
+}

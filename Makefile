@@ -10,7 +10,7 @@ APT_PACKAGES := libedit-dev pkg-config tmux iproute2 util-linux perl python3 pyt
 BENCH_PACKAGES := hyperfine jq
 LESSONS := $(CURDIR)/Lessons
 
-.PHONY: all deps bench-deps install-packages build run test lint bench clean
+.PHONY: all deps bench-deps install-packages build run test lint bench fuzz clean
 
 all: build
 
@@ -60,6 +60,15 @@ bench: bench-deps build
 	@set -o pipefail; $(SWIFT) build -c release --static-swift-stdlib -Xswiftc -DTWLAB_TESTING_AIDS \
 	  --scratch-path $(CURDIR)/.build-aids 2>&1 | grep -v "warning: the use of \`mktemp' is dangerous"
 	@TWLAB_AIDS=$(CURDIR)/.build-aids/release/twlab bash Tests/bench/bench.sh
+
+# Mutation fuzzing of every parser (not part of `make test`): FUZZ_SECONDS per target (default 60).
+# Stops at the first trap, hang (> 5 s) or run above 512 MiB, with the reproducer saved in
+# Tests/fuzz/findings/. See Tests/fuzz/fuzz.py.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --build-tests
+	python3 Tests/fuzz/fuzz.py --binary $(CURDIR)/.build/debug/twlab --seconds $(FUZZ_SECONDS) \
+	  --proc-runner "$(SWIFT) test --skip-build --filter ProcNetTCPFuzzReplayTests"
 
 clean:
 	rm -rf .build .build-aids

@@ -74,7 +74,10 @@ let package = Package(
             name: "SocketLabTests",
             dependencies: ["SocketLab", "TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "TCPModel"]),
+        .testTarget(
+            name: "LessonsTests",
+            dependencies: ["Lessons", "TCPModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TCPModel", "SocketLab", "Lessons"]),
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "Rendering"],
                     swiftSettings: testingAids),

@@ -4,8 +4,8 @@
 // the global stdin/stdout/stderr are not concurrency-safe, so every such use is wrapped here.
 //
 // Note: the functions below are `static inline`, so every Swift object file that calls them gets its
-// own copy, including of function-local statics. The SIGINT flag therefore must be installed and
-// read from one Swift file only (Shell's InterruptSignal.swift).
+// own copy, including of function-local statics, so no state lives here (Ctrl-C is SocketLab's
+// StopSignal).
 #include <stdio.h>
 #include <stdlib.h>
 #include <wchar.h>
@@ -38,55 +38,9 @@ static inline int twlab_terminal_columns(int fd) {
     return (int)size.ws_col;
 }
 
-// MARK: - SIGINT
+// MARK: - errno
+// (Ctrl-C itself is handled in Swift by SocketLab's StopSignal, the program's one interrupt mechanism.)
 
-static inline volatile sig_atomic_t *twlab_sigint_flag(void) {
-    static volatile sig_atomic_t flag = 0;
-    return &flag;
-}
-static void twlab_sigint_handler(int signo) {
-    (void)signo;
-    *twlab_sigint_flag() = 1;
-}
-/// Installs a SIGINT handler that only raises a flag. No SA_RESTART: a blocking read (el_gets too)
-/// returns with EINTR, so the shell can drop the line and prompt again. Also unblocks SIGINT.
-static inline int twlab_install_sigint_handler(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = twlab_sigint_handler;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    if (sigaction(SIGINT, &action, NULL) != 0) return -1;
-    // A parent may have left SIGINT blocked (threads of some runtimes block signals); unblock it.
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    return sigprocmask(SIG_UNBLOCK, &set, NULL);
-}
-static inline int twlab_sigint_raised(void) { return *twlab_sigint_flag() != 0; }
-
-static inline volatile sig_atomic_t *twlab_sigterm_flag(void) {
-    static volatile sig_atomic_t flag = 0;
-    return &flag;
-}
-static void twlab_sigterm_handler(int signo) {
-    (void)signo;
-    *twlab_sigterm_flag() = 1;
-    *twlab_sigint_flag() = 1;  // a running command stops as for Ctrl-C
-}
-/// SIGTERM and SIGHUP raise a flag (and the Ctrl-C one) instead of killing the shell outright, so
-/// it can save the history and give the terminal back before leaving.
-static inline int twlab_install_sigterm_handler(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = twlab_sigterm_handler;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    if (sigaction(SIGTERM, &action, NULL) != 0) return -1;
-    return sigaction(SIGHUP, &action, NULL);
-}
-static inline int twlab_sigterm_raised(void) { return *twlab_sigterm_flag() != 0; }
-static inline void twlab_sigint_clear(void) { *twlab_sigint_flag() = 0; }
 static inline int twlab_errno(void) { return errno; }
 
 // MARK: - EditLine settings (el_set / el_get are variadic)

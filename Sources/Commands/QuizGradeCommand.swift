@@ -147,7 +147,7 @@ public struct QuizGradeCommand: ParsableCommand {
                 print(render(run), terminator: "")
             }
         } catch {
-            messages.say("error: cannot write the report (\(error.localizedDescription)); check the --output path")
+            messages.say("error: cannot write the report to \(output ?? "the autograder") (\(ErrorText.plain(error))); check the --output path")
             throw ExitCode(2)
         }
         throw ExitCode(run.exitStatus)

@@ -65,7 +65,7 @@ public struct SimCommand: ParsableCommand {
             throw ValidationError("unknown profile '\(profile)'; use linux, rfc9293 or no-time-wait")
         }
         if format == .dot {
-            throw ValidationError("--format dot draws state machines ('diagram states --format dot'); a run takes text, mermaid or svg")
+            throw ValidationError("--format takes text, mermaid or svg for a run; dot draws state machines (diagram states --format dot)")
         }
         if format != .text && (json || explore != nil) {
             throw ValidationError("--format \(format.rawValue) draws one run; --json and --explore go with the text format only")
@@ -92,7 +92,8 @@ public struct SimCommand: ParsableCommand {
             if stop() { throw CommandInterrupted() }
             return
         }
-        let result = Simulator.run(loaded, profile: override)
+        let result = Simulator.run(loaded, profile: override, recordEvents: true, shouldStop: stop)
+        if stop() { throw CommandInterrupted() }
         if format != .text {
             print(SequencePicture.render(result, format: format, title: scenario ?? "inline"), terminator: "")
             if !result.passed { throw ExitCode(1) }

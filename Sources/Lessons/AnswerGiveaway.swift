@@ -28,8 +28,12 @@ public enum AnswerGiveaway {
     /// The words of a text: runs of letters, digits, `_` and `-`.
     static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
-            .filter { !$0.isEmpty }
+            .compactMap { word -> String? in
+                // Dashes around a word are punctuation ("-- like this"), not part of it.
+                guard let first = word.firstIndex(where: { $0 != "-" }),
+                      let last = word.lastIndex(where: { $0 != "-" }) else { return nil }
+                return String(word[first...last])
+            }
     }
 
     /// True when `phrase` occurs in `text` with no letter, digit or `_` directly around it (case-insensitive).
@@ -38,19 +42,15 @@ public enum AnswerGiveaway {
         guard !needle.isEmpty else { return false }
         let haystack = Array(AnswerChecker.fold(text))
         let target = Array(needle)
-        guard haystack.count >= target.count else { return false }
         func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
-        for start in 0...(haystack.count - target.count) where Array(haystack[start..<(start + target.count)]) == target {
+        return LinearSearch.firstMatch(of: target, in: haystack) { start in
             let end = start + target.count
             let before = start > 0 ? haystack[start - 1] : nil
             let after = end < haystack.count ? haystack[end] : nil
             // "4.12" must not match inside "4.12.1": a dot followed by a digit continues the word.
             let continues = after == "." && end + 1 < haystack.count && haystack[end + 1].isNumber
-            if !(before.map(isWordCharacter) ?? false), !(after.map(isWordCharacter) ?? false), !continues {
-                return true
-            }
+            return !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false) && !continues
         }
-        return false
     }
 
     // MARK: States
@@ -61,6 +61,10 @@ public enum AnswerGiveaway {
         var states: [TCPState] = []
         var index = 0
         while index < words.count {
+            guard mayBeginState(words[index]) else {
+                index += 1
+                continue
+            }
             var matched = false
             for length in [3, 2, 1] where index + length <= words.count {
                 let candidate = words[index..<(index + length)].joined(separator: "_")
@@ -78,15 +82,25 @@ public enum AnswerGiveaway {
         return states
     }
 
+    /// Every spelling `TCPState(parsing:)` accepts, upper-cased without `_`, `-` and spaces.
+    private static let stateKeys = ["CLOSED", "CLOSE", "LISTEN", "SYNSENT", "SYNRECEIVED", "SYNRECV", "SYNRCVD",
+                                    "ESTABLISHED", "ESTAB", "FINWAIT1", "FINWAIT2", "CLOSEWAIT", "CLOSING",
+                                    "LASTACK", "TIMEWAIT"]
+
+    /// False when no state can start with this word, so that most words of a long text are passed
+    /// over without building and parsing the two- and three-word candidates.
+    static func mayBeginState(_ word: String) -> Bool {
+        // Every state starts with one of these letters: most words end here, without a copy.
+        guard word.utf8.count <= 16, let first = word.utf8.first,
+              "CLSEFTclseft".utf8.contains(first) else { return false }
+        let key = word.uppercased().filter { $0 != "_" && $0 != "-" }
+        return !key.isEmpty && stateKeys.contains { $0.hasPrefix(key) }
+    }
+
     private static func revealsStates(_ text: String, _ answer: String) -> Bool {
         let expected = AnswerChecker.stateTokens(answer).compactMap(TCPState.init(parsing:))
         guard !expected.isEmpty else { return false }
-        let named = states(in: text)
-        guard named.count >= expected.count else { return false }
-        for start in 0...(named.count - expected.count) where Array(named[start..<(start + expected.count)]) == expected {
-            return true
-        }
-        return false
+        return LinearSearch.firstMatch(of: expected, in: states(in: text)) { _ in true }
     }
 
     // MARK: Flags and numbers

@@ -18,12 +18,26 @@ public struct ArithmeticExpression: Sendable, Equatable {
         public var description: String { "column \(column): \(message)" }
     }
 
+    /// The longest expression accepted, in characters; an answer formula is one line.
+    public static let maximumLength = 4_096
+
+    /// A parsed expression. A chain such as `1 + 2 - 3 + …` is one `chain` node holding its operands
+    /// in a list, so the tree's depth depends only on parentheses and signs (each capped at 64),
+    /// never on the expression's length.
     fileprivate indirect enum Node: Sendable, Equatable {
         case number(Double)
         case name(String, column: Int)
         case negate(Node)
-        case binary(Character, Node, Node, column: Int)
+        /// `first op₁ operand₁ op₂ operand₂ …`, evaluated left to right.
+        case chain(Node, [Operand])
         case call(String, [Node], column: Int)
+    }
+
+    /// One `op operand` link of a chain.
+    fileprivate struct Operand: Sendable, Equatable {
+        var op: Character
+        var node: Node
+        var column: Int
     }
 
     /// The functions an expression may call, with how many arguments each takes.
@@ -34,6 +48,11 @@ public struct ArithmeticExpression: Sendable, Equatable {
     /// Parses the text; throws a `Failure` naming the column of the first problem.
     public init(_ text: String) throws {
         self.text = text
+        let length = text.unicodeScalars.count
+        if length > Self.maximumLength {
+            throw Failure(column: Self.maximumLength + 1,
+                          message: "the expression is \(length) characters long; at most \(Self.maximumLength) are allowed")
+        }
         var parser = Parser(Array(text.unicodeScalars))
         let node = try parser.parseExpression()
         parser.skipSpace()
@@ -51,7 +70,7 @@ public struct ArithmeticExpression: Sendable, Equatable {
             case .number: break
             case .name(let n, _): if !result.contains(n) { result.append(n) }
             case .negate(let inner): walk(inner)
-            case .binary(_, let l, let r, _): walk(l); walk(r)
+            case .chain(let first, let rest): walk(first); rest.forEach { walk($0.node) }
             case .call(_, let args, _): args.forEach(walk)
             }
         }
@@ -76,16 +95,20 @@ public struct ArithmeticExpression: Sendable, Equatable {
             }
             return value
         case .negate(let inner): return -(try evaluate(inner, values))
-        case .binary(let op, let l, let r, let column):
-            let a = try evaluate(l, values), b = try evaluate(r, values)
-            switch op {
-            case "+": return a + b
-            case "-": return a - b
-            case "*": return a * b
-            default:
-                guard b != 0 else { throw Failure(column: column, message: "division by zero") }
-                return a / b
+        case .chain(let first, let rest):
+            var a = try evaluate(first, values)
+            for link in rest {
+                let b = try evaluate(link.node, values)
+                switch link.op {
+                case "+": a += b
+                case "-": a -= b
+                case "*": a *= b
+                default:
+                    guard b != 0 else { throw Failure(column: link.column, message: "division by zero") }
+                    a /= b
+                }
             }
+            return a
         case .call(let name, let args, _):
             let v = try args.map { try evaluate($0, values) }
             switch name {
@@ -114,24 +137,26 @@ public struct ArithmeticExpression: Sendable, Equatable {
             depth += 1
             defer { depth -= 1 }
             guard depth < 64 else { throw Failure(column: index + 1, message: "the expression nests too deeply") }
-            var left = try parseTerm()
+            let first = try parseTerm()
+            var rest: [Operand] = []
             while let c = peek(), c == "+" || c == "-" {
                 let column = index + 1
                 index += 1
-                left = .binary(Character(c), left, try parseTerm(), column: column)
+                rest.append(Operand(op: Character(c), node: try parseTerm(), column: column))
             }
-            return left
+            return rest.isEmpty ? first : .chain(first, rest)
         }
 
         mutating func parseTerm() throws -> Node {
-            var left = try parseFactor()
+            let first = try parseFactor()
+            var rest: [Operand] = []
             while let c = peek(), c == "*" || c == "/" || c == "×" || c == "÷" {
                 let column = index + 1
                 index += 1
                 let op: Character = (c == "*" || c == "×") ? "*" : "/"
-                left = .binary(op, left, try parseFactor(), column: column)
+                rest.append(Operand(op: op, node: try parseFactor(), column: column))
             }
-            return left
+            return rest.isEmpty ? first : .chain(first, rest)
         }
 
         mutating func parseFactor() throws -> Node {

@@ -86,8 +86,9 @@ public enum LessonParser {
             let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             return (nil, [Diagnostic(at: SourceLocation(file: file, line: line, column: column), "the file contains a NUL byte; is it a binary file?")])
         }
-        let source = LessonSource(text: text, file: file)
-        var diagnostics = source.diagnostics
+        let (visibleText, controlWarnings) = LessonControlCharacters.madeVisible(text, file: file)
+        let source = LessonSource(text: visibleText, file: file)
+        var diagnostics = controlWarnings + source.diagnostics
         let start = SourceLocation(file: file, line: 1, column: 1)
 
         // Front matter.

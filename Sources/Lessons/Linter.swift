@@ -287,6 +287,7 @@ public struct Linter: Sendable {
         // or a bounded sample that includes the extremes.
         var gaveAway: Set<Int> = []
         var checkedScenarios = Set<String>()
+        var checked: Set<String> = []
         var isSimulation = false
         for values in question.parameterSpace() {
             let variant = question.filled(with: values)
@@ -312,7 +313,8 @@ public struct Linter: Sendable {
             }
             do {
                 let expected = try AnswerOracle.expected(for: question, parameters: values, scenarios: library)
-                checkGiveaways(variant, answer: expected, parameters: [:], reported: &gaveAway, into: &report)
+                checkGiveaways(variant, answer: expected, parameters: [:], reported: &gaveAway,
+                               checked: &checked, into: &report)
                 let verdict = AnswerChecker.check(expected, question: variant, expected: expected)
                 if verdict != .correct {
                     let why: String
@@ -345,15 +347,19 @@ public struct Linter: Sendable {
     }
 
     /// Reports the prompt (index -1) and each hint that names the computed answer, once each.
+    /// `checked` remembers the answers (and answer–prompt pairs) already looked for, so that many
+    /// variants with the same answer cost one search.
     private func checkGiveaways(_ question: Question, answer: String, parameters: [String: Double],
-                                reported: inout Set<Int>, into report: inout LintReport) {
+                                reported: inout Set<Int>, checked: inout Set<String>, into report: inout LintReport) {
         let prompt = question.renderedPrompt(parameters: parameters)
-        if !reported.contains(-1), AnswerGiveaway.reveals(prompt, answer: answer, kind: question.answerKind) {
+        let hintsChecked = !checked.insert(answer + "\u{1}" + question.hints.joined(separator: "\u{1}")).inserted
+        let promptChecked = !checked.insert(answer + "\u{0}" + prompt).inserted
+        if !promptChecked, !reported.contains(-1), AnswerGiveaway.reveals(prompt, answer: answer, kind: question.answerKind) {
             reported.insert(-1)
             report.diagnostics.append(Diagnostic(at: question.promptLocation ?? question.location,
                                                  "the question '\(question.shortID)' gives away the answer '\(answer)'; ask without naming it"))
         }
-        for (index, hint) in question.hints.enumerated() where !reported.contains(index) {
+        for (index, hint) in question.hints.enumerated() where !hintsChecked && !reported.contains(index) {
             guard AnswerGiveaway.reveals(hint, answer: answer, kind: question.answerKind) else { continue }
             reported.insert(index)
             let at = index < question.hintLocations.count ? question.hintLocations[index] : question.location

@@ -28,6 +28,9 @@ struct YAMLNode: Sendable {
     /// Parses one YAML document; nil for an empty document.
     static func parse(_ text: String) throws(SyntaxError) -> YAMLNode? {
         if let deep = tooDeeplyNested(text) { throw deep }
+        if let alias = YAMLAliasScanner.firstFinding(in: text) {
+            throw SyntaxError(line: alias.line, column: alias.column, message: alias.message)
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -37,8 +40,12 @@ struct YAMLNode: Sendable {
             throw SyntaxError(line: 1, column: 1, message: "the YAML could not be read: \(error)")
         }
         guard let node else { return nil }
-        return convert(node, depth: 0)
+        var budget = maximumNodes
+        return try convert(node, depth: 0, budget: &budget)
     }
+
+    /// The most values one YAML document may hold (a lesson block holds a few dozen).
+    static let maximumNodes = 100_000
 
     /// Lesson YAML is shallow; refuse absurd bracket nesting before the recursive composer sees it.
     private static func tooDeeplyNested(_ text: String, limit: Int = 64) -> SyntaxError? {
@@ -88,23 +95,37 @@ struct YAMLNode: Sendable {
         }
     }
 
-    private static func convert(_ node: Node, depth: Int) -> YAMLNode {
+    /// Copies Yams' tree into ours. Depth is capped (deeper values read as empty), and so is the
+    /// number of values, so an alias the scanner missed still cannot expand without bound.
+    private static func convert(_ node: Node, depth: Int, budget: inout Int) throws(SyntaxError) -> YAMLNode {
         let line = node.mark?.line ?? 1
         let column = node.mark?.column ?? 1
+        budget -= 1
+        if budget < 0 {
+            throw SyntaxError(line: line, column: column, message: "YAML: more than \(maximumNodes) values; a lesson block holds a few dozen")
+        }
+        if node.anchor != nil {
+            throw SyntaxError(line: line, column: column, message: "YAML anchors (&name) and aliases (*name) are not allowed here; write the value out")
+        }
         guard depth < 64 else { return YAMLNode(value: .scalar(""), line: line, column: column) }
         switch node {
         case .scalar(let scalar):
-            return YAMLNode(value: .scalar(scalar.string), line: line, column: column)
+            // A double-quoted "\e[2J" is an escape sequence too: values are made visible like the text.
+            return YAMLNode(value: .scalar(VisibleText.escaped(scalar.string, keepLineBreaks: true)), line: line, column: column)
         case .mapping(let mapping):
-            let pairs = mapping.map { pair in
-                (key: pair.key.scalar?.string ?? "", keyLine: pair.key.mark?.line ?? line,
-                 keyColumn: pair.key.mark?.column ?? column, value: convert(pair.value, depth: depth + 1))
+            var pairs: [(key: String, keyLine: Int, keyColumn: Int, value: YAMLNode)] = []
+            for pair in mapping {
+                pairs.append((key: pair.key.scalar?.string ?? "", keyLine: pair.key.mark?.line ?? line,
+                              keyColumn: pair.key.mark?.column ?? column,
+                              value: try convert(pair.value, depth: depth + 1, budget: &budget)))
             }
             return YAMLNode(value: .mapping(pairs), line: line, column: column)
         case .sequence(let sequence):
-            return YAMLNode(value: .sequence(sequence.map { convert($0, depth: depth + 1) }), line: line, column: column)
+            var items: [YAMLNode] = []
+            for item in sequence { items.append(try convert(item, depth: depth + 1, budget: &budget)) }
+            return YAMLNode(value: .sequence(items), line: line, column: column)
         case .alias:
-            return YAMLNode(value: .scalar(""), line: line, column: column)
+            throw SyntaxError(line: line, column: column, message: "YAML aliases (*name) are not allowed here; write the value out")
         }
     }
 

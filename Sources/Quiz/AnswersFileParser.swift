@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Yams
 
 /// Reads answers files. Never throws and never traps: whatever is wrong becomes a one-line message
@@ -52,43 +53,54 @@ public enum AnswersFileParser {
             if clean.allSatisfy({ $0.isWhitespace }) {
                 return unusable(path, fallbackStudent, "the file is empty; write `student: ID` and an `answers:` mapping (see `twlab quiz paper --template`)")
             }
-            if let root = try? Yams.compose(yaml: clean) {
+            // A file with an alias (`q: *FIN*` is one) takes the careful path, which skips that line.
+            if YAMLAliasScanner.firstFinding(in: clean) == nil, let root = try? Yams.compose(yaml: clean) {
                 return read(root, path: path, fallbackStudent: fallbackStudent, problems: [], repairs: 0)
             }
         }
         let badLines = invalidUTF8Lines(bytes)
-        let text = String(decoding: bytes, as: UTF8.self)
+        // YAML may not carry raw control characters; replace them so the rest of the file still reads.
+        // This works on bytes in one pass: a file of a million control characters takes milliseconds.
+        let (replaced, forbidden) = replacingForbiddenCharacters(bytes)
+        let text = String(decoding: replaced, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var notes: [String] = []
-        for line in badLines {
+        for line in badLines.prefix(6) {
             let key = keyOnLine(lines, line).map { " (question \($0))" } ?? ""
             notes.append("\(path):\(line): invalid UTF-8\(key); the bad bytes were replaced by U+FFFD")
         }
-        // YAML may not carry raw control characters; replace them so the rest of the file still reads.
-        for index in lines.indices where lines[index].unicodeScalars.contains(where: isForbiddenInYAML) {
-            let found = lines[index].unicodeScalars.filter(isForbiddenInYAML)
-                .map { scalar -> String in
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                }
-            var cleaned = String.UnicodeScalarView()
-            for scalar in lines[index].unicodeScalars { cleaned.append(isForbiddenInYAML(scalar) ? "\u{FFFD}" : scalar) }
-            lines[index] = String(cleaned)
-            let key = keyOnLine(lines, index + 1).map { " (question \($0))" } ?? ""
-            notes.append("\(path):\(index + 1): raw control character \(Set(found).sorted().joined(separator: ", "))\(key) replaced by U+FFFD; write it as an escape such as \"\\u001b\" inside double quotes if it is meant")
+        for (line, values) in forbidden.prefix(6) {
+            let found = values.sorted().map { value -> String in
+                let hex = String(value, radix: 16, uppercase: true)
+                return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
+            let key = keyOnLine(lines, line).map { " (question \($0))" } ?? ""
+            notes.append("\(path):\(line): raw control character \(found.joined(separator: ", "))\(key) replaced by U+FFFD; write it as an escape such as \"\\u001b\" inside double quotes if it is meant")
         }
-        if notes.count > 5 {
-            problems += notes.prefix(4) + ["\(path): \(notes.count - 4) more lines hold bytes that are not text; is this really the answers file?"]
+        let noteCount = badLines.count + forbidden.count
+        if noteCount > 5 {
+            problems += notes.prefix(4) + ["\(path): \(noteCount - 4) more lines hold bytes that are not text; is this really the answers file?"]
         } else {
             problems += notes
         }
-        if lines.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
+        if lines.allSatisfy({ line in line.utf8.first { $0 != 0x20 && $0 != 0x09 }.map { $0 == UInt8(ascii: "#") } ?? true }) {
             return unusable(path, fallbackStudent, "the file is empty; write `student: ID` and an `answers:` mapping (see `twlab quiz paper --template`)", problems)
         }
 
+        // Anchors and aliases could expand without bound (and nobody needs them in answers): a line
+        // holding one is set aside like a broken line.
+        var repairs = 0
+        while let alias = YAMLAliasScanner.firstFinding(in: lines.joined(separator: "\n")) {
+            repairs += 1
+            guard repairs <= maximumRepairs, lines.indices.contains(alias.line - 1) else {
+                return unusable(path, fallbackStudent, "line \(alias.line): \(alias.message)", problems)
+            }
+            let key = keyOnLine(lines, alias.line).map { "question \($0): " } ?? ""
+            problems.append("\(path):\(alias.line): \(key)\(alias.message); this line was skipped")
+            lines[alias.line - 1] = "#" + lines[alias.line - 1]
+        }
         // Parse; a broken line or a duplicated question is set aside and the rest parsed again.
         var root: Node?
-        var repairs = 0
         while true {
             do {
                 root = try Yams.compose(yaml: lines.joined(separator: "\n"))
@@ -252,7 +264,8 @@ public enum AnswersFileParser {
     /// The key written at the start of a 1-based line, if it looks like `key: value`.
     static func keyOnLine(_ lines: [String], _ line: Int) -> String? {
         guard lines.indices.contains(line - 1) else { return nil }
-        let text = lines[line - 1].trimmingCharacters(in: .whitespaces)
+        // A key is short; looking at the start of the line keeps a megabyte-long line cheap.
+        let text = String(lines[line - 1].prefix(200)).trimmingCharacters(in: .whitespaces)
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return nil }
         let key = text[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
         guard !key.isEmpty, key.count <= 80, !key.contains(" "),
@@ -261,6 +274,43 @@ public enum AnswersFileParser {
         // Only indented keys are answers; a top-level key is `student`, `lessons` or `answers`.
         guard lines[line - 1].first == " " || lines[line - 1].first == "\t" else { return nil }
         return QuizText.visible(key)
+    }
+
+    /// The bytes with every character YAML forbids (see `isForbiddenInYAML`) replaced by U+FFFD, and
+    /// for each 1-based line that held any, the code points found there, in line order.
+    static func replacingForbiddenCharacters(_ bytes: [UInt8]) -> (bytes: [UInt8], found: [(line: Int, values: Set<UInt32>)]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var found: [(line: Int, values: Set<UInt32>)] = []
+        var line = 1, index = 0
+        var onThisLine: Set<UInt32> = []
+        func record(_ value: UInt32) {
+            onThisLine.insert(value)
+            out.append(0xEF); out.append(0xBF); out.append(0xBD)
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                if !onThisLine.isEmpty { found.append((line, onThisLine)); onThisLine = [] }
+                line += 1
+                out.append(byte)
+                index += 1
+            } else if (byte < 0x20 && byte != 0x09 && byte != 0x0D) || byte == 0x7F {
+                record(UInt32(byte))
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]), bytes[index + 1] != 0x85 {
+                record(UInt32(bytes[index + 1]))
+                index += 2
+            } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                record(bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)
+                index += 3
+            } else {
+                out.append(byte)
+                index += 1
+            }
+        }
+        if !onThisLine.isEmpty { found.append((line, onThisLine)) }
+        return (out, found)
     }
 
     /// Characters YAML 1.1 does not allow raw in a stream (tab, line feed and carriage return are fine).
@@ -272,6 +322,7 @@ public enum AnswersFileParser {
 
     /// 1-based numbers of lines holding bytes that are not valid UTF-8.
     static func invalidUTF8Lines(_ bytes: [UInt8]) -> [Int] {
+        if String(validating: bytes, as: UTF8.self) != nil { return [] }
         var result: [Int] = []
         var lineNumber = 1
         var start = 0

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Small text helpers shared by the quiz's papers, reports and messages.
 public enum QuizText {
@@ -12,19 +13,7 @@ public enum QuizText {
     /// cannot carry) written as `\u{…}`, so student text can never move a terminal cursor or break a
     /// report. Tabs and newlines are kept only when `keepLineBreaks` is true.
     public static func visible(_ text: String, keepLineBreaks: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            if keepLineBreaks, scalar == "\n" || scalar == "\t" {
-                out.unicodeScalars.append(scalar)
-            } else if isInvisible(scalar) {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        VisibleText.escaped(text, keepLineBreaks: keepLineBreaks)
     }
 
     /// True for characters that are control codes, not allowed in XML 1.0, bidirectional controls or

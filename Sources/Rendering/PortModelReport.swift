@@ -3,7 +3,9 @@ import Foundation
 
 extension PortModel {
     /// The model as text: the arithmetic, the first failure and a bar chart of the TIME_WAIT population.
+    /// `width` is clamped like every width (`TerminalSize.clamp`), so no caller can make it trap.
     public func report(width: Int = 80) -> String {
+        let width = TerminalSize.clamp(width)
         let result = run()
         func grouped(_ n: Int) -> String {
             let digits = String(n)

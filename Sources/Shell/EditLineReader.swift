@@ -112,7 +112,7 @@ public final class EditLineReader: LineReader {
                                                     withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            warn("cannot create \(historyFile.deletingLastPathComponent().path) for the history: \(error.localizedDescription)")
+            warn("cannot create \(historyFile.deletingLastPathComponent().path) for the history: \(ErrorText.plain(error))")
             return
         }
         // libedit writes in place and follows links; it writes into a private scratch folder instead, and

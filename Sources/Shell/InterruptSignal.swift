@@ -1,26 +1,22 @@
-import CEditLine
-import Foundation
+import SocketLab
 
-/// Ctrl-C for the shell: a SIGINT handler that only raises a flag.
+/// Ctrl-C for the shell: a thin view of `StopSignal`, the program's one interrupt mechanism.
 ///
 /// The handler is installed without `SA_RESTART`, so a blocking read (libedit's `el_gets` too) returns
-/// early and the shell can drop the line being typed. While a command runs, the command polls
-/// `ShellContext.interrupted()`, which reads this flag. Every call into the C side lives in this one
-/// file on purpose: the shim's `static inline` functions are copied into each object file.
+/// early and the shell can drop the line being typed. The session lowers the flag before it reads a
+/// line and before each command starts, so an interrupt belongs to the command it stopped; while a
+/// command runs, it polls `ShellContext.interrupted()`, which reads this flag.
 public enum InterruptSignal {
     /// Installs the handlers (SIGINT; SIGTERM and SIGHUP ask the shell to leave cleanly). Safe to
     /// call more than once.
-    public static func install() {
-        _ = twlab_install_sigint_handler()
-        _ = twlab_install_sigterm_handler()
-    }
+    public static func install() { StopSignal.install() }
 
     /// True once SIGTERM or SIGHUP arrived: the shell should save its history and leave.
-    public static var terminationRequested: Bool { twlab_sigterm_raised() != 0 }
+    public static var terminationRequested: Bool { StopSignal.terminationRequested }
 
     /// True when Ctrl-C was pressed since the last `clear()`.
-    public static var isRaised: Bool { twlab_sigint_raised() != 0 }
+    public static var isRaised: Bool { StopSignal.raised }
 
     /// Lowers the flag (before reading a line and before running a command).
-    public static func clear() { twlab_sigint_clear() }
+    public static func clear() { StopSignal.reset() }
 }

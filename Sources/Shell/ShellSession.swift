@@ -1,5 +1,6 @@
 import Rendering
 import Foundation
+import Lessons
 
 /// The read–eval–print loop: reads lines, runs commands, and keeps count of failures.
 ///
@@ -142,8 +143,10 @@ public final class ShellSession {
         return text + "> "
     }
 
+    /// Prints an error in red. Whatever it quotes (a mistyped word, a file name) has its control
+    /// characters made visible, so a message can never drive the terminal.
     private func report(_ message: String) {
-        context.output.line(context.output.styled(message, .red))
+        context.output.line(context.output.styled(VisibleText.escaped(message), .red))
     }
 
     /// One line for a thrown error: its `LocalizedError` description when it has one.

@@ -92,7 +92,7 @@ enum TutorCommands {
                                  context.output.write(String(decoding: data, as: UTF8.self) + "\n")
                                  return .success
                              }
-                             let path = (args[1] as NSString).expandingTildeInPath
+                             let path = TildePath.expand(args[1])
                              return show(context) { $0.exportProgress(to: URL(fileURLWithPath: path)) }
                          }),
         ]

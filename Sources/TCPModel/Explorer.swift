@@ -53,11 +53,19 @@ public enum Explorer {
             state.reachedBudget = true
             return
         }
-        if state.runs % 256 == 0 && shouldStop() {
+        // Polled before every run (a closure reading a flag costs nothing next to a run), so Ctrl-C
+        // is noticed within one run, not 256.
+        if shouldStop() {
             state.stopped = true
             return
         }
-        let engine = Simulator.execute(scenario, profile: profile, recordEvents: false, drops: drops, settle: true)
+        let engine = Simulator.execute(scenario, profile: profile, recordEvents: false, drops: drops, settle: true,
+                                       shouldStop: shouldStop)
+        // A run cut short by Ctrl-C is not an outcome: leave it out.
+        if shouldStop() {
+            state.stopped = true
+            return
+        }
         state.runs += 1
         state.events += engine.eventCount
         let outcomes = Simulator.outcomes(of: engine)

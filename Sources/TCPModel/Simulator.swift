@@ -7,9 +7,11 @@ public enum Simulator {
 
     /// Runs the scenario; with `recordEvents` false only counts events (faster, for benchmarks).
     /// With `settle` true the run continues after the last step until nothing is scheduled.
+    /// `shouldStop` is polled between steps (for Ctrl-C); when it turns true the run ends there.
     public static func run(_ scenario: Scenario, profile: ProfileName? = nil, recordEvents: Bool,
-                           settle: Bool = false) -> SimulationResult {
-        var engine = execute(scenario, profile: profile, recordEvents: recordEvents, drops: [], settle: settle)
+                           settle: Bool = false, shouldStop: () -> Bool = { false }) -> SimulationResult {
+        var engine = execute(scenario, profile: profile, recordEvents: recordEvents, drops: [], settle: settle,
+                             shouldStop: shouldStop)
         return result(of: &engine)
     }
 
@@ -27,14 +29,15 @@ public enum Simulator {
 
     /// Runs the steps in order, losing the explorable transmissions numbered in `drops`.
     static func execute(_ scenario: Scenario, profile: ProfileName?, recordEvents: Bool, drops: [Int],
-                        settle: Bool) -> SimulationEngine {
+                        settle: Bool, shouldStop: () -> Bool = { false }) -> SimulationEngine {
         let chosen = profile ?? scenario.profile
         var engine = SimulationEngine(settings: ProfileSettings(chosen), recordEvents: recordEvents, exploreDrops: drops)
         for step in scenario.steps {
+            if shouldStop() { return engine }
             engine.perform(step)
             if engine.workLimitHit { break }
         }
-        if settle { engine.runUntilIdle() }
+        if settle && !shouldStop() { engine.runUntilIdle() }
         return engine
     }
 

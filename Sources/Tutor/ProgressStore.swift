@@ -36,41 +36,90 @@ public struct ProgressStore: Sendable {
         return dataHome.appendingPathComponent("twlab/progress.json")
     }
 
-    /// What loading found: the progress, and a one-line warning when the file had to be set aside.
+    /// What loading found: the progress, and a one-line warning when the file had to be set aside
+    /// or was left alone.
     public struct LoadResult: Sendable {
         public var progress: Progress
         public var warning: String?
     }
 
-    /// Reads the file. A missing file is a fresh start. A file that does not parse is renamed to
-    /// `progress.json.corrupt-<timestamp>` and reported in one line; the learner starts fresh.
+    /// A progress file larger than this is not read (a learner's record is a few kilobytes).
+    public static let maximumBytes = 16 << 20
+
+    /// Reads the file. A missing file is a fresh start. A file that does not parse, or holds values
+    /// twlab never writes (a negative or huge step or counter), is renamed to
+    /// `progress.json.corrupt-<timestamp>` (with `-2`, `-3`… when that name is taken) and reported in
+    /// one line; the learner starts fresh. A file written by a newer twlab is left untouched, and
+    /// `save` refuses to replace it.
     public func load(now: Date = Date()) -> LoadResult {
         removeAbandonedTemporaryFiles()
         guard FileManager.default.fileExists(atPath: url.path) else {
             return LoadResult(progress: Progress(), warning: nil)
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return LoadResult(progress: Progress(),
-                              warning: "warning: cannot read \(url.path) (\(error.localizedDescription)); progress will not be kept until it is readable")
-        }
-        do {
-            let progress = try Self.decoder.decode(Progress.self, from: data)
-            return LoadResult(progress: progress, warning: nil)
-        } catch {
-            let aside = url.deletingLastPathComponent()
-                .appendingPathComponent(url.lastPathComponent + ".corrupt-" + Self.stamp(now))
+        let shownPath = VisibleText.escaped(url.path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        var problem: String
+        if size > Self.maximumBytes {
+            problem = "it is \(size) bytes; a progress file is a few kilobytes"
+        } else {
+            let data: Data
             do {
-                try FileManager.default.moveItem(at: url, to: aside)
-                return LoadResult(progress: Progress(),
-                                  warning: "warning: \(url.path) was unreadable; moved it to \(aside.lastPathComponent) and started fresh")
+                data = try Data(contentsOf: url)
             } catch {
                 return LoadResult(progress: Progress(),
-                                  warning: "warning: \(url.path) is unreadable and could not be moved aside (\(error.localizedDescription)); starting fresh")
+                                  warning: "warning: cannot read \(shownPath) (\(ErrorText.plain(error))); progress will not be kept until it is readable")
+            }
+            if let version = Self.version(in: data), version > Progress.currentVersion {
+                return LoadResult(progress: Progress(), warning: Self.newerVersionWarning(shownPath, version))
+            }
+            do {
+                let progress = try Self.decoder.decode(Progress.self, from: data)
+                guard let outOfRange = ProgressLimits.firstProblem(in: progress) else {
+                    return LoadResult(progress: progress.withVisibleTexts, warning: nil)
+                }
+                problem = outOfRange
+            } catch {
+                problem = ErrorText.plain(error)
             }
         }
+        do {
+            let aside = try setAside(now: now)
+            return LoadResult(progress: Progress(),
+                              warning: "warning: \(shownPath) was unreadable (\(problem)); moved it to \(VisibleText.escaped(aside.lastPathComponent)) and started fresh")
+        } catch {
+            return LoadResult(progress: Progress(),
+                              warning: "warning: \(shownPath) is unreadable (\(problem)) and could not be moved aside (\(ErrorText.plain(error))); starting fresh")
+        }
+    }
+
+    /// Renames the file to `progress.json.corrupt-<stamp>`, never over an earlier backup.
+    private func setAside(now: Date) throws -> URL {
+        let folder = url.deletingLastPathComponent()
+        let base = url.lastPathComponent + ".corrupt-" + Self.stamp(now)
+        var attempt = 1
+        while true {
+            let aside = folder.appendingPathComponent(attempt == 1 ? base : "\(base)-\(attempt)")
+            // link(2) fails with EEXIST instead of replacing, so two processes cannot pick the same name.
+            if link(url.path, aside.path) == 0 {
+                unlink(url.path)
+                return aside
+            }
+            if errno != EEXIST || attempt >= 1_000 {
+                let reason = String(cString: strerror(errno))
+                throw AtomicFileWriter.WriteError(description: "cannot rename \(url.lastPathComponent): \(reason)")
+            }
+            attempt += 1
+        }
+    }
+
+    /// The `version` field of a progress file, when it has one.
+    static func version(in data: Data) -> Int? {
+        struct Probe: Decodable { var version: Int? }
+        return (try? JSONDecoder().decode(Probe.self, from: data))?.version
+    }
+
+    static func newerVersionWarning(_ path: String, _ version: Int) -> String {
+        "warning: \(path) was written by a newer twlab (progress format \(version); this twlab reads format \(Progress.currentVersion)); it is left untouched and this session's progress is not saved. Use the newer twlab, or set TWLAB_HOME to another folder"
     }
 
     /// Deletes temporary files left by saves whose process died (a `kill -9` mid-save); files of
@@ -87,16 +136,29 @@ public struct ProgressStore: Sendable {
         }
     }
 
-    /// Reads the file without touching it: nil when it is missing or does not parse (`load` then
-    /// deals with it). Lets the shell skip loading lessons at start-up when no lesson is open.
+    /// Reads the file without touching it: nil when it is missing, does not parse, is out of range
+    /// or newer (`load` then deals with it). Lets the shell skip loading lessons at start-up when no lesson is open.
     public func peek() -> Progress? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? Self.decoder.decode(Progress.self, from: data)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= Self.maximumBytes, let data = try? Data(contentsOf: url),
+              let progress = try? Self.decoder.decode(Progress.self, from: data),
+              progress.version <= Progress.currentVersion, ProgressLimits.firstProblem(in: progress) == nil else { return nil }
+        return progress
     }
 
-    /// Writes the progress atomically.
+    /// Writes the progress atomically. Refuses to replace a file written by a newer twlab.
     public func save(_ progress: Progress) throws {
-        try AtomicFileWriter.write(try encode(progress), to: url)
+        if let existing = FileManager.default.contents(atPath: url.path),
+           let version = Self.version(in: existing), version > Progress.currentVersion {
+            throw AtomicFileWriter.WriteError(description: "\(VisibleText.escaped(url.path)) was written by a newer twlab (progress format \(version)) and is left untouched")
+        }
+        let data: Data
+        do {
+            data = try encode(progress)
+        } catch {
+            throw AtomicFileWriter.WriteError(description: "cannot write the progress as JSON (\(ErrorText.plain(error)))")
+        }
+        try AtomicFileWriter.write(data, to: url)
     }
 
     /// The JSON text of the progress (sorted keys, ISO 8601 dates), as saved and exported.

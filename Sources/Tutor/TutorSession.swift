@@ -245,7 +245,7 @@ public struct TutorSession: Sendable {
                     .note(UIText.text("tutor.invalid", AnswerVocabulary.shape(of: question.answerKind)))]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
-        record.attempts += 1
+        record.attempts = record.attempts.incrementedSaturating
         record.lastAnswer = text
         record.variant = variant(for: question)?.id
         record.secondsSpent += elapsed()
@@ -402,7 +402,7 @@ public struct TutorSession: Sendable {
             try AtomicFileWriter.write(data, to: url)
             return [.success("Wrote progress to \(url.path).")]
         } catch {
-            return [.error("Could not export progress to \(url.path): \(error). Check that the folder is writable.")]
+            return [.error("Could not export progress to \(url.path): \(ErrorText.plain(error)). Check that the folder is writable.")]
         }
     }
 
@@ -561,7 +561,7 @@ public struct TutorSession: Sendable {
     private func save(into out: inout [TutorLine]) {
         guard let store else { return }
         do { try store.save(progress) } catch {
-            out.append(.error("Progress not saved: \(error). Free some space or set TWLAB_HOME to a writable folder."))
+            out.append(.error("Progress not saved: \(ErrorText.plain(error)). Free some space or set TWLAB_HOME to a writable folder."))
         }
     }
 

@@ -50,3 +50,16 @@ struct AnswerGiveawayTests {
         #expect(AnswerGiveaway.reveals("It reads 0100007f.", answer: "0100007F", kind: .text))
     }
 }
+
+@Suite struct AnswerGiveawayPrefilterTests {
+    /// The quick word filter must let through every spelling a state can start with.
+    @Test func everyStateSpellingPassesTheFilter() {
+        let spellings = ["closed", "close", "LISTEN", "syn", "SYN_SENT", "syn-received", "SYN_RECV", "syn_rcvd",
+                         "established", "ESTAB", "fin", "FIN_WAIT_1", "fin-wait-2", "close_wait", "closing",
+                         "last", "LAST_ACK", "time", "TIME_WAIT", "time-wait"]
+        for word in spellings { #expect(AnswerGiveaway.mayBeginState(word), "\(word)") }
+        for word in ["the", "server", "waits", "60", "TIME_WAITING", "ack"] { #expect(!AnswerGiveaway.mayBeginState(word), "\(word)") }
+        #expect(AnswerGiveaway.states(in: "the client goes from fin wait 2 to TIME-WAIT, then closed")
+                == [.finWait2, .timeWait, .closed])
+    }
+}

@@ -57,24 +57,84 @@ struct QuizMessages {
 public struct QuizPaperCommand: ParsableCommand {
     public init() {}
     public static let configuration = CommandConfiguration(
-        commandName: "paper", abstract: "Print a student's questions, or an answers file to fill in.")
+        commandName: "paper", abstract: "Print a student's questions, or an answers file to fill in.",
+        discussion: """
+        The id is the one the grader knows the student by: on Gradescope the roster's SID, else the \
+        e-mail address. With --students ROSTER --output-dir DIR every student's paper (or, with \
+        --template, answers file) is written to DIR/ID.txt (or DIR/ID.yaml) for the instructor to hand \
+        out; the roster is one id a line, or a CSV with an SID or Email column (a Gradescope roster \
+        export).
+        """)
 
     @OptionGroup var lessons: QuizLessonOptions
-    @Option(help: "The student id the variants are made for.") var student: String = "student"
+    @Option(help: "The student id the variants are made for (on Gradescope: the roster's SID, else the e-mail).") var student: String = "student"
+    @Option(help: ArgumentHelp("A roster (one id a line, or CSV with an SID or Email column): write every student's paper.", valueName: "file"))
+    var students: String?
+    @Option(help: ArgumentHelp("With --students: the folder the papers are written to (created when missing).", valueName: "dir"))
+    var outputDir: String?
     @Option(help: ArgumentHelp("The course secret (without it, practice variants).", valueName: "file")) var secretFile: String?
     @Flag(help: "Print an answers file to fill in (YAML, the questions as comments).") var template = false
+
+    public func validate() throws {
+        if students != nil, outputDir == nil { throw ValidationError("--students needs --output-dir DIR, the folder the papers go to") }
+        if students == nil, outputDir != nil { throw ValidationError("--output-dir goes with --students ROSTER") }
+        if students == nil, let problem = StudentID.problem(with: student) {
+            throw ValidationError("the --student id \(problem)")
+        }
+    }
 
     public func run() throws {
         let messages = QuizMessages()
         do {
             let catalog = try lessons.catalog()
             let secret = try secretFile.map(QuizCatalog.readSecret(path:))
-            let paper = QuizPaper(lessons: catalog.lessons, student: student, generator: VariantGenerator(secret: secret))
+            let generator = VariantGenerator(secret: secret)
+            if let students, let outputDir {
+                try writePapers(roster: students, folder: outputDir, lessons: catalog.lessons, generator: generator, messages: messages)
+                return
+            }
+            let paper = QuizPaper(lessons: catalog.lessons, student: student, generator: generator)
             if template { print(paper.template(), terminator: "") } else { printText(paper.text(), terminator: "") }
         } catch let error as QuizError {
             messages.say("error: " + (error.errorDescription ?? "\(error)"))
             throw ExitCode(2)
+        } catch let error as OutputFileWriter.WriteError {
+            messages.say("error: " + error.description)
+            throw ExitCode(2)
         }
+    }
+
+    /// Writes one paper per roster id into the folder; ids that cannot be a file name or an id are
+    /// reported and skipped (exit 2 after the rest are written).
+    private func writePapers(roster: String, folder: String, lessons: [Lesson], generator: VariantGenerator,
+                             messages: QuizMessages) throws {
+        guard let data = FileManager.default.contents(atPath: roster) else {
+            messages.say("error: cannot read the roster \(roster); check the path")
+            throw ExitCode(2)
+        }
+        let parsed = StudentRoster.parse(String(decoding: data, as: UTF8.self))
+        var skipped = parsed.problems
+        var written = 0
+        let ext = template ? "yaml" : "txt"
+        for id in parsed.ids {
+            if let problem = StudentID.problem(with: id) {
+                skipped.append("roster id `\(QuizText.visible(id))` \(problem); skipped")
+                continue
+            }
+            guard let name = StudentRoster.fileName(for: id, extension: ext) else {
+                skipped.append("roster id `\(QuizText.visible(id))` cannot be a file name (a slash or a leading dot); skipped")
+                continue
+            }
+            let paper = QuizPaper(lessons: lessons, student: id, generator: generator)
+            let text = template ? paper.template() : paper.text()
+            try OutputFileWriter.write(Data(text.utf8), toPath: URL(fileURLWithPath: folder).appendingPathComponent(name).path,
+                                       permissions: 0o600, createFolders: true, followingLinks: false)
+            written += 1
+        }
+        skipped.forEach { messages.say("warning: " + $0) }
+        printText("Wrote \(written) \(template ? "answers files" : "papers") to \(folder)"
+                  + (generator.isPractice ? " (practice variants: no --secret-file)" : ""))
+        if written == 0 || !skipped.isEmpty { throw ExitCode(2) }
     }
 }
 
@@ -127,6 +187,8 @@ public struct QuizKitCommand: ParsableCommand {
     @Argument(help: "The folder to write the kit into (created when missing).") var directory: String
     @OptionGroup var lessons: QuizLessonOptions
     @Option(help: "The pass mark written into course.yaml.") var passMark: Double = 0.6
+    @Flag(help: "Overwrite kit files that already exist (by default they are kept, as you may have edited them).")
+    var force = false
 
     public func validate() throws {
         guard (0...1).contains(passMark) else { throw ValidationError("--pass-mark is a fraction from 0 to 1, for example 0.6") }
@@ -135,13 +197,28 @@ public struct QuizKitCommand: ParsableCommand {
     public func run() throws {
         let kit = PlatformKit(platform: platform, lessons: lessons.lessonIDs, passMark: passMark)
         let root = URL(fileURLWithPath: directory)
+        var written: [String] = [], kept: [String] = []
         do {
             // Named lessons must exist, or the course file would fail on the platform.
             if !lessons.lessonIDs.isEmpty { _ = try lessons.catalog() }
+            // Look at every target first, so a refusal writes nothing.
+            var plan: [(file: PlatformKit.File, exists: Bool)] = []
             for file in kit.files {
-                try OutputFileWriter.write(Data(file.text.utf8), to: root.appendingPathComponent(file.path),
-                                           permissions: file.isExecutable ? 0o755 : 0o644, createFolders: true)
+                switch try KitTarget.inspect(root: root, relativePath: file.path) {
+                case .absent: plan.append((file, false))
+                case .regularFile: plan.append((file, true))
+                }
             }
+            for (file, exists) in plan {
+                if exists && !force { kept.append(file.path); continue }
+                try OutputFileWriter.write(Data(file.text.utf8), to: root.appendingPathComponent(file.path),
+                                           permissions: file.isExecutable ? 0o755 : 0o644, createFolders: true,
+                                           followingLinks: false)
+                written.append(file.path)
+            }
+        } catch let error as KitTarget.Refusal {
+            QuizMessages().say("error: " + error.description)
+            throw ExitCode(2)
         } catch let error as OutputFileWriter.WriteError {
             QuizMessages().say("error: " + error.description)
             throw ExitCode(2)
@@ -149,6 +226,46 @@ public struct QuizKitCommand: ParsableCommand {
             QuizMessages().say("error: " + (error.errorDescription ?? "\(error)"))
             throw ExitCode(2)
         }
-        print("Wrote the \(platform.rawValue) kit to \(root.path): " + kit.files.map(\.path).joined(separator: ", "))
+        if !written.isEmpty {
+            printText("Wrote the \(platform.rawValue) kit to \(root.path): " + written.joined(separator: ", "))
+        }
+        if !kept.isEmpty {
+            printText("Kept (already there; --force overwrites): " + kept.joined(separator: ", "))
+        }
+    }
+}
+
+/// What is at a kit file's path: nothing, or a regular file. Anything else (a symbolic link, a
+/// device, a FIFO, a folder; or a link or non-folder on the way inside the kit folder) is refused, so
+/// a link planted in the kit folder never sends a kit file elsewhere.
+enum KitTarget {
+    case absent, regularFile
+
+    /// Why a kit file's path cannot be written, in one sentence.
+    struct Refusal: Error { var description: String }
+
+    static func inspect(root: URL, relativePath: String) throws -> KitTarget {
+        var path = root.path
+        let parts = relativePath.split(separator: "/").map(String.init)
+        for (index, part) in parts.enumerated() {
+            path += (path.hasSuffix("/") ? "" : "/") + part
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
+                if errno == ENOENT { return .absent }
+                throw KitTarget.Refusal(description: "cannot inspect \(path): \(String(cString: strerror(errno)))")
+            }
+            let kind = info.st_mode & S_IFMT
+            let last = index == parts.count - 1
+            if kind == S_IFLNK {
+                throw KitTarget.Refusal(description: "\(path) is a symbolic link; kit files are not written through links, so nothing was written (remove it, or choose another folder)")
+            }
+            if last && kind != S_IFREG {
+                throw KitTarget.Refusal(description: "\(path) is not a regular file; nothing was written (remove it, or choose another folder)")
+            }
+            if !last && kind != S_IFDIR {
+                throw KitTarget.Refusal(description: "\(path) is not a folder; nothing was written (remove it, or choose another folder)")
+            }
+        }
+        return .regularFile
     }
 }

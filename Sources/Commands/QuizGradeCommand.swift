@@ -112,6 +112,14 @@ public struct QuizGradeCommand: ParsableCommand {
 
         let reader = SubmissionReader(secret: secret)
         var files = paths.map(reader.read)
+        if case .prairieLearn = platform {
+            // PrairieLearn tells an external grader nothing about who submitted (/grade/data/data.json
+            // holds the question's params, the submitted answers and the variant seed), so the id is the
+            // file's own `student:` and the results say so.
+            for index in files.indices where files[index].isUsable {
+                files[index].problems.append("\(files[index].path): PrairieLearn does not tell the grader who submitted, so this file was graded under the id in its own `student:` line; the instructor checks it against the PrairieLearn user")
+            }
+        }
         if let id = platform?.studentID {
             for index in files.indices where files[index].student != id {
                 files[index].problems.append("\(files[index].path): the file's `student:` differs from the platform's id `\(QuizText.visible(id))`; graded as `\(QuizText.visible(id))`")
@@ -143,6 +151,9 @@ public struct QuizGradeCommand: ParsableCommand {
                 try OutputFileWriter.write(Data(render(run).utf8), toPath: output)
             } else if let platform {
                 try platform.write(render(run))
+            } else if format == .text {
+                // Text is for people: wrapped to the terminal (or $COLUMNS); machine formats go as they are.
+                printText(render(run), terminator: "")
             } else {
                 print(render(run), terminator: "")
             }

@@ -52,6 +52,7 @@ public enum LessonParser {
             return (nil, [Diagnostic(at: start, "the front matter has no closing '---' line")])
         }
         let yaml = lines[lines.startIndex..<end].joined(separator: "\n")
+        if let plain = PlainFrontMatter.fields(yaml), let header = plainHeader(plain, file: file) { return (header, []) }
         do {
             guard let node = try YAMLNode.parse(yaml), node.pairs != nil else {
                 return (nil, [Diagnostic(at: SourceLocation(file: file, line: 2, column: 1),
@@ -73,6 +74,24 @@ public enum LessonParser {
             return (nil, [Diagnostic(at: SourceLocation(file: file, line: 1 + error.line, column: error.column),
                                      "in the front matter: \(error.message)")])
         }
+    }
+
+    /// A header from plain front matter when every field is there and valid; nil sends the text to the
+    /// YAML parser, which then names the problem.
+    private static func plainHeader(_ fields: [String: PlainFrontMatter.PlainValue], file: String) -> LessonHeader? {
+        guard Set(fields.keys).isSubset(of: frontMatterFields),
+              case .scalar(let id)? = fields["id"], DirectiveDecoder.isSlug(id),
+              case .scalar(let title)? = fields["title"], !title.isEmpty,
+              case .scalar(let summary)? = fields["summary"], !summary.isEmpty,
+              case .scalar(let minutesText)? = fields["minutes"], let minutes = Int(minutesText), (1...120).contains(minutes)
+        else { return nil }
+        var requires: [String] = []
+        switch fields["requires"] {
+        case .list(let items)?: requires = items
+        case nil: break
+        case .scalar?: return nil
+        }
+        return LessonHeader(id: id, title: title, summary: summary, minutes: minutes, requires: requires, file: file)
     }
 
     /// Reads lesson text. `file` names it in diagnostics.

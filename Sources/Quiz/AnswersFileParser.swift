@@ -145,6 +145,9 @@ public enum AnswersFileParser {
                     if let hidden = StudentID.hiddenCharacter(in: id) {
                         return unusable(path, fallbackStudent, "line \(line(of: value)), column \(column(of: value)): the `student` id holds an invisible or bidirectional-control character (\(hidden)); write the id in plain visible characters and hand the file in again", file.problems)
                     }
+                    if let mixed = StudentID.mixedScripts(in: id) {
+                        return unusable(path, fallbackStudent, "line \(line(of: value)), column \(column(of: value)): the `student` id mixes letters of \(mixed), so it can pass for another student's id; write the id in one alphabet and hand the file in again", file.problems)
+                    }
                     file.student = id
                 } else {
                     file.problems.append("\(path):\(line(of: value)): `student` must be a non-empty id, found \(describe(value)); using the file name `\(QuizText.visible(fallbackStudent))`")

@@ -19,14 +19,32 @@ public struct AutograderEnvironment: Sendable {
     /// Where results are written.
     public var resultsFile: URL { root.appendingPathComponent("results/results.json") }
 
-    /// The id of the first user in `submission_metadata.json`, if it can be read.
+    /// The id of the first user in `submission_metadata.json`, if it can be read: the id students
+    /// and instructors both know, which is the one a student's paper is made for
+    /// (`twlab quiz paper --student ID`). In order: the roster's student id `sid` (what the instructor
+    /// typed or imported into the Gradescope roster), else the `email`, else Gradescope's own numeric
+    /// `id` (which students never see). Empty values are skipped.
     public var studentID: String? {
         let url = root.appendingPathComponent("submission_metadata.json")
         guard let data = FileManager.default.contents(atPath: url.path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let users = object["users"] as? [[String: Any]], let first = users.first else { return nil }
-        if let id = first["id"] as? String { return id }
-        if let id = first["id"] as? NSNumber { return id.stringValue }
+        return Self.identity(of: first)
+    }
+
+    /// The order `studentID` follows: `sid`, then `email`, then `id`.
+    public static let identityKeys = ["sid", "email", "id"]
+
+    /// The first non-empty of `sid`, `email` and `id` in one user object.
+    static func identity(of user: [String: Any]) -> String? {
+        for key in identityKeys {
+            if let text = user[key] as? String {
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { return trimmed }
+            } else if let number = user[key] as? NSNumber {
+                return number.stringValue
+            }
+        }
         return nil
     }
 

@@ -44,6 +44,26 @@ enum PlatformKitFiles {
                    (Ubuntu base image).
                 4. Students hand in one `.yaml` answers file made from `twlab quiz paper --template`.
 
+                ## Which id a student's paper is made for
+
+                twlab grades each submission under the id in Gradescope's `submission_metadata.json`,
+                in this order: the roster's `sid` (the Student ID column of the Gradescope roster),
+                else the student's `email`, else Gradescope's internal numeric `id` (students never
+                see that one, so fill in the SID or rely on the e-mail). A `student:` line in the file
+                that differs is noted and graded under the Gradescope id.
+
+                Students cannot make their own paper: that needs the course secret, which never leaves
+                you. Make every student's answers file (or paper) from the roster instead, and hand
+                each student theirs (an LMS file per student, or e-mail):
+
+                    twlab quiz paper --students roster.csv --template \\
+                      --secret-file course-secret --output-dir papers/
+
+                `roster.csv` is Gradescope's roster export (its `SID` column, else `Email`, is used) or
+                one id a line. Each `papers/ID.yaml` is that student's questions with their numbers,
+                ready to fill in; leave out `--template` for readable papers (`papers/ID.txt`). For one
+                student: `twlab quiz paper --student SID --template --secret-file course-secret`.
+
                 """, isExecutable: false),
         ]
     }
@@ -101,6 +121,19 @@ enum PlatformKitFiles {
                 2. Copy `questions/twlab-quiz/` into `questions/` and give it a fresh `uuid`.
                 3. twlab writes `/grade/results/results.json` (`score` 0–1, `gradable`, `tests[]`).
 
+                ## Student identity: PrairieLearn does not give one
+
+                PrairieLearn's external grader receives the student's files in `/grade/student` and
+                `/grade/data/data.json`, which holds the question's `params`, `correct_answers`,
+                `submitted_answers`, `variant_seed`, `options` and the like, but no user id, uid or
+                e-mail (checked against PrairieLearn's source: `buildDirectory` in
+                `externalGraderCommon.ts`). So on PrairieLearn twlab grades a file under its own
+                `student:` line and every result says so; a student who hands in a classmate's file
+                scores what the classmate would. Use this question for practice and feedback, and
+                take marks where the platform names the student (the Gradescope kit), or grade the
+                files yourself after checking each file's `student:` against the PrairieLearn user
+                in the submissions download.
+
                 """, isExecutable: false),
         ]
     }
@@ -110,16 +143,14 @@ enum PlatformKitFiles {
             course,
             File(path: "tests.json", text: """
                 {
+                  "schema": "classroom50/tests/v1",
                   "tests": [
                     {
                       "name": "answers file reads and scores (self-check, practice variants)",
-                      "setup": "",
-                      "run": "./twlab quiz grade answers.yaml --lessons Lessons --course course.yaml --format score",
-                      "input": "",
-                      "output": "twlab score:",
-                      "comparison": "included",
-                      "timeout": 2,
-                      "points": 0
+                      "type": "run",
+                      "run": "./twlab quiz grade answers.yaml --lessons Lessons --course course.yaml --format score | grep '^twlab score:'",
+                      "timeout": 30,
+                      "points": 1
                     }
                   ]
                 }
@@ -140,6 +171,15 @@ enum PlatformKitFiles {
                       --secret-file ~/private/course-secret --format csv --output grades.csv
 
                 Use the `ci` kit to run that in a private repository on a schedule.
+
+                `tests.json` follows Classroom 50's declarative format as its runner reads it
+                (`"schema": "classroom50/tests/v1"`, each test a `name`, a `type` of `run`, `io` or
+                `python`, a `run` command, `points` and an optional `timeout`), checked against the
+                runner's own tests in foundation50/classroom50 (`cli/gh-teacher/autograders_tests`),
+                not against a published schema file. A `run` test passes when the command exits 0,
+                which here means twlab printed its score line. Put it in
+                `CLASSROOM/autograders/ASSIGNMENT/tests.json`, or add the same test with
+                `gh teacher assignment test add`.
 
                 """, isExecutable: false),
         ]

@@ -29,6 +29,23 @@ public struct SequenceAnimation: Sendable {
     /// How many frames there are (at least one).
     public var frameCount: Int { boundaries.count }
 
+    /// How many segments the run sends (retransmissions and lost segments included): what a viewer
+    /// counts, where a frame is also cut when a segment arrives.
+    public var segmentCount: Int { segmentsSent(in: result.events[...]) }
+
+    /// How many segments have been sent by frame `index`.
+    public func segmentsSent(through index: Int) -> Int {
+        let k = min(max(0, index), frameCount - 1)
+        return segmentsSent(in: result.events.prefix(boundaries[k]))
+    }
+
+    private func segmentsSent(in events: ArraySlice<SimulationEvent>) -> Int {
+        events.reduce(0) { count, event in
+            if case .send = event.kind { return count + 1 }
+            return count
+        }
+    }
+
     /// One frame: the diagram lines up to it (without the closing summary, except in the last
     /// frame) and both endpoints' states at that moment.
     public func frame(_ index: Int) -> (lines: [String], client: TCPState, server: TCPState) {

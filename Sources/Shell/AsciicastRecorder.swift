@@ -8,6 +8,9 @@ public final class AsciicastRecorder {
     private let started = ContinuousClock.now
     /// The path being written.
     public let path: String
+    /// The width and height the header declares: what the recorded session renders at.
+    public let width: Int
+    public let height: Int
 
     /// Creates (or empties) the file and writes the header. Throws when the file cannot be written.
     public init(path: String, width: Int, height: Int, title: String) throws {
@@ -18,6 +21,8 @@ public final class AsciicastRecorder {
         }
         self.handle = handle
         self.path = path
+        self.width = width
+        self.height = height
         append(AsciicastFormat.header(width: width, height: height, title: title,
                                       timestamp: Int(Date().timeIntervalSince1970)))
     }

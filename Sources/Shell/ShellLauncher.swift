@@ -56,9 +56,11 @@ public enum ShellLauncher {
             StandardOutput.write(text)
             recorder?.output(text)
         }
+        // A recording declares its width in the header, so the session it records renders at that
+        // width (wrapped to it) even when standard output is not a terminal and COLUMNS is unset.
         let output = TerminalOutput(useColor: useColor,
-                                    width: TerminalSize.columns(environment: environment),
-                                    wrapsLines: TerminalSize.isKnown(environment: environment), sink: write)
+                                    width: recorder?.width ?? TerminalSize.columns(environment: environment),
+                                    wrapsLines: recorder != nil || TerminalSize.isKnown(environment: environment), sink: write)
         let context = ShellContext(output: output, lessonsDirectory: options.lessonsDirectory,
                                    interactive: interactive)
         context.interrupted = { InterruptSignal.isRaised }

@@ -27,6 +27,8 @@ import TCPModel
             let animation = SequenceAnimation(result: result, width: max(60, min(columns >= 80 ? columns - 4 : columns, 110)))
             screen.frame = animation.frame(state.frame)
             screen.frameCount = animation.frameCount
+            screen.segmentsShown = animation.segmentsSent(through: state.frame)
+            screen.segmentCount = animation.segmentCount
         }
         screen.watchLines = ["0.0.0.0:8080  127.0.0.1:40000  TIME_WAIT  ████████░░ 48 s", "(1 socket)"]
         return screen.lines()
@@ -103,6 +105,77 @@ import TCPModel
         #expect(text.contains("✓ CLOSE_WAIT █"), "the right answer is marked in the chart")
         #expect(text.contains("client SYN_SENT"), "the first frame: the client has sent its SYN")
         #expect(!text.contains("Take a show of hands"), "speaker notes never reach the projector")
+    }
+
+    static func plain(_ lines: [String]) -> String {
+        lines.joined(separator: "\n").replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    }
+
+    /// The reveal at 80×24: while the segments play, a cut explanation is marked; once the animation
+    /// ends (or is paused) the whole explanation is on the screen, at every size a classroom meets.
+    @Test(arguments: [(80, 24), (60, 18), (60, 20), (132, 40)])
+    func theRevealNeverCutsTheExplanationUnmarkedAndShowsAllOfItAtTheEnd(size: (Int, Int)) throws {
+        let (columns, rows) = size
+        var deck = try Self.deck()
+        var state = PresenterState(stepCount: deck.slides.count)
+        state.votes[0] = [.init(answer: "FIN_WAIT_2", count: 3), .init(answer: "CLOSE_WAIT", count: 9)]
+        let run = deck.run(0)
+        let frames = SequenceAnimation(result: try #require(run), width: 80).frameCount
+        _ = state.handle(.character("r"), frames: frames, hasLab: false, hintCount: 2)
+        let playing = Self.plain(Self.screen(&deck, state, columns: columns, rows: rows))
+        let shown = playing.contains("Once it arrives") || playing.contains("FIN_WAIT_1")
+        if shown && !playing.contains("is in FIN_WAIT_2.") {
+            #expect(playing.contains(" …") || playing.contains("…\n"), "a cut explanation is marked at \(columns)×\(rows):\n\(playing)")
+            #expect(playing.contains("when the animation ends"), "and says where the rest is")
+        }
+        while state.tick(frames: frames) {}
+        #expect(!state.playing && state.frame == frames - 1)
+        let ended = Self.screen(&deck, state, columns: columns, rows: rows)
+        let text = Self.plain(ended).replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+        #expect(text.contains("(TCP has told its application that the peer is done, and waits for close()), and the closer, its FIN acknowledged, is in FIN_WAIT_2."),
+                "the whole explanation once the animation ends at \(columns)×\(rows):\n\(Self.plain(ended))")
+        #expect(text.contains("client FIN_WAIT_2") && text.contains("server CLOSE_WAIT") || text.contains("s shows the simulation"),
+                "the diagram keeps what room is left, or says where it is")
+        #expect(ended.count == rows && ended.allSatisfy { DisplayWidth.of($0) == columns })
+    }
+
+    /// The counter counts the segments that crossed, not the diagram's rows.
+    @Test func theAnimationCounterCountsSegments() throws {
+        var deck = try Self.deck()
+        let run = deck.run(0)
+        let result = try #require(run)
+        let sends = result.events.filter { if case .send = $0.kind { return true } else { return false } }.count
+        let frames = SequenceAnimation(result: result, width: 76).frameCount
+        #expect(frames > sends, "a frame is cut at each send and each arrival")
+        var state = PresenterState(stepCount: deck.slides.count)
+        _ = state.handle(.character("s"), frames: frames, hasLab: false, hintCount: 0)
+        state.frame = 0
+        #expect(Self.plain(Self.screen(&deck, state, columns: 80, rows: 24)).contains("segment 1/\(sends) · playing"))
+        while state.tick(frames: frames) {}
+        let last = Self.plain(Self.screen(&deck, state, columns: 80, rows: 24))
+        #expect(last.contains("segment \(sends)/\(sends) · end"), "\(last)")
+        #expect(!last.contains("/\(frames) ·"))
+    }
+
+    /// After the projector leaves, the notes terminal says the presentation ended instead of showing
+    /// the last step as if it were still on.
+    @Test func theNotesScreenSaysWhenThePresentationHasEnded() throws {
+        var deck = try Self.deck()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-position-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var position = PresenterPosition(lesson: deck.lesson.id, step: 1, view: .reveal, hintsShown: 0)
+        position.ended = true
+        position.save(to: url)
+        let loaded = try #require(PresenterPosition.load(from: url))
+        let lines = NotesScreen(columns: 80, rows: 24, theme: .mono, lessonTitle: deck.lesson.title, slides: deck.slides,
+                                position: loaded, answers: deck.answers(1)).lines()
+        let text = Self.plain(lines)
+        #expect(text.contains("The presentation has ended"))
+        #expect(!text.contains("the projector shows"), "no stale step")
+        #expect(lines.count == 24 && lines.allSatisfy { DisplayWidth.of($0) == 80 })
+        // A file written before `ended` existed still reads as a running presentation.
+        try Data(#"{"lesson":"x","step":0,"view":"step","hintsShown":0}"#.utf8).write(to: url)
+        #expect(PresenterPosition.load(from: url)?.ended == nil)
     }
 
     @Test func theStateMachineViewMarksBothEndpointsCurrentStates() throws {

@@ -83,10 +83,16 @@ extension TmuxTerminal {
         #expect(finished.contains { $0.contains("client FIN_WAIT_2") && $0.contains("server CLOSE_WAIT") },
                 "the state columns end where the question stops")
         for line in finished { #expect(line.count <= 80) }
+        let explanation = finished.joined(separator: " ").replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+        #expect(explanation.contains("TCP has told its application that the peer is done, and waits for close()"),
+                "the whole explanation once the animation ends:\n\(finished.joined(separator: "\n"))")
 
         try projector.type("q")
         let after = try projector.waitFor("the presenter to leave") { $0.contains("PRESENT-EXITED-0") }
         try Self.expectRestored(projector, after)
+        try notes.waitFor("the notes saying the presentation ended") { lines in
+            lines.contains { $0.contains("The presentation has ended") } && !lines.contains { $0.contains("NOTES · step") }
+        }
         try notes.type("q")
         let notesAfter = try notes.waitFor("the notes to leave") { $0.contains("PRESENT-EXITED-0") }
         try Self.expectRestored(notes, notesAfter)

@@ -103,6 +103,28 @@ import Testing
         #expect(status == 0 && text.contains("Where the client waits meanwhile"), "asciinema cat: \(text.prefix(300))")
     }
 
+    /// A recording declares its width in the header; every line recorded fits it, also when standard
+    /// output is not a terminal and COLUMNS is unset (the session renders at the recorded width).
+    @Test(arguments: [nil, "60"] as [String?])
+    func everyRecordedLineFitsTheDeclaredWidth(columns: String?) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-rec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("demo.twlab"), cast = folder.appendingPathComponent("out.cast")
+        try "model ports\nsim lost-final-ack\nhelp\n".write(to: script, atomically: true, encoding: .utf8)
+        let run = try TwlabBinary.run(["--script", script.path, "--record", cast.path, "--pace", "0.01s"],
+                                      environment: ["COLUMNS": columns ?? "", "LINES": ""])
+        #expect(run.status == 0, "\(run.stderr)")
+        let (header, events) = try Self.read(cast)
+        let width = try #require(header["width"] as? Int)
+        #expect(width == Int(columns ?? "80"))
+        let output = events.filter { $0[1] as? String == "o" }.compactMap { $0[2] as? String }.joined()
+        #expect(output.contains("TIME_WAIT"), "model ports ran")
+        let lines = output.components(separatedBy: "\r\n")
+        #expect(lines.count > 20)
+        for line in lines { #expect(DisplayColumns.of(line) <= width, "\(DisplayColumns.of(line)) columns in a \(width)-column recording: \(line)") }
+    }
+
     @Test func pauseDoesNotWaitWhenNobodyIsAtATerminal() throws {
         let started = Date()
         let run = try TwlabBinary.run([], stdin: "pause\npause Now look at the server\nversion\n", timeout: 20)

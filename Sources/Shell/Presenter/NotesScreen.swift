@@ -26,6 +26,13 @@ struct NotesScreen {
             return finish(out)
         }
         let slide = slides[position.step]
+        if position.ended == true {
+            out.append(bar(" " + UIText.text("notes.title", lessonTitle)))
+            out.append(bar(" " + UIText.text("notes.ended")))
+            out.append("")
+            out += wrap(UIText.text("notes.ended.detail", String(position.step + 1), String(slides.count), slide.title))
+            return finish(out)
+        }
         out.append(bar(" " + UIText.text("notes.step", String(position.step + 1), String(slides.count), slide.title)))
         out.append(bar(" " + UIText.text("notes.projector", lessonTitle, describe(position.view))))
         out.append("")

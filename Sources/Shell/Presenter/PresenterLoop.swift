@@ -46,6 +46,11 @@ enum Presenter {
         }
         defer { PresenterTerminal.restore() }
         var state = PresenterState(stepCount: deck.slides.count)
+        // However the presenter leaves, the notes terminal learns that the presentation has ended.
+        defer {
+            PresenterPosition(lesson: deck.lesson.id, step: state.step, view: state.view, hintsShown: state.hintsShown,
+                              ended: true).save(to: positionFile)
+        }
         var labLines: [Int: [String]] = [:]
         var watchLines: [String] = []
         var lastDrawn: [String] = []
@@ -63,6 +68,8 @@ enum Presenter {
             if let frames, state.view == .reveal || state.view == .simulation {
                 screen.frame = frames.frame(state.frame)
                 screen.frameCount = frames.frameCount
+                screen.segmentsShown = frames.segmentsSent(through: state.frame)
+                screen.segmentCount = frames.segmentCount
             }
             screen.labLines = labLines[state.step] ?? []
             screen.watchLines = watchLines

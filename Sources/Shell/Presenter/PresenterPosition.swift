@@ -8,6 +8,9 @@ struct PresenterPosition: Codable, Equatable, Sendable {
     var step: Int
     var view: PresenterState.View
     var hintsShown: Int
+    /// True once the presenter has left (quit, Ctrl-C or SIGTERM): the notes terminal says so instead
+    /// of showing the last step as if it were still on the projector. Absent in older files.
+    var ended: Bool? = nil
 
     /// The file for a lesson: in `$XDG_RUNTIME_DIR` (private to the user), otherwise in the
     /// temporary folder, named with the user id so that two users do not meet.

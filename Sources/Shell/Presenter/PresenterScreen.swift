@@ -21,6 +21,10 @@ struct PresenterScreen {
     /// The current animation frame, when the slide has a simulation.
     var frame: (lines: [String], client: TCPState, server: TCPState)?
     var frameCount = 0
+    /// Segments sent by the current frame, and in the whole run: the counter counts segments, not
+    /// the diagram's rows (a frame is also cut when a segment arrives).
+    var segmentsShown = 0
+    var segmentCount = 0
     var labLines: [String] = []
     var watchLines: [String] = []
     /// Box drawing, or ASCII for a terminal whose locale is not UTF-8.
@@ -131,8 +135,35 @@ struct PresenterScreen {
         return prose + (questions.isEmpty ? [] : [""] + questions)
     }
 
+    /// Whether the reveal's animation has stopped (played to its end or paused with `p`), or there is
+    /// none: the explanation then gets the room it needs and the diagram what is left (`s` shows the
+    /// diagram alone).
+    private var animationEnded: Bool { frame == nil || !state.playing || state.frame + 1 >= frameCount }
+
     private func revealBody(rows: Int) -> [String] {
+        guard frame != nil else { return Self.cut(revealText(rows: rows, prompts: true, votes: true), to: rows, width: contentWidth) }
+        if animationEnded && !state.stateMachine {
+            // The explanation has the room: the chart, then the questions give way before any of it
+            // does; the diagram shows what is left, or gives way to one line (`s` shows it alone).
+            var out = revealText(rows: rows, prompts: true, votes: true)
+            if out.count > rows - 1 { out = revealText(rows: rows, prompts: true, votes: false) }
+            if out.count > rows - 1 { out = revealText(rows: rows, prompts: false, votes: false) }
+            let left = rows - out.count - 1
+            if left < 4 {
+                return Self.cut(out, to: rows - 1, width: contentWidth) + [theme.paint("s shows the simulation's diagram", .quiet)]
+            }
+            return out + [""] + animation(rows: left)
+        }
+        var out = revealText(rows: rows, prompts: true, votes: true)
+        if !out.isEmpty { out.append("") }
+        return out + animation(rows: max(3, rows - out.count))
+    }
+
+    /// The reveal's text: each question (or only its answer), the show of hands, and the explanation,
+    /// whole when the animation has stopped and at most three lines (the cut marked) while it plays.
+    private func revealText(rows: Int, prompts: Bool, votes showVotes: Bool) -> [String] {
         var out: [String] = []
+        var explanationWaits = false
         for (index, question) in slide.questions.enumerated() {
             let answer = index < answers.count ? answers[index] : nil
             if state.stateMachine {
@@ -140,18 +171,40 @@ struct PresenterScreen {
                 out.append(theme.paint(UIText.text("present.answer", answer ?? UIText.text("present.no-answer")), .answer))
                 continue
             }
-            out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) }
+            if prompts { out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) } }
             out.append(theme.paint(UIText.text("present.answer", answer ?? UIText.text("present.no-answer")), .answer))
-            if index == 0, let votes = state.votes[state.step], !votes.isEmpty {
+            if showVotes, index == 0, let votes = state.votes[state.step], !votes.isEmpty {
                 out += VoteChart(votes: votes.map { ($0.answer, $0.count) }, expected: answer, width: contentWidth).lines()
             }
-            // The explanation gives way when it would leave the simulation fewer than eight rows.
-            let explain = question.explain.isEmpty ? [] : Array(wrap(question.explain).prefix(3))
-            if frame == nil || rows - out.count - explain.count >= 9 { out += explain }
+            guard !question.explain.isEmpty else { continue }
+            let explain = wrap(question.explain)
+            if animationEnded {
+                out += explain
+            } else {
+                // While the segments play, the explanation gives way to them.
+                let room = min(3, rows - out.count - 9)
+                if room >= explain.count {
+                    out += explain
+                } else {
+                    if room > 0 { out += Self.cut(explain, to: room, width: contentWidth) }
+                    explanationWaits = true
+                }
+            }
         }
-        guard frame != nil else { return out }
-        if !out.isEmpty { out.append("") }
-        return out + animation(rows: max(3, rows - out.count))
+        if explanationWaits {
+            out += wrap(UIText.text("present.explanation-waits")).map { theme.paint($0, .quiet) }
+        }
+        return out
+    }
+
+    /// The first `count` lines, the last of them ending in " …" when something was left out.
+    static func cut(_ lines: [String], to count: Int, width: Int) -> [String] {
+        guard lines.count > count else { return lines }
+        guard count > 0 else { return [] }
+        var kept = Array(lines.prefix(count))
+        let last = kept[count - 1]
+        kept[count - 1] = DisplayWidth.of(last) <= width - 2 ? last + " …" : DisplayFit.truncate(last, to: max(1, width - 2))
+        return kept
     }
 
     private func animation(rows: Int) -> [String] {
@@ -159,7 +212,7 @@ struct PresenterScreen {
         let states = theme.paint("client \(frame.client.name)", .emphasis) + "     "
             + theme.paint("server \(frame.server.name)", .emphasis)
         let status = UIText.text(state.frame + 1 >= frameCount ? "present.end" : (state.playing ? "present.playing" : "present.paused"))
-        let control = "   " + UIText.text("present.control", String(state.frame + 1), String(frameCount), status)
+        let control = "   " + UIText.text("present.control", String(segmentsShown), String(segmentCount), status)
         let header = DisplayWidth.of(states + control) <= contentWidth ? [states + control] : [states, control]
         let room = max(1, rows - header.count)
         if state.stateMachine {

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// Who a graded file belongs to, and what the instructor's own files are worth: Gradescope's roster
+/// id, per-student papers in bulk, PrairieLearn's missing identity, kits that keep edits and refuse
+/// planted links, look-alike ids, and text reports that fit the terminal.
+@Suite struct QuizIdentityEndToEndTests {
+    static let lessons = QuizEndToEndTests.lessons
+
+    static func quiz(_ arguments: [String], environment: [String: String] = [:]) throws -> TwlabBinary.Output {
+        try QuizEndToEndTests.quiz(arguments, lessons: lessons, environment: environment)
+    }
+
+    /// The review's repro: ada's correct file (made from `quiz paper --student ada`) with Gradescope
+    /// metadata whose internal id is 1234 and whose roster SID is ada scores full marks as ada.
+    @Test func gradescopeGradesUnderTheRosterSIDNotTheInternalID() throws {
+        let root = try QuizEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let secret = root.appendingPathComponent("course.secret")
+        try QuizEndToEndTests.write("k3y-of-the-course\n", to: secret)
+        let expected = try QuizEndToEndTests.canonicalAnswers(student: "ada", lessons: Self.lessons, directory: root, secret: secret)
+        #expect(expected.count > 20)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("submission"), withIntermediateDirectories: true)
+        try QuizEndToEndTests.write(#"{"users":[{"email":"ada@x","id":1234,"name":"Ada","sid":"ada"}]}"#,
+                                    to: root.appendingPathComponent("submission_metadata.json"))
+        try QuizEndToEndTests.write(QuizEndToEndTests.answersFile(student: "ada", expected), to: root.appendingPathComponent("submission/ada.yaml"))
+        let result = try Self.quiz(["grade", "--format", "gradescope", "--secret-file", secret.path],
+                                   environment: ["TWLAB_AUTOGRADER_ROOT": root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any])
+        let tests = object["tests"] as? [[String: Any]] ?? []
+        #expect(!tests.isEmpty && tests.allSatisfy { $0["status"] as? String == "passed" })
+        #expect((object["extra_data"] as? [String: Any])?["student"] as? String == "ada")
+        #expect(!result.stderr.contains("differs"), "the file's student: is the roster id")
+
+        // Without a SID the e-mail is the id.
+        try QuizEndToEndTests.write(#"{"users":[{"email":"ada@x","id":1234,"sid":null}]}"#, to: root.appendingPathComponent("submission_metadata.json"))
+        _ = try Self.quiz(["grade", "--format", "gradescope", "--secret-file", secret.path], environment: ["TWLAB_AUTOGRADER_ROOT": root.path])
+        let byEmail = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any])
+        #expect((byEmail["extra_data"] as? [String: Any])?["student"] as? String == "ada@x")
+    }
+
+    /// `quiz paper --students ROSTER --output-dir DIR` writes exactly what `--student ID` prints, per id.
+    @Test func papersForAWholeRosterMatchTheOneStudentPaper() throws {
+        let dir = try QuizEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let secret = dir.appendingPathComponent("course.secret")
+        try QuizEndToEndTests.write("another-secret\n", to: secret)
+        let roster = dir.appendingPathComponent("roster.csv")
+        try QuizEndToEndTests.write("First Name,Last Name,SID,Email\nAda,L,ada,ada@x\nGrace,H,,grace@x\n", to: roster)
+        let out = dir.appendingPathComponent("papers")
+        let result = try Self.quiz(["paper", "--students", roster.path, "--template", "--secret-file", secret.path, "--output-dir", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Wrote 2 answers files"))
+        for id in ["ada", "grace@x"] {
+            let one = try Self.quiz(["paper", "--student", id, "--template", "--secret-file", secret.path])
+            let written = try String(contentsOf: out.appendingPathComponent("\(id).yaml"), encoding: .utf8)
+            #expect(written == one.stdout, "\(id)")
+        }
+        let readable = try Self.quiz(["paper", "--students", roster.path, "--secret-file", secret.path, "--output-dir", out.path])
+        #expect(readable.status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("ada.txt").path))
+    }
+
+    @Test func aLookAlikeIdIsRefusedForAPaper() throws {
+        let result = try Self.quiz(["paper", "--student", "ad\u{0430}"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("mixes letters of Latin and Cyrillic"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// PrairieLearn passes no user to the grader, so the results say the id is the file's own.
+    @Test func prairieLearnResultsSayTheIdIsTheFilesOwn() throws {
+        let root = try QuizEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("student"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try QuizEndToEndTests.write(#"{"params":{},"submitted_answers":{},"variant_seed":12345}"#, to: root.appendingPathComponent("data/data.json"))
+        try QuizEndToEndTests.write("student: bob\nanswers: {}\n", to: root.appendingPathComponent("student/answers.yaml"))
+        _ = try QuizEndToEndTests.quiz(["grade", "--format", "prairielearn"], lessons: QuizEndToEndTests.testLessons,
+                                       environment: ["TWLAB_PRAIRIELEARN_ROOT": root.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any])
+        #expect((object["output"] as? String)?.contains("PrairieLearn does not tell the grader who submitted") == true, "\(object)")
+    }
+
+    /// A planted link in the kit folder is refused and its target untouched; an edited course.yaml
+    /// is kept on a second run unless --force.
+    @Test func kitsRefuseLinksAndKeepEdits() throws {
+        let dir = try QuizEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let victim = dir.appendingPathComponent("victim")
+        try QuizEndToEndTests.write("precious\n", to: victim)
+        let kit = dir.appendingPathComponent("kk")
+        try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: kit.appendingPathComponent("setup.sh"), withDestinationURL: victim)
+        let refused = try TwlabBinary.run(["quiz", "kit", "gradescope", kit.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("is a symbolic link") && refused.stderr.hasPrefix("error: "), "\(refused.stderr)")
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
+        #expect(!FileManager.default.fileExists(atPath: kit.appendingPathComponent("course.yaml").path), "a refusal writes nothing")
+        let forced = try TwlabBinary.run(["quiz", "kit", "gradescope", kit.path, "--force"])
+        #expect(forced.status == 2)
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n", "--force never follows a link")
+
+        try FileManager.default.removeItem(at: kit.appendingPathComponent("setup.sh"))
+        #expect(try TwlabBinary.run(["quiz", "kit", "gradescope", kit.path]).status == 0)
+        let course = kit.appendingPathComponent("course.yaml")
+        try QuizEndToEndTests.write("lessons: [four-way-close]\npass-mark: 0.8\n", to: course)
+        let again = try TwlabBinary.run(["quiz", "kit", "gradescope", kit.path])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("Kept") && again.stdout.contains("course.yaml"), "\(again.stdout)")
+        #expect(try String(contentsOf: course, encoding: .utf8) == "lessons: [four-way-close]\npass-mark: 0.8\n")
+        let overwrite = try TwlabBinary.run(["quiz", "kit", "gradescope", kit.path, "--force"])
+        #expect(overwrite.status == 0)
+        #expect(try String(contentsOf: course, encoding: .utf8).contains("pass-mark: 0.6"))
+    }
+
+    /// The text report with explanations fits an 80-column terminal; JSON stays one value per line.
+    @Test(arguments: [80, 60])
+    func theTextReportFitsTheTerminal(columns: Int) throws {
+        let dir = try QuizEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let blank = dir.appendingPathComponent("ada.yaml")
+        try QuizEndToEndTests.write("student: ada\nanswers:\n  four-way-close/client-after-both: listen\n", to: blank)
+        let result = try Self.quiz(["grade", blank.path, "--feedback", "explain"], environment: ["COLUMNS": String(columns)])
+        #expect(result.status == 1)
+        let wide = result.stdout.split(separator: "\n").filter { DisplayColumns.of(String($0)) > columns }
+        #expect(wide.isEmpty, "\(wide)")
+        #expect(result.stdout.contains("wrong   four-way-close/client-after-both"))
+        let json = try Self.quiz(["grade", blank.path, "--feedback", "explain", "--format", "json"], environment: ["COLUMNS": String(columns)])
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil)
+    }
+}

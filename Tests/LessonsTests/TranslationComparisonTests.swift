@@ -81,4 +81,89 @@ struct TranslationComparisonTests {
                              chinese: lesson(choices: "[客户端, 服务器]", key: "客户端"))
         #expect(fewer.contains { $0.contains("has 2 choices; the English one 3") }, "\(fewer)")
     }
+
+    func parameterLesson(params: String, ask: String, key: String = "{first}",
+                         choices: String = "[client, server, nobody]") -> String {
+        """
+        ---
+        id: a
+        title: T
+        summary: S
+        minutes: 5
+        requires: []
+        ---
+        ## Step
+
+        ```predict
+        id: state
+        ask: \(ask)
+        params:
+        \(params)
+        script: |
+          open
+          close {first}
+          wait {pause}
+        observe: final server
+        hints: [Think.]
+        explain: E.
+        ```
+
+        ```quiz
+        id: last
+        ask: Who speaks last?
+        params:
+          order: {first: \(key == "{first}" ? "[client, server]" : key), second: [server, client]}
+        type: choice
+        choices: \(choices)
+        key: "{first}"
+        hints: [Think.]
+        explain: E.
+        ```
+        """
+    }
+
+    static let englishParams = """
+          order: {first: [client, server], second: [server, client]}
+          later: {when: [One second, 2 ms], pause: [1s, 2ms]}
+        """
+
+    @Test func translatedDisplayWordsAndPlaceholdersOfItsOwnPass() throws {
+        let english = parameterLesson(params: Self.englishParams, ask: "The {first} closes. {when} later?")
+        let chinese = parameterLesson(params: """
+              order: {first: [client, server], second: [server, client], firstZh: [客户端, 服务器]}
+              later: {when: [一秒, 2 毫秒], pause: [1s, 2ms]}
+            """, ask: "{firstZh}关闭。{when}后？", key: "[客户端, 服务器]", choices: "[客户端, 服务器, 谁也不是]")
+        let errors = try lint(english: english, chinese: chinese)
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test func aValueTheScenarioReadsMustNotChange() throws {
+        let english = parameterLesson(params: Self.englishParams, ask: "The {first} closes. {when} later?")
+        let chinese = parameterLesson(params: """
+              order: {first: [client, server], second: [server, client]}
+              later: {when: [一秒, 2 毫秒], pause: [1s, 20ms]}
+            """, ask: "{first}关闭。{when}后？")
+        let errors = try lint(english: english, chinese: chinese)
+        #expect(errors.contains { $0.contains("{pause} reaches the scenario") }, "\(errors)")
+    }
+
+    @Test func renamedOrMissingParametersAreErrors() throws {
+        let english = parameterLesson(params: Self.englishParams, ask: "The {first} closes. {when} later?")
+        let chinese = parameterLesson(params: """
+              order: {first: [client, server], second: [server, client]}
+              delay: {when: [一秒, 2 毫秒], pause: [1s, 2ms]}
+            """, ask: "{first}关闭。{when}后？")
+        let errors = try lint(english: english, chinese: chinese)
+        #expect(errors.contains { $0.contains("lacks the parameter(s) later") }, "\(errors)")
+        #expect(errors.contains { $0.contains("has parameter(s) delay") }, "\(errors)")
+    }
+
+    @Test func everyVariantIsCompared() throws {
+        // The lowest variant agrees (client); the second does not (服务器 is second in English, first here).
+        let english = parameterLesson(params: Self.englishParams, ask: "The {first} closes. {when} later?")
+        let chinese = parameterLesson(params: Self.englishParams, ask: "{first}关闭。{when}后？",
+                                      key: "[客户端, 服务器]", choices: "[客户端, 谁也不是, 服务器]")
+        let errors = try lint(english: english, chinese: chinese)
+        #expect(errors.contains { $0.contains("'last' computes") && $0.contains("order = 1") }, "\(errors)")
+    }
 }

@@ -96,7 +96,7 @@ struct TranslationComparisonTests {
 
         ```predict
         id: state
-        ask: \(ask)
+        ask: "\(ask)"
         params:
         \(params)
         script: |

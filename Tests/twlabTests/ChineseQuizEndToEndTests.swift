@@ -15,7 +15,7 @@ import Testing
           "four-way-close/client-half-closed": "FIN_WAIT_2"
           "four-way-close/server-after-own-fin": "最后确认"
           "four-way-close/client-after-both": "TIME_WAIT状态"
-          "four-way-close/last-sender": "客户端"
+          "four-way-close/last-sender": "服务器"
           "four-way-close/delayed-ack-close": "终止等待1"
           "four-way-close/server-closes-first": "服务器"
           "interview-questions/stuck-after-peer-closed": "关闭等待"

@@ -79,7 +79,7 @@ import Testing
         let home = try TutorEndToEndTests.temporaryHome()
         // Step 1 asks for a state (CLOSE_WAIT); step 5 is a choice listed in Chinese (客户端…).
         let run = try Self.shell(["start four-way-close", "关闭等待", "next", "FIN_WAIT_2", "next", "LAST_ACK", "next",
-                                  "时间等待", "next", "client"], home: home)
+                                  "时间等待", "next", "server"], home: home)
         #expect(run.stdout.components(separatedBy: "✓ 答对了").count == 6, "\(run.stdout)")
     }
 

@@ -16,7 +16,7 @@ struct WanderingDuplicateExperiment: Experiment {
     let changesSysctls = true
     let simulatorAlternative = "sim wandering-duplicate-without-time-wait"
     let traceScenario: String? = "lab-wandering-duplicate"
-    let comparedConnections: (count: Int, reason: String)? = (4, "round 3 (connections 5 and 6) is kernel-only, because the simulator has no ACK check to get past")
+    let comparedConnections: (count: Int, reason: String)? = (4, "round 3 (connections 5 and 6) is kernel-only: it sends 4 MiB in 64 KiB segments with window scaling, which the simulator (MSS 1,460, a fixed 65,535-byte window) does not reproduce segment for segment")
     static let serverPort: UInt16 = 5000
     /// Exactly 100 bytes, as in the matching scenario.
     static let payload = Array(String("old bytes from the previous connection, delivered late by the network. ".padding(toLength: 99, withPad: "-", startingAt: 0) + "\n").utf8)
@@ -98,7 +98,7 @@ struct WanderingDuplicateExperiment: Experiment {
         }
         let acceptedLater = try plausibleAckRound(lab, peer, listener: listener)
         if acceptedLater > 0 { staleBytes = acceptedLater }
-        lab.note("RFC 1337's hazard H1 needs the old segment's ACK number to be acceptable too: Linux accepts no ACK below the new connection's own ISN, and that ISN moves on with the clock (about 15.6 million per second), so a copy from a quiet connection is refused (round 2); only a copy whose ACK number already lies past the new ISN gets in (round 3). The simulator has no such check.")
+        lab.note("RFC 1337's hazard H1 needs the old segment's ACK number to be acceptable too: Linux accepts no ACK below the new connection's own ISN, and that ISN moves on with the clock (about 15.6 million per second), so a copy from a quiet connection is refused (round 2); only a copy whose ACK number already lies past the new ISN gets in (round 3). The simulator's linux profile makes the same check.")
         return [
             "with_timestamps": .text(outcomes.first ?? "?"),
             "without_timestamps": .text(outcomes.last ?? "?"),

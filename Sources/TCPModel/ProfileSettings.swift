@@ -18,9 +18,11 @@ public struct ProfileSettings: Sendable, Equatable {
     public var finTimeout: Int64?
     /// Linux `tcp_rfc1337`: when on, an RST in TIME_WAIT is ignored (fact 12).
     public var rfc1337: Bool
-    /// Retransmissions allowed while an application still holds the socket.
+    /// Retransmissions allowed while an application still holds the socket (Linux `tcp_retries2`).
+    /// On Linux this is a length of time, not a count (see `retryTimeLimit(_:)`, fact 39).
     public var retries: Int
-    /// Retransmissions allowed for an orphaned socket (Linux `tcp_orphan_retries` 0 means 8).
+    /// Retransmissions allowed for an orphaned socket (Linux `tcp_orphan_retries` 0 means 8); a
+    /// length of time on Linux too.
     public var orphanRetries: Int
     /// Retransmissions allowed for the client's SYN (Linux `tcp_syn_retries`, 6).
     public var synRetries: Int
@@ -34,6 +36,12 @@ public struct ProfileSettings: Sendable, Equatable {
     public var ackDelayMin: Int64
     /// The longest ACK delay: Linux `TCP_DELACK_MAX` (200 ms).
     public var ackDelayMax: Int64
+    /// How long Linux holds the ACK of a FIN on a connection that has received no data (ato still 0):
+    /// `__tcp_send_delayed_ack()` arms the timer for `jiffies + 0`, which fires at the next timer
+    /// tick, one jiffy at most (4 ms with this kernel's CONFIG_HZ=250). Fact 33 measured 3–8 ms on
+    /// an idle socket; 40 idle loopback closes on 6.18.44 gave 0.2–8.0 ms, median 3.97 ms, most
+    /// within 3.3–4.1 ms: the model takes the one jiffy. 0 in `rfc9293`, which ACKs a FIN at once.
+    public var quickAckDelay: Int64 { followsLinux ? 4 : 0 }
     /// Whether the applications read every byte as soon as it arrives (`set autoread on|off`).
     /// When off, data waits until a `read` line, and close() with unread data sends RST (fact 35).
     public var autoread: Bool
@@ -46,6 +54,21 @@ public struct ProfileSettings: Sendable, Equatable {
 
     /// True for the profiles that follow Linux's code rather than the RFC text.
     public var followsLinux: Bool { profile != .rfc9293 }
+
+    /// How long after the first retransmission Linux gives up on data or a FIN when `boundary`
+    /// retransmissions are allowed (`retransmits_timed_out()` with `tcp_model_timeout()`,
+    /// net/ipv4/tcp_timer.c): the time `boundary` retransmissions would take backed off from
+    /// TCP_RTO_MIN (here `rto`), not from the connection's real RTO, doubling up to `rtoMax` and
+    /// linear after that. Since the real RTO adds the RTT to TCP_RTO_MIN, one retransmission more
+    /// than `boundary` can fit in that time (fact 39).
+    public func retryTimeLimit(_ boundary: Int) -> Int64 {
+        let base = max(1, rto)
+        var threshold = 0   // ilog2(rtoMax / base)
+        while threshold < 62 && rtoMax >> (threshold + 1) >= base { threshold += 1 }
+        let n = min(max(0, boundary), 1 << 20)
+        if n <= threshold { return ((2 << Int64(n)) - 1) * base }
+        return ((2 << Int64(threshold)) - 1) * base + Int64(n - threshold) * rtoMax
+    }
 
     /// The settings a profile starts with.
     public init(_ profile: ProfileName) {

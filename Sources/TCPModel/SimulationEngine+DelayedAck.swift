@@ -1,7 +1,8 @@
 /// Delayed acknowledgements (fact 33; RFC 9293 §3.8.6.3).
 ///
 /// `linux` follows `tcp_event_data_recv()`, `__tcp_ack_snd_check()` and `tcp_send_delayed_ack()`:
-/// until data has arrived every ACK goes at once (so a close with no data is ACKed at once); the
+/// until data has arrived ato is 0, so the ACK of a FIN waits only for the next timer tick
+/// (`quickAckDelay`, 4 ms: a close within that tick carries it, three segments); the
 /// first data starts quick-ack mode (16 immediate ACKs) and an ACK timeout (ato) of 40 ms; a reply
 /// from the application within ato, or a FIN in ESTABLISHED, enters pingpong mode, where ACKs wait
 /// for ato (40 ms, at most 200 ms and at most the smoothed RTT when that is longer than 40 ms).
@@ -44,7 +45,9 @@ extension SimulationEngine {
     func ackDelay(_ i: Int) -> Int64 {
         guard settings.followsLinux else { return settings.ackDelayMin }
         let tcb = endpoints[i]
-        var delay = max(tcb.ato, 0)
+        // ato 0 (no data received yet): Linux arms the timer for `jiffies + 0`, the next tick.
+        guard tcb.ato > 0 else { return settings.quickAckDelay }
+        var delay = tcb.ato
         if delay > settings.ackDelayMin {
             var ceiling = settings.ackDelayMax
             if let srtt = tcb.srtt { ceiling = min(ceiling, max(srtt, settings.ackDelayMin)) }
@@ -58,7 +61,7 @@ extension SimulationEngine {
         let tcb = endpoints[i]
         let now = self.now
         guard settings.delayedAck, tcb.bytesNotAcked <= Self.maximumSegmentSize else { return sendAck(i) }
-        if settings.followsLinux && (tcb.ato == 0 || (tcb.quickAcks > 0 && !tcb.pingpong)) { return sendAck(i) }
+        if settings.followsLinux && tcb.quickAcks > 0 && !tcb.pingpong { return sendAck(i) }
         let delay = ackDelay(i)
         if delay <= 0 { return sendAck(i) }
         if let due = tcb.delayedAckDue, tcb.timers.isRunning(.delayedAck) {

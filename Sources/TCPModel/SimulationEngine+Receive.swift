@@ -37,6 +37,7 @@ extension SimulationEngine {
         let iss = isnOverride[i] ?? chosen
         isnOverride[i] = nil
         startIncarnation(i, connection: segment.connection, iss: iss)
+        endpoints[i].passiveOpen = true
         endpoints[i].irs = segment.seq
         endpoints[i].rcvNxt = segment.seq &+ 1
         if settings.timestamps { endpoints[i].tsRecent = segment.tsval }
@@ -81,6 +82,7 @@ extension SimulationEngine {
         endpoints[i].sndUna = ack
         if let sentAt = endpoints[i].unacked.removeAcknowledged(upTo: ack) { sampleRoundTrip(i, now - sentAt) }
         endpoints[i].retransmissions = 0
+        endpoints[i].firstRetransmissionAt = nil
         endpoints[i].rto = baseTimeout(i)
         if endpoints[i].unacked.isEmpty {
             cancelTimer(i, .retransmit)
@@ -98,6 +100,20 @@ extension SimulationEngine {
         func inWindow(_ x: UInt32) -> Bool { !SequenceSpace.before(x, next) && SequenceSpace.before(x, next &+ window) }
         if length == 0 { return window == 0 ? segment.seq == next : inWindow(segment.seq) }
         return inWindow(segment.seq) || inWindow(segment.seq &+ length &- 1)
+    }
+
+    /// RFC 5961 §5.2: an ACK number below SND.UNA − MAX.SND.WND is refused (the peer's window is the
+    /// model's fixed 65,535). Linux's `tcp_ack()` bounds that window by the bytes acknowledged so far
+    /// (`min(max_window, bytes_acked)`: "do not accept ACK for bytes we never sent"), and its passive
+    /// child socket starts at SND.UNA = ISS + 1 with nothing acknowledged, the active side counting
+    /// its SYN: so no ACK below ISS + 1 (server) or ISS (client) is taken, however close.
+    func ackTooOld(_ ack: UInt32, at i: Int) -> Bool {
+        let tcb = endpoints[i]
+        var window: UInt32 = 65_535
+        if settings.followsLinux && SequenceSpace.after(tcb.sndUna, tcb.iss) {
+            window = min(window, tcb.sndUna &- (tcb.passiveOpen ? tcb.iss &+ 1 : tcb.iss))
+        }
+        return SequenceSpace.before(ack, tcb.sndUna &- window)
     }
 
     /// PAWS (RFC 7323 §5.3 R1): a segment whose timestamp is older than TS.Recent is rejected.
@@ -169,8 +185,8 @@ extension SimulationEngine {
             sendOutOfWindowAck(i, answering: segment, alwaysLimited: settings.followsLinux)
             return
         }
-        if SequenceSpace.before(segment.ack, endpoints[i].sndUna &- 65_535) {
-            // Older than a whole window (RFC 5961 §5): drop it and send a challenge ACK.
+        if ackTooOld(segment.ack, at: i) {
+            note(role, "the ACK number lies before anything this connection sent and had acknowledged: the segment is dropped with a challenge ACK (RFC 5961 §5.2)")
             sendOutOfWindowAck(i, answering: segment)
             return
         }

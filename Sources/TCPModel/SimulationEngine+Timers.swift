@@ -33,21 +33,39 @@ extension SimulationEngine {
         return endpoints[i].orphan ? settings.orphanRetries : settings.retries
     }
 
+    /// Whether endpoint `i` has retransmitted `head` long enough. SYN and SYN-ACK, and everything in
+    /// `rfc9293` (RFC 9293 §3.8.3 allows a count), count retransmissions. Linux gives up on data and
+    /// FIN by time (`tcp_write_timeout()`): once `retryTimeLimit` has passed since the first
+    /// retransmission, checked when the timer fires, before it would retransmit again (fact 39).
+    func retriesExhausted(_ i: Int, head: Segment) -> Bool {
+        let tcb = endpoints[i]
+        let limit = retryLimit(i, for: head)
+        guard settings.followsLinux, !head.flags.contains(.syn) else { return tcb.retransmissions >= limit }
+        guard tcb.retransmissions > 0, let start = tcb.firstRetransmissionAt else { return false }
+        return now - start >= settings.retryTimeLimit(limit)
+    }
+
     mutating func retransmitTimeout(_ i: Int) {
         guard let head = endpoints[i].unacked.first else { return }
         let tcb = endpoints[i]
-        if tcb.retransmissions >= retryLimit(i, for: head) {
+        if retriesExhausted(i, head: head) {
             timeoutSeen = true
             if tcb.state == .synReceived && tcb.role == .server {
                 note(tcb.role, "the SYN-ACK was sent \(tcb.retransmissions + 1) times unanswered: the connection request is dropped")
             } else {
-                note(tcb.role, "gave up after \(tcb.retransmissions) retransmissions")
+                var why = ""
+                if settings.followsLinux, !head.flags.contains(.syn), let start = tcb.firstRetransmissionAt {
+                    let limit = retryLimit(i, for: head)
+                    why = ": \(now - start) ms since the first one, past the \(settings.retryTimeLimit(limit)) ms that \(limit) retries stand for (Linux counts time, from a \(settings.rto) ms base)"
+                }
+                note(tcb.role, "gave up after \(tcb.retransmissions) retransmissions" + why)
                 if !tcb.orphan { reportError(i, "ETIMEDOUT") }
             }
             setState(i, .closed)
             return
         }
         endpoints[i].retransmissions += 1
+        if endpoints[i].firstRetransmissionAt == nil { endpoints[i].firstRetransmissionAt = now }
         endpoints[i].unacked.markFirstRetransmitted()
         var again = makeSegment(i, flags: head.flags, seq: head.seq, length: head.length)
         if head.flags.contains(.syn) && !head.flags.contains(.ack) { again.ack = 0 }

@@ -26,6 +26,12 @@ struct TransmissionControlBlock {
     /// The current retransmission timeout, backed off after each retransmission.
     var rto: Int64 = 1_000
     var retransmissions = 0
+    /// When the oldest unacknowledged segment was first retransmitted (Linux `retrans_stamp`), nil
+    /// while nothing is being retransmitted.
+    var firstRetransmissionAt: Int64?
+    /// True when this endpoint opened passively (accepted a SYN). Linux's child socket then starts
+    /// with SND.UNA = ISS + 1 and nothing acknowledged yet, which bounds the ACK numbers it takes.
+    var passiveOpen = false
     /// Smoothed round-trip time and its variation in ms (RFC 6298), nil before the first sample.
     var srtt: Int64?
     var rttvar: Int64 = 0

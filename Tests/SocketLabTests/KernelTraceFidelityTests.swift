@@ -14,26 +14,10 @@ extension ExperimentTests {
 
     /// Labs whose kernel trace differs from today's simulator, and why. Each difference must be the
     /// one named here; a lab that starts to agree passes and says so, so its entry can be removed.
-    ///
-    /// All but wandering-duplicate are Linux's delayed ACK (fact 33, issue 13 item 1): the peer that closes second
-    /// does so within the ACK delay, so its FIN carries the ACK of the first FIN and the close takes
-    /// three segments; the simulator still ACKs at once (four segments).
-    static let knownDisagreements: [String: String] = [
-        "passive-close": "the kernel sent client→server ACK seq 19 ack 42, the simulation server→client FIN|ACK seq 42 ack 19",
-        "rebind": "the kernel sent client→server FIN|ACK seq 1 ack 2, the simulation client→server ACK seq 1 ack 2",
-        "port-exhaustion": "the kernel sent server→client FIN|ACK seq 1 ack 2, the simulation server→client ACK seq 1 ack 2",
-        "tw-reuse": "the kernel sent server→client FIN|ACK seq 1 ack 2, the simulation server→client ACK seq 1 ack 2",
-        "fin-timeout": "the kernel sent server→client FIN|ACK seq 1 ack 2, the simulation server→client ACK seq 1 ack 2",
-        "max-tw-buckets": "the kernel sent server→client FIN|ACK seq 1 ack 2, the simulation server→client ACK seq 1 ack 2",
-        // Not a delayed ACK: Linux drops the old copy because its ACK number acknowledges bytes the
-        // new connection never sent (RFC 5961 §5.2, tcp_ack() bounds old ACKs by bytes_acked) and
-        // answers with a challenge ACK; the simulator has no such check and accepts the 100 bytes.
-        "wandering-duplicate": "the kernel sent server→client ACK seq 1 ack 1, the simulation server→client ACK seq 1 ack 101",
-        // Not a delayed ACK either: Linux decides "too many retries" by time, (2^(N+1) − 1) × 200 ms
-        // counted from the first retransmission, while its RTO includes the RTT term (≈209 ms here),
-        // so with tcp_orphan_retries 3 it sends a fourth retransmission; the simulator counts three.
-        "lost-fin-retransmission": "the kernel sent client→server FIN|ACK seq 1 ack 1, the simulation sends nothing more",
-    ]
+    /// Empty: every lab with a matching scenario agrees with Linux 6.18 (the quick-ack tick, the
+    /// passive-close scenario's timing, Linux's ACK check and its time-based retry limit are modelled;
+    /// see LinuxAgreementTests and DelayedAckTests).
+    static let knownDisagreements: [String: String] = [:]
 
     @Test(.enabled(if: NamespaceSupport.available), arguments: ExperimentCatalog.names)
     func theKernelTraceMatchesTheSimulation(lab: String) throws {

@@ -111,4 +111,82 @@ import Testing
         #expect(result.sent[.client]?.contains { $0.contains(.rst) } == false)
         #expect(result.errors[.client]?.isEmpty == true)
     }
+
+    // The lost-fin-retransmission lab (Linux 6.18 through a TUN puppet that drops every FIN,
+    // tcp_orphan_retries 3): the kernel sent the FIN at 14.8 ms and again at 211.8, 638.7, 1474.6
+    // and 3134.7 ms, four retransmissions, then nothing (no RST). `tcp_write_timeout()` gives up
+    // by time: (2⁴ − 1) × 200 ms = 3 s after the first retransmission (`retransmits_timed_out()`,
+    // from TCP_RTO_MIN, not the real RTO); with the RTT in the RTO the fourth comes 2.9 s after
+    // the first, just inside, and the next timer, 6.3 s after it, gives up.
+    @Test func orphanRetriesAreATimeNotACount() throws {
+        let drops = (1...6).map { "drop client->server FIN|ACK #\($0)" }
+        let result = try Simulator.run(Scenario.parse((["set retries 3", "set isn client 0", "set isn server 0"] + drops
+            + ["open", "close client", "run"]).joined(separator: "\n"), source: "t"))
+        #expect(result.trace == DelayedAckTests.handshake + Array(repeating: "client F. 1:1 ack 1", count: 5))
+        let fins = result.sentSegments.filter { $0.segment.flags == [.fin, .ack] }.map(\.t)
+        #expect(zip(fins.dropFirst(), fins).map { $0 - $1 } == [210, 420, 840, 1_680])
+        let gone = try #require(result.entries(.client, into: .closed).last)
+        #expect(fins[4] - fins[1] == 2_940 && gone - fins[1] == 6_300, "inside, then past the 3 s limit")
+        #expect(result.notes.contains { $0.contains("gave up after 4 retransmissions") })
+        #expect(result.sent[.client]?.contains { $0.contains(.rst) } == false)
+        #expect(ProfileSettings(.linux).retryTimeLimit(3) == 3_000)
+        // tcp_retries2 15: 200 ms doubled up to the 120 s ceiling (9 doublings), then 6 × 120 s.
+        #expect(ProfileSettings(.linux).retryTimeLimit(15) == 1_023 * 200 + 6 * 120_000)
+    }
+
+    // The passive-close lab (Linux 6.18, captured on lo): the server writes its response and calls
+    // close() at once, but on loopback the response reaches the client before close() runs, and
+    // the client ACKs its first data at once (quick-ack, fact 33), so that ACK precedes the FIN:
+    //   P. 1:19 ack 1 / . 1:1 ack 19 / P. 1:42 ack 19 / . 19:19 ack 42 / F. 42:42 ack 19 /
+    //   . 19:19 ack 43 (delayed) / F. 19:19 ack 43 / . 43:43 ack 20
+    // The lab's scenario waits out the model's 5 ms latency before the close, as loopback does.
+    @Test func thePassiveCloseLabScenarioSendsTheKernelsSegments() throws {
+        let result = try Simulator.run(builtins.load("lab-passive-close"))
+        #expect(result.passed, "\(result.failures)")
+        #expect(relativeTrace(result) == DelayedAckTests.handshake + [
+            "client P. 1:19 ack 1", "server . 1:1 ack 19", "server P. 1:42 ack 19", "client . 19:19 ack 42",
+            "server F. 42:42 ack 19", "client . 19:19 ack 43", "client F. 19:19 ack 43", "server . 43:43 ack 20",
+        ])
+    }
+
+    static let oldCopy = ["set timestamps off", "set isn client 1000", "set isn server 5000", "open",
+                          "duplicate client->server PSH|ACK after 500ms", "send client 100", "wait 50ms",
+                          "close client", "wait 50ms", "close server", "wait 50ms", "set isn client 1000"]
+
+    // The wandering-duplicate lab, round 2 (timestamps off, Linux 6.18 through a TUN puppet that
+    // reconnects at once with the same ISN): the copy of the old 100 bytes fits RCV.NXT exactly,
+    // but its ACK number lies below the new connection's ISN; the kernel answered
+    //   P. 1:101 ack 4292131387 (the copy) / . 1:1 ack 1
+    // a challenge ACK, and the application read nothing (TCPChallengeACK +1). `tcp_ack()` takes
+    // no ACK below SND.UNA − min(max_window, bytes_acked): nothing below ISS + 1 on a new server.
+    @Test func anAckOfBytesTheConnectionNeverSentDrawsAChallengeAck() throws {
+        let result = try simulate(Self.oldCopy + ["set isn server 9000", "reconnect", "wait 600ms"], profile: .noTimeWait)
+        let answer = try #require(result.sentSegments.last { $0.segment.from == .server })
+        #expect(tcpdump(answer.segment) == "server . 9001:9001 ack 1001", "ack 1 (relative): the copy is not taken")
+        #expect(!result.outcomes.contains(.staleData))
+        #expect(result.notes.contains { $0.contains("challenge ACK (RFC 5961 §5.2)") })
+        // Round 3: once the new server has sent (and had acknowledged) bytes past the copy's ACK
+        // number, that ACK is merely old, and the copy is read as new data (RFC 1337 hazard H1).
+        let later = try simulate(Self.oldCopy + ["set isn server 4000", "reconnect", "send server 2000", "wait 600ms"],
+                                 profile: .noTimeWait)
+        #expect(later.outcomes.contains(.staleData))
+        // RFC 5961 alone bounds old ACKs by the peer's window (65,535 here), which 4,000 is within.
+        let rfc = try simulate(["profile rfc9293", "set time-wait 0s"] + Self.oldCopy + ["set isn server 9000", "reconnect", "wait 600ms"])
+        #expect(rfc.outcomes.contains(.staleData))
+    }
+}
+
+/// The trace in tcpdump's relative numbers: each side's sequence numbers from its own ISN.
+private func relativeTrace(_ result: SimulationResult) -> [String] {
+    let segments = result.sentSegments.map(\.segment)
+    let isn: [EndpointRole: UInt32] = [
+        .client: segments.first { $0.from == .client && $0.flags.contains(.syn) }?.seq ?? 0,
+        .server: segments.first { $0.from == .server && $0.flags.contains(.syn) }?.seq ?? 0,
+    ]
+    return segments.map { segment in
+        var relative = segment
+        relative.seq = segment.seq &- (isn[segment.from] ?? 0)
+        if segment.flags.contains(.ack) { relative.ack = segment.ack &- (isn[segment.to] ?? 0) }
+        return tcpdump(relative)
+    }
 }

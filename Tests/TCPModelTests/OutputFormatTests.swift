@@ -31,7 +31,7 @@ import TCPModel
             case "state":
                 for key in ["endpoint", "from", "to"] { #expect(event[key] is String) }
             case "timer":
-                #expect(["retransmit", "time-wait", "fin-wait-2"].contains(event["timer"] as? String ?? ""))
+                #expect(["retransmit", "time-wait", "fin-wait-2", "delayed-ack"].contains(event["timer"] as? String ?? ""))
                 #expect(["start", "restart", "cancel", "expire"].contains(event["action"] as? String ?? ""))
                 #expect(event["ms"] is Int && event["endpoint"] is String)
             case "expect":

@@ -6,6 +6,11 @@ func simulate(_ lines: String..., profile: ProfileName? = nil) throws -> Simulat
     try Simulator.run(Scenario.parse(lines.joined(separator: "\n"), source: "test"), profile: profile)
 }
 
+/// Runs scenario lines and returns the result.
+func simulate(_ lines: [String], profile: ProfileName? = nil) throws -> SimulationResult {
+    try Simulator.run(Scenario.parse(lines.joined(separator: "\n"), source: "test"), profile: profile)
+}
+
 /// The repository's `Lessons/scenarios` folder.
 let scenariosDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Lessons/scenarios")
@@ -26,6 +31,14 @@ extension SimulationResult {
     var sentSegments: [(t: Int64, segment: Segment, retransmission: Bool)] {
         events.compactMap { event in
             if case .send(let segment, let again) = event.kind { return (event.timeMs, segment, again) }
+            return nil
+        }
+    }
+
+    /// The notes the run recorded, in order.
+    var notes: [String] {
+        events.compactMap { event in
+            if case .note(_, let text) = event.kind { return text }
             return nil
         }
     }

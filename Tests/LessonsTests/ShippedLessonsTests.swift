@@ -67,7 +67,8 @@ struct ShippedLessonsTests {
             }
         }
         #expect(named == ["active-close", "passive-close", "linger-abort", "rebind", "port-exhaustion",
-                          "tw-reuse", "fin-timeout", "max-tw-buckets"])
+                          "tw-reuse", "fin-timeout", "max-tw-buckets", "lost-final-ack", "no-time-wait-world",
+                          "assassination", "old-syn", "wandering-duplicate", "lost-fin-retransmission"])
     }
 
     @Test func quizKeysMatchTheFactSheet() throws {
@@ -160,7 +161,8 @@ struct ShippedLessonsTests {
 
     @Test func linterFindsNoErrorsInTheShippedLessons() {
         let experiments = ["active-close", "passive-close", "linger-abort", "rebind", "port-exhaustion", "tw-reuse",
-                           "fin-timeout", "max-tw-buckets"].reduce(into: [String: [String]]()) { $0[$1] = [] }
+                           "fin-timeout", "max-tw-buckets", "lost-final-ack", "no-time-wait-world", "assassination",
+                           "old-syn", "wandering-duplicate", "lost-fin-retransmission"].reduce(into: [String: [String]]()) { $0[$1] = [] }
         var linter = Linter(experiments: experiments)
         linter.experiments["passive-close"] = ["time_wait_side"]
         linter.experiments["linger-abort"] = ["peer_errno", "time_wait_side"]

@@ -71,8 +71,8 @@ public enum TraceComparison {
         }
         for (position, number) in kernelConnections.enumerated() {
             let simulatedNumber = everyConnectionAgainstFirst ? simulated.first : (position < simulated.count ? simulated[position] : nil)
-            let theirs = coalescingDelayedAcks((simulatedNumber.map { simulation.connection($0) } ?? []).filter { !$0.oldCopy })
-            let ours = coalescingDelayedAcks(kernel.connection(number).filter { !$0.oldCopy })
+            let theirs = (simulatedNumber.map { simulation.connection($0) } ?? []).filter { !$0.oldCopy }
+            let ours = kernel.connection(number).filter { !$0.oldCopy }
             if let difference = firstDifference(ours, theirs, toleranceMs: toleranceMs) {
                 let prefix = kernelConnections.count > 1 ? "connection \(number), " : ""
                 return TraceAgreement(agree: false, firstDifference: prefix + difference, toleranceMs: toleranceMs,
@@ -82,50 +82,47 @@ public enum TraceComparison {
         return TraceAgreement(agree: true, firstDifference: nil, toleranceMs: toleranceMs, connectionsCompared: kernelConnections.count)
     }
 
-    /// The segments with a bare ACK dropped when the same side's next segment is a FIN|ACK that
-    /// acknowledges the same byte within `delayedAckWindowMs`: whether a closing application's FIN
-    /// carries the ACK of the peer's FIN or follows it depends on whether the close came before the
-    /// kernel's next timer tick (fact 33), which is timing, not behaviour. Both traces are read this way.
-    public static func coalescingDelayedAcks(_ segments: [TraceSegment]) -> [TraceSegment] {
-        var out: [TraceSegment] = []
-        for (index, segment) in segments.enumerated() {
-            if segment.flags == "ACK", segment.length == 0, index + 1 < segments.count {
-                let next = segments[index + 1]
-                if next.from == segment.from, next.flags == "FIN|ACK", next.ack == segment.ack,
-                   next.timeMs - segment.timeMs <= delayedAckWindowMs {
-                    continue
-                }
-            }
-            out.append(segment)
-        }
-        return out
-    }
-
-    /// How long after a bare ACK a FIN|ACK may follow and still count as carrying it (Linux's largest
-    /// delayed-ACK wait on loopback, `TCP_DELACK_MAX`).
-    public static let delayedAckWindowMs = 200.0
-
     /// The first difference between two connections' segments (times relative to each connection's
     /// first segment), or nil when they agree.
     public static func firstDifference(_ kernel: [TraceSegment], _ simulation: [TraceSegment], toleranceMs: Double) -> String? {
-        for index in 0..<max(kernel.count, simulation.count) {
-            let n = index + 1
-            guard index < kernel.count else {
-                return "segment \(n): the simulation sends \(simulation[index].summary), the kernel sent nothing more"
+        var k = 0, s = 0
+        while k < kernel.count || s < simulation.count {
+            let n = k + 1
+            guard k < kernel.count else {
+                return "segment \(n): the simulation sends \(simulation[s].summary), the kernel sent nothing more"
             }
-            guard index < simulation.count else {
-                return "segment \(n): the kernel sent \(kernel[index].summary), the simulation sends nothing more"
+            guard s < simulation.count else {
+                return "segment \(n): the kernel sent \(kernel[k].summary), the simulation sends nothing more"
             }
-            let k = kernel[index], s = simulation[index]
-            if k.from != s.from || k.flags != s.flags || k.seq != s.seq || k.length != s.length
-                || (k.flags.contains("ACK") && k.ack != s.ack) {
-                return "segment \(n): the kernel sent \(k.summary), the simulation \(s.summary)"
+            if !same(kernel[k], simulation[s]) {
+                // Whether a closing side's FIN carries the ACK of the peer's FIN depends on whether its
+                // application closed before the kernel's next timer tick (fact 33): timing, not behaviour.
+                if carriedByNextFin(kernel, k, simulation[s]) { k += 1; continue }
+                if carriedByNextFin(simulation, s, kernel[k]) { s += 1; continue }
+                return "segment \(n): the kernel sent \(kernel[k].summary), the simulation \(simulation[s].summary)"
             }
-            if abs(k.timeMs - s.timeMs) > toleranceMs {
-                return "segment \(n) (\(k.summary)): the kernel sent it at \(milliseconds(k.timeMs)), the simulation at \(milliseconds(s.timeMs)), more than \(Int(toleranceMs)) ms apart"
+            if abs(kernel[k].timeMs - simulation[s].timeMs) > toleranceMs {
+                return "segment \(n) (\(kernel[k].summary)): the kernel sent it at \(milliseconds(kernel[k].timeMs)), the simulation at \(milliseconds(simulation[s].timeMs)), more than \(Int(toleranceMs)) ms apart"
             }
+            k += 1
+            s += 1
         }
         return nil
+    }
+
+    /// True when two segments match in direction, flags, relative seq/ack and length.
+    static func same(_ a: TraceSegment, _ b: TraceSegment) -> Bool {
+        a.from == b.from && a.flags == b.flags && a.seq == b.seq && a.length == b.length
+            && (!a.flags.contains("ACK") || a.ack == b.ack)
+    }
+
+    /// True when `trace[index]` is a bare ACK whose side's next segment is a FIN|ACK with the same
+    /// acknowledgement, and that FIN|ACK is what the other trace sent in its place (the FIN carried it).
+    static func carriedByNextFin(_ trace: [TraceSegment], _ index: Int, _ other: TraceSegment) -> Bool {
+        let ack = trace[index]
+        guard ack.flags == "ACK", ack.length == 0, other.flags == "FIN|ACK", other.from == ack.from, other.ack == ack.ack,
+              let next = trace[(index + 1)...].first(where: { $0.from == ack.from }) else { return false }
+        return same(next, other)
     }
 
     static func milliseconds(_ value: Double) -> String {

@@ -68,8 +68,16 @@ import Glibc
         let folder = try Self.sharedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let pcap = folder.appendingPathComponent("abort.pcap").path
+        // The nobody user may not read the repository (a fresh clone can be mode 0700): give it a copy of
+        // the scenarios in the shared folder.
+        let lessons = folder.appendingPathComponent("Lessons")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.lessons).appendingPathComponent("scenarios"),
+                                         to: lessons.appendingPathComponent("scenarios"))
+        chmod(lessons.path, 0o755)
+        chmod(lessons.appendingPathComponent("scenarios").path, 0o755)
         let result = try LiveLabEndToEndTests.runAsNobody(["lab", "run", "linger-abort", "--json", "--pcap", pcap,
-                                                           "--lessons", Self.lessons])
+                                                           "--lessons", lessons.path])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try LiveLabEndToEndTests.json(result.stdout)
         #expect(report["isolation"] as? String == "user-network-namespace")

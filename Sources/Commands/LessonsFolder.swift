@@ -18,15 +18,15 @@ enum LessonsFolder {
 }
 
 /// Values offered by Tab completion that depend on the lessons folder.
-enum CompletionValues {
+public enum CompletionValues {
     /// The names of the built-in scenarios.
-    static func scenarioNames() -> [String] {
+    public static func scenarioNames() -> [String] {
         ScenarioLibrary(directory: LessonsFolder.scenarios(explicit: nil)).names
     }
 
-    /// The ids of the lessons.
-    static func lessonIDs() -> [String] {
+    /// The ids of the lessons (front matter only: no lesson is parsed whole).
+    public static func lessonIDs() -> [String] {
         guard let folder = LessonsFolder.find(explicit: nil) else { return [] }
-        return LessonCatalog.load(directory: folder).lessons.map(\.id)
+        return LessonCatalog.index(directory: folder).headers.map(\.id)
     }
 }

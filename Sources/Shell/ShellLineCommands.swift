@@ -1,7 +1,6 @@
 import ArgumentParser
 import Commands
 import Foundation
-import Lessons
 
 /// The root a line typed at the shell prompt is parsed with, and the one `twlab WORDS` runs through:
 /// the catalog's commands and `present`, which lives here because it drives the terminal. Usage lines,
@@ -11,10 +10,4 @@ struct ShellLineCommands: ParsableCommand {
         commandName: "twlab",
         abstract: "A terminal lab for learning how TCP closes a connection and why TIME_WAIT exists.",
         subcommands: CommandCatalog.commands + [PresentCommand.self])
-
-    /// The lesson ids of the lessons folder in use, for completion.
-    static func lessonIDs() -> [String] {
-        guard let folder = CommandIO.current.lessonsDirectory ?? LessonsLocator.find(explicit: nil) else { return [] }
-        return LessonCatalog.index(directory: folder).headers.map(\.id)
-    }
 }

@@ -17,7 +17,7 @@ struct PresentCommand: ParsableCommand {
             """)
 
     @Argument(help: "A lesson id (four-way-close), number (1) or file name.",
-              completion: .custom { _, _, _ in ShellLineCommands.lessonIDs() })
+              completion: .custom { _, _, _ in CompletionValues.lessonIDs() })
     var lesson: String
 
     @Option(help: ArgumentHelp("light (default, for projectors), dark or mono.", valueName: "theme"),

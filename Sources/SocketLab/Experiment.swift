@@ -25,6 +25,10 @@ protocol Experiment: Sendable {
     /// When set, only the first N captured connections are compared with the scenario, and why the
     /// rest are kernel-only.
     var comparedConnections: (count: Int, reason: String)? { get }
+    /// For a lab that compares every connection with one scenario: the scenarios captured connection
+    /// `number` (from 1) may match, given the sysctls the lab ran with. The first tells the usual
+    /// story; the others tell the same close with another timing or a full TIME_WAIT table.
+    func candidateScenarios(connection number: Int, sysctls: [String: String]) -> [String]
     /// Runs it; every socket lives in `lab.sockets`.
     func run(_ lab: LabSession) throws -> [String: Finding]
 }
@@ -36,4 +40,7 @@ extension Experiment {
     var kernelOnlyReason: String? { nil }
     var comparesEveryConnectionWithTheScenario: Bool { false }
     var comparedConnections: (count: Int, reason: String)? { nil }
+    func candidateScenarios(connection number: Int, sysctls: [String: String]) -> [String] {
+        traceScenario.map { [$0] } ?? []
+    }
 }

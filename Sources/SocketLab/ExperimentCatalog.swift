@@ -56,6 +56,11 @@ extension ExperimentCatalog {
         experiment(named: name)?.comparesEveryConnectionWithTheScenario ?? false
     }
 
+    /// The scenarios captured connection `number` of a lab may match (see `comparesEveryConnection`).
+    public static func candidateScenarios(of name: String, connection number: Int, sysctls: [String: String]) -> [String] {
+        experiment(named: name)?.candidateScenarios(connection: number, sysctls: sysctls) ?? []
+    }
+
     /// How many captured connections are compared with the scenario (nil: all), and why the rest are not.
     public static func comparedConnections(_ name: String) -> (count: Int, reason: String)? {
         experiment(named: name)?.comparedConnections

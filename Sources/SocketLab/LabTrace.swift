@@ -93,27 +93,83 @@ enum LabTrace {
             report.traceNotes.append("Kernel-only lab: \(why).")
             return
         }
+        var simulations = SimulationCache(scenarios: scenarios)
         let scenario: Scenario
+        let simulation: PacketTrace
         do {
-            scenario = try scenarios.load(name)
+            (scenario, simulation) = try simulations.run(name)
         } catch {
             report.traceNotes.append("The matching scenario \(name) could not be loaded (\(error)); check the lessons folder (--lessons or TWLAB_LESSONS).")
             return
         }
-        let simulation = PacketTrace(simulation: Simulator.run(scenario))
         report.simulationTrace = simulation
         report.simulationProfile = scenario.profile.rawValue
         report.traceNotes.removeAll { $0.hasPrefix("Compared with the scenario") }
         let every = ExperimentCatalog.comparesEveryConnection(report.name)
         report.traceNotes.append("Compared with the scenario \(name) (profile \(scenario.profile.rawValue))\(every ? ", each captured connection against its one connection" : "").")
-        if var kernel = report.kernelTrace {
-            if let (count, reason) = ExperimentCatalog.comparedConnections(report.name) {
-                let compared = Set(kernel.connections.prefix(count))
-                kernel = PacketTrace(segments: kernel.segments.filter { compared.contains($0.connection) })
-                report.traceNotes.append("Only connections 1–\(count) are compared: \(reason).")
-            }
-            report.agreement = TraceComparison.compare(kernel: kernel, simulation: simulation, toleranceMs: toleranceMs,
-                                                       everyConnectionAgainstFirst: every)
+        guard var kernel = report.kernelTrace else { return }
+        if let (count, reason) = ExperimentCatalog.comparedConnections(report.name) {
+            let compared = Set(kernel.connections.prefix(count))
+            kernel = PacketTrace(segments: kernel.segments.filter { compared.contains($0.connection) })
+            report.traceNotes.append("Only connections 1–\(count) are compared: \(reason).")
         }
+        guard every else {
+            report.agreement = TraceComparison.compare(kernel: kernel, simulation: simulation, toleranceMs: toleranceMs)
+            return
+        }
+        let sysctls = report.sysctls, lab = report.name
+        var names: [Int: [String]] = [:]
+        var unloadable: [String] = []
+        let (agreement, matched) = TraceComparison.compareEach(kernel: kernel, toleranceMs: toleranceMs) { _, number in
+            let candidates = ExperimentCatalog.candidateScenarios(of: lab, connection: number, sysctls: sysctls)
+            names[number] = candidates
+            return candidates.compactMap { candidate in
+                do {
+                    let trace = try simulations.run(candidate).trace
+                    return trace.connections.first.map { trace.connection($0) } ?? []
+                } catch {
+                    unloadable.append(candidate)
+                    return nil
+                }
+            }
+        }
+        report.agreement = agreement
+        for missing in Set(unloadable).sorted() {
+            report.traceNotes.append("The scenario \(missing) could not be loaded; check the lessons folder (--lessons or TWLAB_LESSONS).")
+        }
+        let byScenario = Dictionary(grouping: matched.keys.sorted()) { number in names[number].map { $0[matched[number]!] } ?? name }
+        if byScenario.keys.contains(where: { $0 != name }) {
+            let parts = byScenario.sorted { $0.value[0] < $1.value[0] }.map { "\($0.key) for \(ConnectionRanges.text($0.value))" }
+            report.traceNotes.append("Scenarios matched: " + parts.joined(separator: "; ") + ".")
+        }
+    }
+}
+
+/// Each scenario a lab's comparison needs, loaded and run once.
+struct SimulationCache {
+    let scenarios: ScenarioLibrary
+    var runs: [String: (Scenario, PacketTrace)] = [:]
+
+    init(scenarios: ScenarioLibrary) { self.scenarios = scenarios }
+
+    mutating func run(_ name: String) throws -> (scenario: Scenario, trace: PacketTrace) {
+        if let done = runs[name] { return done }
+        let scenario = try scenarios.load(name)
+        let done = (scenario, PacketTrace(simulation: Simulator.run(scenario)))
+        runs[name] = done
+        return done
+    }
+}
+
+/// Connection numbers as short ranges: `connection 2`, `connections 1, 3 and 4–10`.
+enum ConnectionRanges {
+    static func text(_ numbers: [Int]) -> String {
+        var runs: [(Int, Int)] = []
+        for n in numbers.sorted() {
+            if let last = runs.last, last.1 + 1 == n { runs[runs.count - 1].1 = n } else { runs.append((n, n)) }
+        }
+        let parts = runs.map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)–\($0.1)" }
+        let list = parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts.last! : parts.first ?? ""
+        return (numbers.count == 1 ? "connection " : "connections ") + list
     }
 }

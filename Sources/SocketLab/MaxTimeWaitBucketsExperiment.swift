@@ -8,9 +8,18 @@ struct MaxTimeWaitBucketsExperiment: Experiment {
     let findingKeys = ["time_wait_count", "overflow_delta"]
     let changesSysctls = true
     let simulatorAlternative = "model ports --range 32768-60999 --rate 500"
-    // Every close exchanges the same segments; whether a TIME_WAIT bucket is kept is invisible on the wire.
     let traceScenario: String? = "lab-quick-active-close"
     let comparesEveryConnectionWithTheScenario = true
+
+    /// Connections within the limit keep their TIME_WAIT; the later ones find the table full. When the
+    /// server's application closes within the kernel's ACK tick its FIN carries the ACK and the client
+    /// skips FIN_WAIT_2 (fact 33); when it closes later, the orphaned FIN_WAIT_2 needs a bucket too, so
+    /// beyond the limit it is destroyed and the server's FIN gets an RST (facts 15, 19, 40).
+    func candidateScenarios(connection number: Int, sysctls: [String: String]) -> [String] {
+        let limit = sysctls["tcp_max_tw_buckets"].flatMap { Int($0) } ?? 3
+        return number <= limit ? ["lab-quick-active-close", "lab-slow-active-close"]
+                               : ["lab-overflow-active-close", "lab-overflow-slow-active-close"]
+    }
     let optionHelp = ["buckets=N  tcp_max_tw_buckets (0–100, default 3)", "closes=N  connections to close (1–200, default 10)"]
     static let serverPort: UInt16 = 5000
 

@@ -58,28 +58,48 @@ public enum TraceComparison {
     /// connection N with simulation connection N.
     public static func compare(kernel: PacketTrace, simulation: PacketTrace, toleranceMs: Double = defaultToleranceMs,
                                everyConnectionAgainstFirst: Bool = false) -> TraceAgreement {
-        let kernelConnections = kernel.connections
         let simulated = simulation.connections
-        guard !kernelConnections.isEmpty else {
-            return TraceAgreement(agree: false, firstDifference: "the kernel trace is empty: nothing was captured",
-                                  toleranceMs: toleranceMs, connectionsCompared: 0)
+        if everyConnectionAgainstFirst {
+            let first = simulated.first.map { simulation.connection($0) } ?? []
+            return compareEach(kernel: kernel, toleranceMs: toleranceMs) { _, _ in [first] }.agreement
         }
-        if !everyConnectionAgainstFirst && kernelConnections.count != simulated.count {
+        if !kernel.connections.isEmpty && kernel.connections.count != simulated.count {
             return TraceAgreement(agree: false,
-                                  firstDifference: "the kernel made \(kernelConnections.count) connection(s), the simulation \(simulated.count)",
+                                  firstDifference: "the kernel made \(kernel.connections.count) connection(s), the simulation \(simulated.count)",
                                   toleranceMs: toleranceMs, connectionsCompared: 0)
         }
-        for (position, number) in kernelConnections.enumerated() {
-            let simulatedNumber = everyConnectionAgainstFirst ? simulated.first : (position < simulated.count ? simulated[position] : nil)
-            let theirs = (simulatedNumber.map { simulation.connection($0) } ?? []).filter { !$0.oldCopy }
-            let ours = kernel.connection(number).filter { !$0.oldCopy }
-            if let difference = firstDifference(ours, theirs, toleranceMs: toleranceMs) {
-                let prefix = kernelConnections.count > 1 ? "connection \(number), " : ""
-                return TraceAgreement(agree: false, firstDifference: prefix + difference, toleranceMs: toleranceMs,
-                                      connectionsCompared: position + 1)
-            }
+        return compareEach(kernel: kernel, toleranceMs: toleranceMs) { position, _ in
+            [simulation.connection(simulated[position])]
+        }.agreement
+    }
+
+    /// Compares each kernel connection with the candidate simulated connections `candidates(position,
+    /// number)` returns (the same story told with other timings): a connection agrees when one
+    /// candidate matches, and a difference is named against the first. Also returns, per kernel
+    /// connection number, the index of the candidate it matched.
+    public static func compareEach(kernel: PacketTrace, toleranceMs: Double = defaultToleranceMs,
+                                   candidates: (_ position: Int, _ number: Int) -> [[TraceSegment]])
+        -> (agreement: TraceAgreement, matched: [Int: Int]) {
+        let kernelConnections = kernel.connections
+        guard !kernelConnections.isEmpty else {
+            return (TraceAgreement(agree: false, firstDifference: "the kernel trace is empty: nothing was captured",
+                                   toleranceMs: toleranceMs, connectionsCompared: 0), [:])
         }
-        return TraceAgreement(agree: true, firstDifference: nil, toleranceMs: toleranceMs, connectionsCompared: kernelConnections.count)
+        var matched: [Int: Int] = [:]
+        for (position, number) in kernelConnections.enumerated() {
+            let ours = kernel.connection(number).filter { !$0.oldCopy }
+            let options = candidates(position, number).map { $0.filter { !$0.oldCopy } }
+            let differences = (options.isEmpty ? [[]] : options).map { firstDifference(ours, $0, toleranceMs: toleranceMs) }
+            if let index = differences.firstIndex(where: { $0 == nil }) {
+                matched[number] = index
+                continue
+            }
+            let prefix = kernelConnections.count > 1 ? "connection \(number), " : ""
+            return (TraceAgreement(agree: false, firstDifference: prefix + (differences.first.flatMap { $0 } ?? ""),
+                                   toleranceMs: toleranceMs, connectionsCompared: position + 1), matched)
+        }
+        return (TraceAgreement(agree: true, firstDifference: nil, toleranceMs: toleranceMs,
+                               connectionsCompared: kernelConnections.count), matched)
     }
 
     /// The first difference between two connections' segments (times relative to each connection's

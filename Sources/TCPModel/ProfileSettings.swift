@@ -49,6 +49,9 @@ public struct ProfileSettings: Sendable, Equatable {
     public var latency: Int64
     /// Whether segments carry RFC 7323 timestamps (and PAWS applies).
     public var timestamps: Bool
+    /// Linux `tcp_max_tw_buckets` (`set max-tw-buckets`, fact 19); nil leaves the default (ehash/2,
+    /// never reached by one connection). Ignored by `rfc9293`, which has no such limit.
+    public var maxTimeWaitBuckets: Int?
     /// True when `set time-wait` fixed TIME_WAIT, so `set msl` no longer changes it.
     public var timeWaitFixed: Bool
 

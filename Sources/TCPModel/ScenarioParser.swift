@@ -145,7 +145,7 @@ struct ScenarioParser {
     }
 
     private func parseSetting(_ cursor: inout WordCursor) throws -> ScenarioSetting {
-        let keys = "time-wait, msl, rto, latency, fin-timeout, rfc1337, retries, isn, timestamps, delayed-ack or autoread"
+        let keys = "time-wait, msl, rto, latency, fin-timeout, rfc1337, retries, isn, timestamps, delayed-ack, autoread or max-tw-buckets"
         let word = try cursor.next(expecting: "a setting: \(keys)")
         switch word.text.lowercased() {
         case "time-wait", "timewait", "time_wait": return .timeWait(try cursor.duration())
@@ -161,6 +161,12 @@ struct ScenarioParser {
         case "timestamps", "tcp_timestamps": return .timestamps(try cursor.onOff())
         case "delayed-ack", "delayed_ack", "delack": return .delayedAck(try cursor.onOff())
         case "autoread", "auto-read": return .autoread(try cursor.onOff())
+        case "max-tw-buckets", "max_tw_buckets", "tcp_max_tw_buckets":
+            let value = try cursor.next(expecting: "a bucket count, for example 'set max-tw-buckets 0'")
+            guard value.text.count <= 8, let n = Int(value.text), n >= 0 else {
+                throw error(cursor.line, value, "expected a bucket count from 0 to 99999999, found '\(Self.shown(value.text))'")
+            }
+            return .maxTimeWaitBuckets(n)
         case "retries":
             let value = try cursor.next(expecting: "a retry count, for example 'set retries 3'")
             guard value.text.count <= 3, let n = Int(value.text), n >= 0, n <= 100 else {

@@ -50,6 +50,10 @@ public enum ScenarioSetting: Sendable, Equatable {
     case delayedAck(Bool)
     /// `set autoread on|off`: whether applications read data as soon as it arrives.
     case autoread(Bool)
+    /// `set max-tw-buckets N` (Linux `tcp_max_tw_buckets`, fact 19): how many TIME_WAIT mini-sockets
+    /// each host may hold. The simulation holds one connection per host, so 0 (a full table) is the
+    /// value that changes anything.
+    case maxTimeWaitBuckets(Int)
 }
 
 /// What one scenario line asks for.

@@ -98,11 +98,20 @@ extension SimulationEngine {
     }
 
     /// Linux: an orphaned FIN_WAIT_2 lives `tcp_fin_timeout` at most (at least 3.5 RTO), fact 15.
+    /// With a timeout of 60 s or less it lives in a TIME_WAIT mini-socket (substate FIN_WAIT2), so
+    /// when `tcp_max_tw_buckets` leaves no room it is destroyed at once and a late FIN meets no
+    /// socket (facts 15, 19 and 40).
     mutating func startFinWait2TimerIfOrphaned(_ i: Int) {
         guard settings.followsLinux, endpoints[i].orphan, endpoints[i].state == .finWait2,
               let timeout = settings.finTimeout else { return }
         let rto = endpoints[i].rto
-        startTimer(i, .finWait2, ms: max(timeout, rto * 4 - rto / 2))
+        let length = max(timeout, rto * 4 - rto / 2)
+        if timeWaitTableIsFull && length <= ProfileSettings(.linux).timeWait {
+            note(endpoints[i].role, "tcp_max_tw_buckets reached: the orphaned FIN_WAIT_2 has no mini-socket to move into, so it is destroyed; a late FIN will get an RST")
+            setState(i, .closed)
+            return
+        }
+        startTimer(i, .finWait2, ms: length)
     }
 
     /// close() while received data is unread: the data is lost, so TCP sends an RST instead of a

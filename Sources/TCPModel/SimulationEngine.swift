@@ -153,6 +153,7 @@ struct SimulationEngine {
         case .autoread(let on):
             settings.autoread = on
             if on { for i in 0..<2 { endpoints[i].unread = 0 } }
+        case .maxTimeWaitBuckets(let n): settings.maxTimeWaitBuckets = n
         }
     }
 
@@ -240,8 +241,19 @@ struct SimulationEngine {
             setState(i, .closed)
             return
         }
+        if timeWaitTableIsFull {
+            note(endpoints[i].role, "tcp_max_tw_buckets reached: no TIME_WAIT mini-socket, straight to CLOSED (TCPTimeWaitOverflow +1)")
+            setState(i, .closed)
+            return
+        }
         setState(i, .timeWait)
         startTimer(i, .timeWait, ms: settings.timeWait)
+    }
+
+    /// True when Linux's `tcp_max_tw_buckets` leaves no room for another TIME_WAIT mini-socket
+    /// (fact 19); the simulation holds one connection per host, so only a limit of 0 is full.
+    var timeWaitTableIsFull: Bool {
+        settings.followsLinux && settings.maxTimeWaitBuckets == 0
     }
 
     mutating func reportError(_ i: Int, _ errno: String) {

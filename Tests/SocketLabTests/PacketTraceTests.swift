@@ -28,14 +28,15 @@ import TCPModel
     }
 
     /// The seven segments of an active close on loopback, client 40000 → server 5000.
-    static func activeClose(clientISN c: UInt32 = 4_000_000_000, serverISN s: UInt32 = 77, start: Int64 = 0) -> [CapturedPacket] {
-        [packet(start + 0, 40000, 5000, .syn, seq: c, ts: (10, 0)),
-         packet(start + 0, 5000, 40000, [.syn, .ack], seq: s, ack: c &+ 1, ts: (90, 10)),
-         packet(start + 0, 40000, 5000, .ack, seq: c &+ 1, ack: s &+ 1),
-         packet(start + 20, 40000, 5000, [.fin, .ack], seq: c &+ 1, ack: s &+ 1),
-         packet(start + 35, 5000, 40000, .ack, seq: s &+ 1, ack: c &+ 2),
-         packet(start + 80, 5000, 40000, [.fin, .ack], seq: s &+ 1, ack: c &+ 2),
-         packet(start + 80, 40000, 5000, .ack, seq: c &+ 2, ack: s &+ 2)]
+    static func activeClose(clientISN c: UInt32 = 4_000_000_000, serverISN s: UInt32 = 77, start: Int64 = 0,
+                            clientPort: UInt16 = 40000) -> [CapturedPacket] {
+        [packet(start + 0, clientPort, 5000, .syn, seq: c, ts: (10, 0)),
+         packet(start + 0, 5000, clientPort, [.syn, .ack], seq: s, ack: c &+ 1, ts: (90, 10)),
+         packet(start + 0, clientPort, 5000, .ack, seq: c &+ 1, ack: s &+ 1),
+         packet(start + 20, clientPort, 5000, [.fin, .ack], seq: c &+ 1, ack: s &+ 1),
+         packet(start + 35, 5000, clientPort, .ack, seq: s &+ 1, ack: c &+ 2),
+         packet(start + 80, 5000, clientPort, [.fin, .ack], seq: s &+ 1, ack: c &+ 2),
+         packet(start + 80, clientPort, 5000, .ack, seq: c &+ 2, ack: s &+ 2)]
     }
 
     @Test func kernelPacketsBecomeRelativeSegmentsWithRoles() throws {
@@ -122,6 +123,46 @@ import TCPModel
         #expect(TraceComparison.compare(kernel: twice, simulation: simulation, everyConnectionAgainstFirst: true).agree)
         let pairwise = TraceComparison.compare(kernel: twice, simulation: simulation)
         #expect(pairwise.firstDifference == "the kernel made 2 connection(s), the simulation 1")
+    }
+
+    /// The close of the max-tw-buckets lab as Linux 6.18 captured it when the server's application
+    /// closed after the ACK tick: beyond the limit the orphaned FIN_WAIT_2 had no bucket, so the
+    /// server's FIN got an RST (a CI run, connection 6 of 10 with tcp_max_tw_buckets=3).
+    static func slowCloseBeyondTheLimit(clientPort: UInt16, start: Int64) -> [CapturedPacket] {
+        let c: UInt32 = 1_000, s: UInt32 = 9_000
+        return [packet(start, clientPort, 5000, .syn, seq: c),
+                packet(start, 5000, clientPort, [.syn, .ack], seq: s, ack: c + 1),
+                packet(start, clientPort, 5000, .ack, seq: c + 1, ack: s + 1),
+                packet(start + 1, clientPort, 5000, [.fin, .ack], seq: c + 1, ack: s + 1),
+                packet(start + 5, 5000, clientPort, .ack, seq: s + 1, ack: c + 2),
+                packet(start + 30, 5000, clientPort, [.fin, .ack], seq: s + 1, ack: c + 2),
+                packet(start + 30, clientPort, 5000, .rst, seq: c + 2)]
+    }
+
+    @Test func aConnectionBeyondTheBucketLimitMayMeetItsFinWithAnRST() throws {
+        func report(rstOnConnection rst: Int) -> ExperimentReport {
+            var packets: [CapturedPacket] = []
+            for n in 1...6 {
+                let port = UInt16(40_000 + n), start = Int64(n) * 100
+                packets += n == rst ? Self.slowCloseBeyondTheLimit(clientPort: port, start: start)
+                                    : Self.activeClose(clientISN: UInt32(n) * 1_000, start: start, clientPort: port)
+            }
+            var report = ExperimentReport(name: "max-tw-buckets", isolation: .networkNamespace, findings: [:], steps: [],
+                                          sysctls: ["tcp_max_tw_buckets": "3"])
+            report.kernelTrace = PacketTrace(kernel: packets, serverPorts: [5000])
+            LabTrace.attachSimulation(to: &report, scenarios: Self.scenarios, toleranceMs: 250)
+            return report
+        }
+        // Connection 6 is beyond the limit of 3: the RST is what Linux does (facts 15, 19, 40).
+        let beyond = report(rstOnConnection: 6)
+        #expect(beyond.agreement?.agree == true, "\(beyond.agreement?.verdict ?? "no verdict")")
+        #expect(beyond.traceNotes.contains { $0.contains("lab-overflow-slow-active-close for connection 6") }, "\(beyond.traceNotes)")
+        // Within the limit the client has a bucket and must ACK that FIN: an RST there is a difference,
+        // named against the usual story.
+        let within = report(rstOnConnection: 2)
+        #expect(within.agreement?.agree == false)
+        #expect(within.agreement?.firstDifference == "connection 2, segment 7: the kernel sent client→server RST seq 2, the simulation client→server ACK seq 2 ack 2",
+                "\(within.agreement?.firstDifference ?? "")")
     }
 
     @Test func traceJSONHasTheDocumentedShape() throws {

@@ -57,14 +57,23 @@ public struct QuizPaperCommand: ParsableCommand {
     @Option(help: "The student id the variants are made for (on Gradescope: the roster's SID, else the e-mail).") var student: String = "student"
     @Option(help: ArgumentHelp("A roster (one id a line, or CSV with an SID or Email column): write every student's paper.", valueName: "file"))
     var students: String?
-    @Option(help: ArgumentHelp("With --students: the folder the papers are written to (created when missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write N papers under new random ids (pl-…) to --output-dir, each as ID.txt and ID.yaml, for a platform that deals one to each student (the PrairieLearn kit).", valueName: "N"))
+    var pool: Int?
+    @Option(help: ArgumentHelp("With --students or --pool: the folder the papers are written to (created when missing).", valueName: "dir"))
     var outputDir: String?
     @Option(help: ArgumentHelp("The course secret (without it, practice variants).", valueName: "file")) var secretFile: String?
     @Flag(help: "Print an answers file to fill in (YAML, the questions as comments).") var template = false
 
     public func validate() throws {
+        if students != nil, pool != nil { throw ValidationError("choose one of --students ROSTER and --pool N") }
+        if let pool {
+            guard (1...5_000).contains(pool) else { throw ValidationError("--pool takes a number of papers from 1 to 5000") }
+            if outputDir == nil { throw ValidationError("--pool needs --output-dir DIR, the folder the papers go to") }
+            if secretFile == nil { throw ValidationError("--pool makes graded papers: give --secret-file FILE") }
+            return
+        }
         if students != nil, outputDir == nil { throw ValidationError("--students needs --output-dir DIR, the folder the papers go to") }
-        if students == nil, outputDir != nil { throw ValidationError("--output-dir goes with --students ROSTER") }
+        if students == nil, outputDir != nil { throw ValidationError("--output-dir goes with --students ROSTER or --pool N") }
         if students == nil, let problem = StudentID.problem(with: student) {
             throw ValidationError("the --student id \(problem)")
         }
@@ -76,6 +85,10 @@ public struct QuizPaperCommand: ParsableCommand {
             let catalog = try lessons.catalog()
             let secret = try secretFile.map(QuizCatalog.readSecret(path:))
             let generator = VariantGenerator(secret: secret)
+            if let pool, let outputDir {
+                try writePool(pool, folder: outputDir, lessons: catalog.lessons, generator: generator)
+                return
+            }
             if let students, let outputDir {
                 try writePapers(roster: students, folder: outputDir, lessons: catalog.lessons, generator: generator, messages: messages)
                 return
@@ -89,6 +102,23 @@ public struct QuizPaperCommand: ParsableCommand {
             messages.say("error: " + error.description)
             throw ExitCode(2)
         }
+    }
+
+    /// Writes `count` papers under fresh random ids, each as a readable paper and an answers file.
+    private func writePool(_ count: Int, folder: String, lessons: [Lesson], generator: VariantGenerator) throws {
+        var random = SystemRandomNumberGenerator()
+        var ids = Set<String>()
+        while ids.count < count {
+            ids.insert("pl-" + (0..<10).map { _ in String(Int.random(in: 0..<16, using: &random), radix: 16) }.joined())
+        }
+        for id in ids.sorted() {
+            let paper = QuizPaper(lessons: lessons, student: id, generator: generator)
+            for (ext, text) in [("txt", paper.text()), ("yaml", paper.template())] {
+                try OutputFileWriter.write(Data(text.utf8), toPath: URL(fileURLWithPath: folder).appendingPathComponent(id + "." + ext).path,
+                                           permissions: 0o600, createFolders: true, followingLinks: false)
+            }
+        }
+        printText("Wrote \(count) papers to \(folder) (ID.txt to read, ID.yaml to fill in)")
     }
 
     /// Writes one paper per roster id into the folder; ids that cannot be a file name or an id are

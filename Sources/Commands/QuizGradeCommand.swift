@@ -112,10 +112,10 @@ public struct QuizGradeCommand: ParsableCommand {
 
         let reader = SubmissionReader(secret: secret)
         var files = paths.map(reader.read)
-        if case .prairieLearn = platform {
-            // PrairieLearn tells an external grader nothing about who submitted (/grade/data/data.json
-            // holds the question's params, the submitted answers and the variant seed), so the id is the
-            // file's own `student:` and the results say so.
+        if case .prairieLearn(let environment) = platform, environment.paperID == nil {
+            // PrairieLearn tells an external grader nothing about who submitted, and this question has no
+            // paper in its params (a question set up before `quiz paper --pool`), so the id is the file's
+            // own `student:` and the results say so.
             for index in files.indices where files[index].isUsable {
                 files[index].problems.append("\(files[index].path): PrairieLearn does not tell the grader who submitted, so this file was graded under the id in its own `student:` line; the instructor checks it against the PrairieLearn user")
             }
@@ -181,8 +181,10 @@ enum GradingPlatform {
 
     /// The student id the platform says the submission belongs to.
     var studentID: String? {
-        if case .gradescope(let environment) = self { return environment.studentID }
-        return nil
+        switch self {
+        case .gradescope(let environment): return environment.studentID
+        case .prairieLearn(let environment): return environment.paperID
+        }
     }
 
     var submittedAnswersFiles: [SubmissionReader.Submitted] {

@@ -104,9 +104,32 @@ enum PlatformKitFiles {
                 }
 
                 """, isExecutable: false),
+            File(path: "questions/twlab-quiz/server.py", text: """
+                # Deals each student's variant one paper from the instructor's pool (made with
+                # `twlab quiz paper --pool N --secret-file course-secret --output-dir papers/`). PrairieLearn
+                # seeds `random` with the variant's seed, so a student keeps their paper, and params are
+                # made here on the server, so the grader can trust params["paper"] as the student's id.
+                import os
+                import random
+
+
+                def generate(data):
+                    folder = os.path.join(data["options"]["server_files_course_path"], "twlab", "papers")
+                    papers = sorted(name[:-5] for name in os.listdir(folder) if name.endswith(".yaml"))
+                    if not papers:
+                        raise RuntimeError("no papers in serverFilesCourse/twlab/papers: run twlab quiz paper --pool")
+                    paper = random.choice(papers)
+                    with open(os.path.join(folder, paper + ".yaml"), encoding="utf-8") as handle:
+                        data["params"]["template"] = handle.read()
+                    data["params"]["paper"] = paper
+
+                """, isExecutable: false),
             File(path: "questions/twlab-quiz/question.html", text: """
                 <pl-question-panel>
-                  <p>Hand in the answers file you filled in from <code>twlab quiz paper --template</code>.</p>
+                  <p>Your paper is <code>{{params.paper}}</code>. Copy it into a file named
+                  <code>answers.yaml</code>, write each answer after its colon, and upload the file.
+                  Your questions and numbers are your own: another student's answers will not fit them.</p>
+                  <pre>{{params.template}}</pre>
                 </pl-question-panel>
                 <pl-file-upload file-names="answers.yaml"></pl-file-upload>
                 <pl-external-grader-results></pl-external-grader-results>
@@ -117,22 +140,27 @@ enum PlatformKitFiles {
 
                 1. Copy `serverFilesCourse/twlab/` into your course repository's `serverFilesCourse/`, and
                    add the release binary (`twlab`), the `Lessons` folder and `course-secret` there
-                   (`openssl rand -hex 32 > course-secret`). serverFilesCourse is only read by graders.
-                2. Copy `questions/twlab-quiz/` into `questions/` and give it a fresh `uuid`.
-                3. twlab writes `/grade/results/results.json` (`score` 0–1, `gradable`, `tests[]`).
+                   (`openssl rand -hex 32 > course-secret`). serverFilesCourse is only read by the
+                   server and graders, never sent to students.
+                2. Make a pool of papers there, a few more than you have students:
 
-                ## Student identity: PrairieLearn does not give one
+                       twlab quiz paper --pool 400 --secret-file course-secret \\
+                         --output-dir serverFilesCourse/twlab/papers
 
-                PrairieLearn's external grader receives the student's files in `/grade/student` and
-                `/grade/data/data.json`, which holds the question's `params`, `correct_answers`,
-                `submitted_answers`, `variant_seed`, `options` and the like, but no user id, uid or
-                e-mail (checked against PrairieLearn's source: `buildDirectory` in
-                `externalGraderCommon.ts`). So on PrairieLearn twlab grades a file under its own
-                `student:` line and every result says so; a student who hands in a classmate's file
-                scores what the classmate would. Use this question for practice and feedback, and
-                take marks where the platform names the student (the Gradescope kit), or grade the
-                files yourself after checking each file's `student:` against the PrairieLearn user
-                in the submissions download.
+                3. Copy `questions/twlab-quiz/` into `questions/` and give it a fresh `uuid`.
+                4. twlab writes `/grade/results/results.json` (`score` 0–1, `gradable`, `tests[]`).
+
+                ## Student identity: the paper
+
+                PrairieLearn's external grader is told no user id, uid or e-mail (`/grade/data/data.json`
+                holds the question's `params`, `submitted_answers`, `variant_seed` and the like; checked
+                against PrairieLearn's source, `buildDirectory` in `externalGraderCommon.ts`). So the
+                identity is the paper: `server.py` deals each student's variant a random paper from the
+                pool and shows it; the grader reads `params.paper` and grades the file as that paper,
+                whatever its `student:` line says. A classmate's file was made for another paper and
+                scores like a guess, unless both drew the same one (with 400 papers, about one pair in
+                400). `singleVariant` keeps each student on their paper. Keep the papers folder out of
+                `clientFilesCourse`: it holds questions, not answers, but there is no reason to publish it.
 
                 """, isExecutable: false),
         ]

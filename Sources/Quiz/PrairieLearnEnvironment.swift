@@ -15,6 +15,19 @@ public struct PrairieLearnEnvironment: Sendable {
         return PrairieLearnEnvironment(root: URL(fileURLWithPath: path))
     }
 
+    /// The paper this variant of the question was given (`params.paper` in `/grade/data/data.json`),
+    /// which the kit's `server.py` draws from the instructor's pool of papers. PrairieLearn names no
+    /// user to an external grader, but the variant's params come from the server, not the student, so
+    /// the paper is the identity the answers are graded under. Nil for a question without one.
+    public var paperID: String? {
+        let url = root.appendingPathComponent("data/data.json")
+        guard let data = FileManager.default.contents(atPath: url.path), data.count <= 16 << 20,
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let params = object["params"] as? [String: Any],
+              let paper = params["paper"] as? String, !paper.isEmpty else { return nil }
+        return paper
+    }
+
     /// Where results are written.
     public var resultsFile: URL { root.appendingPathComponent("results/results.json") }
 

@@ -29,8 +29,9 @@ public struct ScenarioLibrary: Sendable {
     /// The parsed scenario of that name; throws a `ScenarioError` if it is missing or malformed.
     public func load(_ name: String) throws -> Scenario {
         guard let text = texts[name] else {
-            throw ScenarioError(source: name, line: 0, column: 0,
-                                message: "no built-in scenario named '\(name)' (try: \(names.joined(separator: ", ")))")
+            let known = names.isEmpty ? "no scenarios were found: no lessons folder was found; pass --lessons DIR or set TWLAB_LESSONS"
+                                      : "try: " + names.joined(separator: ", ")
+            throw ScenarioError(source: name, line: 0, column: 0, message: "no built-in scenario named '\(name)' (\(known))")
         }
         if let done = parsed.results.withLock({ $0[name] }) { return try done.get() }
         let source = location.isEmpty ? name + ".twsim" : location + "/" + name + ".twsim"

@@ -115,7 +115,14 @@ extension ExperimentTests {
         let leaked = after.keys.filter { before[$0] == nil && (try? sockets.localPort(of: $0)) == experimentPort }
         #expect(leaked.isEmpty)
         // The kernel's table: nothing of the experiment's is left but kernel-owned TIME_WAIT/FIN_WAIT minisockets.
-        let rows = try SocketTable.read(filter: SocketFilter(ports: [experimentPort]))
+        // Other tests in this process start child processes meanwhile, and a child holds a copy of every
+        // descriptor from its fork until its exec closes the close-on-exec ones, so the sockets may outlive
+        // our close() by that long: give it up to two seconds.
+        var rows = try SocketTable.read(filter: SocketFilter(ports: [experimentPort]))
+        for _ in 0..<40 where !rows.entries.allSatisfy({ $0.isMinisocket }) {
+            usleep(50_000)
+            rows = try SocketTable.read(filter: SocketFilter(ports: [experimentPort]))
+        }
         #expect(rows.entries.allSatisfy { $0.isMinisocket }, "left: \(rows.entries.map(\.state))")
     }
 }

@@ -9,6 +9,15 @@ import TCPModel
                              "wandering-duplicate", "wandering-duplicate-without-time-wait", "time-wait-assassination",
                              "time-wait-assassination-rfc1337", "syn-reopens-time-wait"]
 
+    /// With no scenarios at all (no lessons folder) a missing name says why and what to do.
+    @Test func aMissingScenarioInAnEmptyLibrarySaysWhy() {
+        #expect(throws: ScenarioError.self) { try ScenarioLibrary(texts: [:], location: "").load("active-close") }
+        do { _ = try ScenarioLibrary(texts: [:], location: "").load("active-close") } catch {
+            #expect("\(error)".contains("no lessons folder was found; pass --lessons DIR or set TWLAB_LESSONS"), "\(error)")
+            #expect(!"\(error)".contains("try: )"))
+        }
+    }
+
     @Test func everyScenarioTheIssueListsIsShipped() {
         let names = Set(builtins.names)
         for name in Self.issueNames { #expect(names.contains(name), "\(name) is missing") }

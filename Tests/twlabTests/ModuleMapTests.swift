@@ -32,7 +32,12 @@ import Testing
             let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
             for file in files {
                 let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                // Lines inside a multi-line string literal (a kit's shell or Python text) are not imports.
+                var inLiteral = false
                 for line in text.split(separator: "\n") {
+                    let delimiters = line.components(separatedBy: "\"\"\"").count - 1
+                    defer { if delimiters % 2 == 1 { inLiteral.toggle() } }
+                    if inLiteral { continue }
                     let words = line.split(separator: " ")
                     guard let i = words.firstIndex(of: "import"), i == 0 || words[i - 1] == "@testable", i + 1 < words.count else { continue }
                     let imported = String(words[i + 1])

@@ -83,6 +83,73 @@ import Testing
         #expect((object["output"] as? String)?.contains("PrairieLearn does not tell the grader who submitted") == true, "\(object)")
     }
 
+    /// The PrairieLearn kit deals each variant a paper from the instructor's pool (`server.py`, run here
+    /// by python3 as PrairieLearn would call it), and the grader grades under `params.paper`: the
+    /// paper's own answers score full marks, the same file handed in under another paper does not.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: QuizPlatformEndToEndTests.python), "needs python3"))
+    func prairieLearnGradesUnderTheDealtPaper() throws {
+        let root = try QuizEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let secret = root.appendingPathComponent("course-secret")
+        try QuizEndToEndTests.write("pl-course-key\n", to: secret)
+        let kit = root.appendingPathComponent("kit")
+        #expect(try TwlabBinary.run(["quiz", "kit", "prairielearn", kit.path]).status == 0)
+        let papers = kit.appendingPathComponent("serverFilesCourse/twlab/papers")
+        let pool = try Self.quiz(["paper", "--pool", "3", "--secret-file", secret.path, "--output-dir", papers.path])
+        #expect(pool.status == 0, "\(pool.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: papers.path).sorted()
+        let ids = files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        #expect(files.count == 6 && ids.count == 3 && ids.allSatisfy { $0.hasPrefix("pl-") && $0.count == 13 }, "\(files)")
+        #expect(try Self.quiz(["paper", "--pool", "3", "--output-dir", papers.path]).stderr.contains("--secret-file"),
+                "a pool of practice papers is refused")
+
+        // server.py, as PrairieLearn calls it: `random` seeded with the variant's seed.
+        let script = """
+            import json, random, sys
+            sys.path.insert(0, sys.argv[1])
+            import server
+            dealt = []
+            for seed in range(40):
+                random.seed(seed)
+                data = {"params": {}, "options": {"server_files_course_path": sys.argv[2]}}
+                server.generate(data)
+                dealt.append(data["params"])
+            print(json.dumps(dealt))
+            """
+        let run = try QuizPlatformEndToEndTests.tool(QuizPlatformEndToEndTests.python,
+                                                     ["-c", script, kit.appendingPathComponent("questions/twlab-quiz").path,
+                                                      kit.appendingPathComponent("serverFilesCourse").path])
+        #expect(run.status == 0, "\(run.output)")
+        let dealt = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: String]])
+        #expect(Set(dealt.compactMap { $0["paper"] }) == Set(ids), "40 variants are dealt every paper of the pool")
+        for params in dealt {
+            let paper = try #require(params["paper"])
+            let template = try String(contentsOf: papers.appendingPathComponent(paper + ".yaml"), encoding: .utf8)
+            #expect(params["template"] == template && template.contains("student: \"\(paper)\""))
+        }
+
+        // Grading: ada's paper is ids[0]; she hands in its answers. A classmate dealt ids[1] hands in a copy.
+        let expected = try QuizEndToEndTests.canonicalAnswers(student: ids[0], lessons: Self.lessons, directory: root, secret: secret)
+        let grade = root.appendingPathComponent("grade")
+        try FileManager.default.createDirectory(at: grade.appendingPathComponent("student"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: grade.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try QuizEndToEndTests.write(QuizEndToEndTests.answersFile(student: ids[0], expected), to: grade.appendingPathComponent("student/answers.yaml"))
+        func score(dealt paper: String) throws -> (score: Double, output: String, stderr: String) {
+            try QuizEndToEndTests.write(#"{"params":{"paper":"\#(paper)"},"submitted_answers":{},"variant_seed":7}"#,
+                                        to: grade.appendingPathComponent("data/data.json"))
+            let result = try Self.quiz(["grade", "--format", "prairielearn", "--secret-file", secret.path],
+                                       environment: ["TWLAB_PRAIRIELEARN_ROOT": grade.path])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: grade.appendingPathComponent("results/results.json"))) as? [String: Any])
+            return (object["score"] as? Double ?? -1, object["output"] as? String ?? "", result.stderr)
+        }
+        let own = try score(dealt: ids[0])
+        #expect(own.score == 1, "\(own.output)")
+        #expect(!own.output.contains("does not tell the grader"))
+        let copied = try score(dealt: ids[1])
+        #expect(copied.score < 0.6, "a copy graded under another paper: \(copied.score)")
+        #expect(copied.stderr.contains("differs from the platform's id `\(ids[1])`"), "\(copied.stderr)")
+    }
+
     /// A planted link in the kit folder is refused and its target untouched; an edited course.yaml
     /// is kept on a second run unless --force.
     @Test func kitsRefuseLinksAndKeepEdits() throws {

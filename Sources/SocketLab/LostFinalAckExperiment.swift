@@ -7,7 +7,7 @@ import TCPModel
 struct LostFinalAckExperiment: Experiment {
     let name = "lost-final-ack"
     let summary = "twlab plays the server and retransmits its FIN: TIME_WAIT re-ACKs it and its 60 s timer starts again."
-    let findingKeys = ["reacked", "timer_before_ms", "timer_after_ms", "client_states"]
+    let findingKeys = ["reacked", "timer_before_ms", "timer_after_ms", "client_states", "answer_to_retransmitted_fin"]
     let changesSysctls = false
     let simulatorAlternative = "sim lost-final-ack"
     let optionHelp = ["delay=MS  how long after its FIN the peer retransmits it (200–10000, default 1000)"]
@@ -64,6 +64,7 @@ struct LostFinalAckExperiment: Experiment {
             "timer_after_ms": .number(Double(after)),
             "timer_restarted": .flag(after > before + delay / 2),
             "client_states": .list(states.states),
+            "answer_to_retransmitted_fin": .text(answer?.tcp.flags.name ?? "none"),
         ]
     }
 }

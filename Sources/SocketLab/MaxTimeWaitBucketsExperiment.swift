@@ -5,7 +5,7 @@ import TCPModel
 struct MaxTimeWaitBucketsExperiment: Experiment {
     let name = "max-tw-buckets"
     let summary = "tcp_max_tw_buckets=3 and ten closes: three TIME_WAIT sockets, the rest skip it (TCPTimeWaitOverflow)."
-    let findingKeys = ["time_wait_count", "overflow_delta"]
+    let findingKeys = ["time_wait_count", "overflow_delta", "client_state_beyond_limit"]
     let changesSysctls = true
     let simulatorAlternative = "model ports --range 32768-60999 --rate 500"
     let traceScenario: String? = "lab-quick-active-close"
@@ -33,6 +33,7 @@ struct MaxTimeWaitBucketsExperiment: Experiment {
                  observed: ["tcp_max_tw_buckets": lab.sysctl("tcp_max_tw_buckets") ?? "?",
                             "TCPTimeWaitOverflow": String(before)])
         let (listener, _) = try lab.sockets.listen(port: server, reuseAddress: true, backlog: 256)
+        var lastClientState = "?"
         for _ in 0..<closes {
             try lab.checkStop()
             let pair = try ConnectionPair.open(lab, listener: listener, port: server)
@@ -43,6 +44,7 @@ struct MaxTimeWaitBucketsExperiment: Experiment {
                 let state = pair.clientState(lab)
                 return state == TCPState.timeWait.rawValue || state == TCPState.closed.rawValue
             }
+            lastClientState = pair.clientState(lab)
         }
         _ = try lab.waitUntil(timeoutMilliseconds: 300) {
             lab.rows(port: server).allSatisfy { $0.state == .timeWait || $0.state == .listen }
@@ -54,6 +56,8 @@ struct MaxTimeWaitBucketsExperiment: Experiment {
         lab.showRows(port: server)
         lab.note("Since Linux 2.6.38 an overflow only counts in TCPTimeWaitOverflow (/proc/net/netstat); older or patched kernels also log \"TCP: time wait bucket table overflow\".")
         lab.sockets.close(listener)
-        return ["time_wait_count": .number(Double(timeWaits)), "overflow_delta": .number(Double(after - before))]
+        // The last close is beyond the limit whenever closes > buckets: its client socket is simply gone.
+        return ["time_wait_count": .number(Double(timeWaits)), "overflow_delta": .number(Double(after - before)),
+                "client_state_beyond_limit": .text(closes > buckets ? lastClientState : "none beyond the limit")]
     }
 }

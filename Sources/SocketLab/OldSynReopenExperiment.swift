@@ -6,7 +6,7 @@ import TCPModel
 struct OldSynReopenExperiment: Experiment {
     let name = "old-syn"
     let summary = "An old SYN into the server's TIME_WAIT gets a bare ACK; a newer SYN reopens it (ISN = SND.NXT + 65537)."
-    let findingKeys = ["old_syn_answer", "reopened", "isn_offset"]
+    let findingKeys = ["old_syn_answer", "reopened", "isn_offset", "server_after_newer_syn"]
     let changesSysctls = true
     let simulatorAlternative = "sim syn-reopens-time-wait"
     let traceScenario: String? = "lab-old-syn"
@@ -48,6 +48,7 @@ struct OldSynReopenExperiment: Experiment {
         let oldSendNext = kernelFin.tcp.sequenceNumber &+ 1
         let offset = synAck.tcp.sequenceNumber &- oldSendNext
         let accepted = try? lab.sockets.accept(listener, timeoutMilliseconds: 1_000)
+        let afterNewerSyn = peer.kernelState()
         lab.step("A SYN above the old sequence space (ISN + 100000) arrives: the kernel reopens the 4-tuple.",
                  observed: ["answer": synAck.tcp.flags.name, "new_isn_minus_old_snd_nxt": String(offset),
                             "accepted": accepted != nil ? "yes" : "no"])
@@ -57,6 +58,7 @@ struct OldSynReopenExperiment: Experiment {
             "old_syn_ack_of_old_connection": .flag(acksOld),
             "reopened": .flag(accepted != nil),
             "isn_offset": .number(Double(offset)),
+            "server_after_newer_syn": .text(afterNewerSyn),
         ]
     }
 }

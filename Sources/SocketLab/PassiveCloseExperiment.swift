@@ -4,7 +4,7 @@ import TCPModel
 struct PassiveCloseExperiment: Experiment {
     let name = "passive-close"
     let summary = "The server closes first (HTTP/1.0 style): TIME_WAIT lands on the server, not the client."
-    let findingKeys = ["client_states", "server_states", "time_wait_side", "timer_ms"]
+    let findingKeys = ["client_states", "server_states", "time_wait_side", "timer_ms", "client_after_server_close"]
     let changesSysctls = false
     let simulatorAlternative = "sim passive-close"
     let traceScenario: String? = "lab-passive-close"
@@ -24,6 +24,7 @@ struct PassiveCloseExperiment: Experiment {
         lab.sockets.close(pair.server)
         seen = try pair.waitFor(lab, client: .closeWait, server: .finWait2)
         client.record(seen.client); server.record(seen.server)
+        let clientAfterServerClose = seen.client
         lab.step("The server sends its response and calls close() at once, before the client is done.",
                  observed: ["client": seen.client, "server": seen.server])
         lab.showRows(port: port)
@@ -42,6 +43,7 @@ struct PassiveCloseExperiment: Experiment {
             "server_states": .list(server.states),
             "time_wait_side": .text(timeWaitSide(client: seen.client, server: seen.server)),
             "timer_ms": .number(Double(timer)),
+            "client_after_server_close": .text(clientAfterServerClose),
         ]
     }
 }

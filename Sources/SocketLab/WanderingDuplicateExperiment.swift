@@ -12,7 +12,8 @@ import TCPModel
 struct WanderingDuplicateExperiment: Experiment {
     let name = "wandering-duplicate"
     let summary = "An old segment reaches a new incarnation: PAWS or Linux's ACK check drops it; when neither can, the application reads it."
-    let findingKeys = ["with_timestamps", "without_timestamps", "paws_delta", "stale_bytes_read"]
+    let findingKeys = ["with_timestamps", "without_timestamps", "paws_delta", "stale_bytes_read",
+                       "timestamps_round_outcome", "quiet_round_outcome"]
     let changesSysctls = true
     let simulatorAlternative = "sim wandering-duplicate-without-time-wait"
     let traceScenario: String? = "lab-wandering-duplicate"
@@ -105,6 +106,9 @@ struct WanderingDuplicateExperiment: Experiment {
             "paws_delta": .number(Double(pawsDelta)),
             "stale_bytes_read": .number(Double(staleBytes)),
             "accepted_once_ack_plausible": .flag(acceptedLater > 0),
+            // How rounds 1 and 2 ended, in the simulator's outcome words: the application read old bytes or not.
+            "timestamps_round_outcome": .text(outcomes.first == "accepted" ? "stale-data" : "clean"),
+            "quiet_round_outcome": .text(outcomes.last == "accepted" ? "stale-data" : "clean"),
         ]
     }
 

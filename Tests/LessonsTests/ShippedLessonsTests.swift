@@ -164,11 +164,16 @@ struct ShippedLessonsTests {
                            "fin-timeout", "max-tw-buckets", "lost-final-ack", "no-time-wait-world", "assassination",
                            "old-syn", "wandering-duplicate", "lost-fin-retransmission"].reduce(into: [String: [String]]()) { $0[$1] = [] }
         var linter = Linter(experiments: experiments)
-        linter.experiments["passive-close"] = ["time_wait_side"]
+        linter.experiments["passive-close"] = ["time_wait_side", "client_after_server_close"]
         linter.experiments["linger-abort"] = ["peer_errno", "time_wait_side"]
         linter.experiments["active-close"] = ["time_wait_side", "client_after_close", "server_after_client_close"]
         linter.experiments["port-exhaustion"] = ["first_error", "time_wait_side"]
         linter.experiments["fin-timeout"] = ["orphan_state_after_limit", "time_wait_state_after_limit"]
+        linter.experiments["lost-final-ack"] = ["answer_to_retransmitted_fin"]
+        linter.experiments["no-time-wait-world"] = ["answer_to_retransmitted_fin"]
+        linter.experiments["wandering-duplicate"] = ["timestamps_round_outcome", "quiet_round_outcome"]
+        linter.experiments["max-tw-buckets"] = ["client_state_beyond_limit"]
+        linter.experiments["old-syn"] = ["old_syn_answer", "server_after_newer_syn"]
         let report = linter.lint([Self.root])
         #expect(report.errors.isEmpty, "\(report.errors.map(\.description))")
         #expect(report.lessonCount == 8)

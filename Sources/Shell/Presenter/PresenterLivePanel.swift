@@ -47,7 +47,7 @@ struct PresenterLivePanel {
         switch status {
         case .noLab: text = "Live kernel: this step has no lab; the simulation is the evidence."
         case .off: text = "Live kernel: off (--no-live); l runs the step's lab."
-        case .running(let name, _): text = "Live kernel: running \(name) in a private namespace… (q or Ctrl-C stops it)"
+        case .running(let name, _): text = "Live kernel: running \(name)… (q or Ctrl-C stops it)"
         case .failed(let why): text = "Live kernel: not run here (\(why)); the simulation stands."
         case .stopped: text = "Live kernel: stopped, and it closed what it opened; r runs it again."
         case .finished(let report, _): text = "Live kernel: " + verdict(report)

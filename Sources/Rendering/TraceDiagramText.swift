@@ -10,13 +10,19 @@ public struct TraceDiagramText: Sendable {
     /// The most connections drawn per trace; the rest are counted in one line.
     public var maximumConnections: Int
 
+    /// The width of one diagram column when there is room for it (44 by default; the presenter
+    /// narrows it so that the kernel and the simulation stand side by side in 80 columns).
+    public var preferredColumnWidth: Int
+
     /// A renderer for `width` columns.
-    public init(width: Int = 80, maximumConnections: Int = 2) {
+    public init(width: Int = 80, maximumConnections: Int = 2, preferredColumnWidth: Int = TraceDiagramText.columnWidth) {
         self.width = width
         self.maximumConnections = maximumConnections
+        self.preferredColumnWidth = preferredColumnWidth
     }
 
-    static let columnWidth = 44
+    /// The usual width of one diagram column.
+    public static let columnWidth = 44
     static let timeWidth = 9
 
     /// The lines of the whole view for one report; empty when the report has no trace at all.
@@ -56,8 +62,8 @@ public struct TraceDiagramText: Sendable {
         sentences.flatMap { TextWrapper.wrap($0, width: max(20, width), hangingIndent: 2) }
     }
 
-    /// The width of one diagram column: 44, or the whole width when that is less.
-    var columnWidth: Int { max(24, min(Self.columnWidth, width)) }
+    /// The width of one diagram column: the preferred width (44), or the whole width when that is less.
+    var columnWidth: Int { max(24, min(preferredColumnWidth, width)) }
 
     /// Indexes (connection → segment positions) that differ, for the kernel and the simulation.
     static func differingIndexes(kernel: PacketTrace, simulation: PacketTrace, every: Bool,

@@ -22,6 +22,19 @@ public struct TraceOptions: Sendable {
     }
 }
 
+extension ExperimentReport {
+    /// This report with the matching scenario's trace and the verdict added, as `ExperimentRunner.run`
+    /// adds them when given a scenario library: for a caller that ran the experiment through a service
+    /// that did not know the scenarios (the presenter). A report that already has them is returned as is.
+    public func comparedWithSimulation(scenarios: ScenarioLibrary,
+                                       toleranceMs: Double = TraceComparison.defaultToleranceMs) -> ExperimentReport {
+        guard simulationTrace == nil, agreement == nil else { return self }
+        var report = self
+        LabTrace.attachSimulation(to: &report, scenarios: scenarios, toleranceMs: toleranceMs)
+        return report
+    }
+}
+
 /// The kernel-trace steps of an experiment run: start and finish the capture, write the pcap,
 /// simulate the matching scenario and compare.
 enum LabTrace {

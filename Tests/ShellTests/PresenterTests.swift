@@ -197,7 +197,7 @@ import TCPModel
 
     @Test func keysMoveRevealAnimateAndStopAtTheEnds() {
         var state = PresenterState(stepCount: 3)
-        #expect(state.handle(.character("n"), frames: 5, hasLab: false, hintCount: 0) == .none)
+        #expect(state.handle(.character("n"), frames: 5, hasLab: false, hintCount: 0) == .leftStep)
         #expect(state.step == 1)
         _ = state.handle(.back, frames: 5, hasLab: false, hintCount: 0)
         _ = state.handle(.back, frames: 5, hasLab: false, hintCount: 0)

@@ -10,7 +10,8 @@ struct PresentCommand: ParsableCommand {
         abstract: "Present a lesson full screen on a projector.",
         discussion: """
             One step per screen. Keys: space, → or Enter next; ← back; r reveal the answer and play \
-            the simulation (+ and - change the pace, p pauses); h next hint; s play the simulation; \
+            the simulation (+ and - change the pace, p pauses), then the live kernel's result of the \
+            step's lab beside it ([ and ] turn pages where it does not fit); h next hint; s play the simulation; \
             l run the live experiment; w live socket pane; v enter a show of hands; g go to a step; \
             ? keys; q quit. Run 'twlab present LESSON --notes' in a second terminal for the speaker's \
             notes, expected answers and the next step; it follows the projector.
@@ -26,6 +27,10 @@ struct PresentCommand: ParsableCommand {
 
     @Flag(help: "Show the speaker's notes, following the presenter in another terminal.")
     var notes = false
+
+    @Flag(name: .customLong("no-live"),
+          help: "Reveal without running the step's lab (l still runs it): for a machine where labs cannot run.")
+    var noLive = false
 
     @Option(help: ArgumentHelp("Record the presentation as an asciicast v2 file with a marker per step and reveal.",
                                valueName: "file.cast"))
@@ -50,7 +55,8 @@ struct PresentCommand: ParsableCommand {
         let directory = lessons.map { URL(fileURLWithPath: $0) } ?? io.lessonsDirectory ?? LessonsLocator.find(explicit: nil)
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Lessons")
         let options = PresenterOptions(lesson: lesson, lessonsDirectory: directory,
-                                       theme: PresenterTheme.named(theme) ?? .light, notes: notes, recordPath: record)
+                                       theme: PresenterTheme.named(theme) ?? .light, notes: notes, recordPath: record,
+                                       live: !noLive)
         let status = Presenter.run(options)
         if status != 0 { throw ExitCode(status) }
     }

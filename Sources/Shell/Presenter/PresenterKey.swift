@@ -2,6 +2,8 @@
 enum PresenterKey: Equatable, Sendable {
     case next, back, reveal, hint, simulate, lab, watch, goTo, help, quit, vote, diagram
     case faster, slower, pause
+    /// Turn a page of a view longer than the screen: PgDn or `]`, PgUp or `[`.
+    case pageDown, pageUp
     case enter, escape, backspace
     case character(Character)
 
@@ -16,6 +18,8 @@ enum PresenterKey: Equatable, Sendable {
                     switch bytes[index + 2] {
                     case UInt8(ascii: "C"), UInt8(ascii: "B"): keys.append(.next)
                     case UInt8(ascii: "D"), UInt8(ascii: "A"): keys.append(.back)
+                    case UInt8(ascii: "5"): keys.append(.pageUp)
+                    case UInt8(ascii: "6"): keys.append(.pageDown)
                     default: break
                     }
                     index += 3
@@ -58,6 +62,8 @@ enum PresenterKey: Equatable, Sendable {
         case "+", "=": return .faster
         case "-", "_": return .slower
         case "p": return .pause
+        case "]": return .pageDown
+        case "[": return .pageUp
         default: return self
         }
     }

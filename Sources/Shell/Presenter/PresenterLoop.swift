@@ -12,6 +12,9 @@ struct PresenterOptions {
     var theme: PresenterTheme = .light
     var notes = false
     var recordPath: String?
+    /// Whether the reveal runs the step's lab and sets the live kernel beside the simulation
+    /// (`--no-live` turns it off; `l` still runs the lab).
+    var live = true
 }
 
 /// The presenter's full-screen loop: reads keys, plays the animation on a clock, redraws on every
@@ -51,29 +54,81 @@ enum Presenter {
             PresenterPosition(lesson: deck.lesson.id, step: state.step, view: state.view, hintsShown: state.hintsShown,
                               ended: true).save(to: positionFile)
         }
-        var labLines: [Int: [String]] = [:]
+        // The step's lab, one run at a time on its own thread; finished runs are kept per step.
+        var labs: [Int: PresenterLiveLab] = [:]
+        var turnedToLive: Set<ObjectIdentifier> = []
+        var pageTurned = false
         var watchLines: [String] = []
         var lastDrawn: [String] = []
         var lastSize = (columns: 0, rows: 0)
         var nextFrame = Date()
         var nextWatch = Date.distantPast
         var lastMarked: (Int, PresenterState.View)?
+        // However the presenter leaves, a lab still running stops and closes what it opened first.
+        defer { for lab in labs.values { lab.stopAndWait() } }
+
+        func frameCount() -> Int {
+            deck.run(state.step).map { SequenceAnimation(result: $0, width: 80).frameCount } ?? 0
+        }
+
+        func livePanel() -> PresenterLivePanel? {
+            let slide = deck.slides[state.step]
+            guard state.view == .reveal || state.view == .lab else { return nil }
+            if let run = labs[state.step] { return PresenterLivePanel(status: run.status, theme: options.theme) }
+            guard state.view == .reveal else { return nil }
+            guard slide.lab != nil else { return PresenterLivePanel(status: .noLab, theme: options.theme) }
+            return options.live ? nil : PresenterLivePanel(status: .off, theme: options.theme)
+        }
+
+        func startLab(_ lab: LabBlock) {
+            // One lab at a time: one still running elsewhere stops (and cleans up) first.
+            for (step, run) in labs where run.isRunning && step != state.step { run.stopAndWait() }
+            labs[state.step] = PresenterLiveLab(step: state.step, lab: lab, services: deck.services, scenarios: deck.library)
+        }
 
         func draw(force: Bool = false) {
             let size = PresenterTerminal.size()
-            let frames = deck.run(state.step).map { SequenceAnimation(result: $0, width: max(60, min(size.columns >= 80 ? size.columns - 4 : size.columns, 110))) }
-            var screen = PresenterScreen(columns: size.columns, rows: size.rows, theme: options.theme,
-                                         lessonTitle: deck.lesson.title, slide: deck.slides[state.step], state: state)
-            screen.answers = state.view == .reveal ? deck.answers(state.step) : []
-            if let frames, state.view == .reveal || state.view == .simulation {
-                screen.frame = frames.frame(state.frame)
-                screen.frameCount = frames.frameCount
-                screen.segmentsShown = frames.segmentsSent(through: state.frame)
-                screen.segmentCount = frames.segmentCount
+            let live = livePanel()
+            let width = PresenterScreen.animationWidth(columns: size.columns, live: live)
+            let frames = deck.run(state.step).map { SequenceAnimation(result: $0, width: width) }
+            func makeScreen() -> PresenterScreen {
+                var screen = PresenterScreen(columns: size.columns, rows: size.rows, theme: options.theme,
+                                             lessonTitle: deck.lesson.title, slide: deck.slides[state.step], state: state)
+                screen.answers = state.view == .reveal ? deck.answers(state.step) : []
+                if let frames, state.view == .reveal || state.view == .simulation {
+                    screen.frame = frames.frame(state.frame)
+                    screen.frameCount = frames.frameCount
+                    screen.segmentsShown = frames.segmentsSent(through: state.frame)
+                    screen.segmentCount = frames.segmentCount
+                }
+                screen.live = live
+                screen.watchLines = watchLines
+                return screen
             }
-            screen.labLines = labLines[state.step] ?? []
-            screen.watchLines = watchLines
-            let lines = screen.lines()
+            var screen = makeScreen()
+            // Once the kernel's result is in and the animation has ended, it comes into view (on the
+            // page after the simulation when the two do not fit side by side).
+            if let run = labs[state.step], live?.isResult == true, !turnedToLive.contains(ObjectIdentifier(run)) {
+                let animationDone = frames.map { state.frame + 1 >= $0.frameCount } ?? true
+                if state.view == .lab, let page = screen.labLivePage(rows: screen.bodyRows) {
+                    state.page = page
+                    turnedToLive.insert(ObjectIdentifier(run))
+                } else if state.view == .reveal, animationDone {
+                    if let page = screen.liveRevealPage() { state.page = page }
+                    turnedToLive.insert(ObjectIdentifier(run))
+                }
+                screen = makeScreen()
+            }
+            var lines = screen.lines()
+            if pageTurned {
+                pageTurned = false
+                // `]` past the last page: stay on it.
+                if lines == lastDrawn, state.page > 0 {
+                    state.page -= 1
+                    screen = makeScreen()
+                    lines = screen.lines()
+                }
+            }
             let resized = size.columns != lastSize.columns || size.rows != lastSize.rows
             guard force || resized || lines != lastDrawn else { return }
             let text = (resized ? "\u{1B}[0m\u{1B}[2J" : "") + PresenterTerminal.frame(lines)
@@ -104,41 +159,39 @@ enum Presenter {
             let keys = PresenterKey.decode(PresenterTerminal.readKeys(timeout: 100))
             var quit = false
             for key in keys {
-                let frames = deck.run(state.step).map { SequenceAnimation(result: $0, width: 80).frameCount } ?? 0
                 let slide = deck.slides[state.step]
-                let effect = state.handle(key, frames: frames, hasLab: slide.lab != nil, hintCount: slide.questions.first?.hints.count ?? 0)
-                if effect == .quit { quit = true; break }
-                if effect == .runLab, let lab = slide.lab {
-                    labLines[state.step] = ["Running \(lab.experiment) on this machine's loopback…"]
-                    draw()
-                    labLines[state.step] = runLab(lab, deck: deck, width: PresenterTerminal.size().columns - 4)
+                let step = state.step
+                let effect = state.handle(key, frames: frameCount(), hasLab: slide.lab != nil,
+                                          hintCount: slide.questions.first?.hints.count ?? 0)
+                switch effect {
+                case .quit: quit = true
+                case .runLab:
+                    // `l` on a lab that the reveal is running shows it; otherwise a fresh run.
+                    if let lab = slide.lab, labs[step]?.isRunning != true { startLab(lab) }
+                case .reveal:
+                    if let lab = slide.lab, options.live {
+                        switch labs[step]?.status {
+                        case .running?, .finished?: break
+                        default: startLab(lab)
+                        }
+                    }
+                case .leftStep:
+                    // Leaving a step (or its lab's view) stops its lab; it cleans up on its own thread.
+                    if let run = labs[step], run.isRunning { run.stop() }
+                case .none:
+                    if key.command == .pageDown { pageTurned = true }
                 }
+                if quit { break }
                 if state.playing { nextFrame = Date().addingTimeInterval(Double(state.frameMilliseconds) / 1000) }
             }
             if quit { break }
             if state.playing, Date() >= nextFrame {
-                let frames = deck.run(state.step).map { SequenceAnimation(result: $0, width: 80).frameCount } ?? 0
-                _ = state.tick(frames: frames)
+                _ = state.tick(frames: frameCount())
                 nextFrame = Date().addingTimeInterval(Double(state.frameMilliseconds) / 1000)
             }
             draw()
         }
         recorder?.marker("end")
         return 0
-    }
-
-    /// Runs a live experiment and returns its narration as lines of `width` columns; when it cannot
-    /// run here, says why.
-    private static func runLab(_ lab: LabBlock, deck: PresenterDeck, width: Int) -> [String] {
-        let text = LabNarrationText(width: max(40, width))
-        var lines: [String] = []
-        do {
-            _ = try deck.services.runExperiment(lab.experiment, lab.options, { line in lines += text.lines(for: line) },
-                                                { InterruptSignal.isRaised })
-        } catch {
-            lines.append("The experiment could not run here: \(ShellSession.describe(error))")
-            if let fallback = lab.fallback { lines.append("Its simulation instead: s plays \(fallback.label).") }
-        }
-        return lines
     }
 }

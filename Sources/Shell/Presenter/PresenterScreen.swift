@@ -25,14 +25,20 @@ struct PresenterScreen {
     /// the diagram's rows (a frame is also cut when a segment arrives).
     var segmentsShown = 0
     var segmentCount = 0
-    var labLines: [String] = []
     var watchLines: [String] = []
+    /// The live kernel of the step's lab, for the reveal and the lab view (nil: not shown).
+    var live: PresenterLivePanel?
+    /// Columns the body is drawn in instead of the screen's (the simulation's column beside the kernel).
+    var widthOverride: Int?
     /// Box drawing, or ASCII for a terminal whose locale is not UTF-8.
     var charset: TextCharset = .unicode
 
     /// Columns the body text is wrapped to.
-    var contentWidth: Int { columns >= 80 ? min(columns - 4, 110) : columns }
+    var contentWidth: Int { widthOverride ?? (columns >= 80 ? min(columns - 4, 110) : columns) }
     private var margin: String { String(repeating: " ", count: columns >= 80 ? 2 : 0) }
+
+    /// The rows between the heading and the footer.
+    var bodyRows: Int { rows - heading().count - (rows >= 30 ? 2 : 1) - footerLines().count }
 
     /// The screen's lines, each starting with the theme's base colours.
     func lines() -> [String] {
@@ -41,7 +47,7 @@ struct PresenterScreen {
         if rows >= 30 { out.append("") }
         out.append("")
         let footer = footerLines()
-        let bodyRows = rows - out.count - footer.count
+        let bodyRows = self.bodyRows
         var body = self.body(rows: bodyRows)
         if state.watch {
             let pane = watchPane(rows: max(4, bodyRows / 2))
@@ -87,16 +93,16 @@ struct PresenterScreen {
         return ["", margin + text]
     }
 
-    private func wrap(_ text: String, indent: Int = 0) -> [String] {
+    func wrap(_ text: String, indent: Int = 0) -> [String] {
         TextWrapper.wrap(text, width: contentWidth, hangingIndent: indent)
     }
 
     private func body(rows: Int) -> [String] {
         switch state.view {
         case .step: return stepBody(rows: rows)
-        case .reveal: return revealBody(rows: rows)
+        case .reveal: return live.map { liveRevealBody(rows: rows, live: $0) } ?? revealBody(rows: rows)
         case .simulation: return animation(rows: rows)
-        case .lab: return Array(labLines.suffix(rows))
+        case .lab: return labBody(rows: rows)
         case .help: return helpBody()
         }
     }
@@ -140,7 +146,7 @@ struct PresenterScreen {
     /// diagram alone).
     private var animationEnded: Bool { frame == nil || !state.playing || state.frame + 1 >= frameCount }
 
-    private func revealBody(rows: Int) -> [String] {
+    func revealBody(rows: Int) -> [String] {
         guard frame != nil else { return Self.cut(revealText(rows: rows, prompts: true, votes: true), to: rows, width: contentWidth) }
         if animationEnded && !state.stateMachine {
             // The explanation has the room: the chart, then the questions give way before any of it
@@ -225,10 +231,11 @@ struct PresenterScreen {
     private func helpBody() -> [String] {
         let keys = [
             ("space, →, Enter", "next step"), ("←", "back (from a simulation: to the step)"),
-            ("r", "reveal the answer and play the simulation"), ("h", "next hint"),
+            ("r", "reveal: the answer, the simulation, the live kernel"), ("h", "next hint"),
             ("s", "play the step's simulation"), ("+ / - / p", "faster / slower / play or pause"),
             ("d", "the state machine instead of the segments, both states marked"),
             ("l", "run the step's live experiment"), ("w", "live socket pane on or off"),
+            ("[ ], PgUp PgDn", "turn pages (the live kernel after the simulation)"),
             ("v", "enter a show of hands: answer and count"), ("g", "go to a step by number"),
             ("?", "this help"), ("q, Ctrl-C", "leave (the terminal is restored)"),
         ]

@@ -10,7 +10,9 @@ struct PresenterSlide: Sendable {
     var questions: [Question]
     /// The scenario `s` and `r` play: the step's first `sim` block, else its first question's.
     var simulation: (reference: ScenarioReference, profile: ProfileName?)?
-    /// The step's live experiment, if any.
+    /// The step's live experiment, if any: its first `lab` block, else the experiment its first
+    /// question is measured by (`experiment:` in a question). `l` runs it, and the reveal sets the
+    /// kernel's result beside the simulation.
     var lab: LabBlock?
     var notes: String
 
@@ -19,6 +21,7 @@ struct PresenterSlide: Sendable {
         lesson.steps.map { step in
             var slide = PresenterSlide(title: step.title, prose: [], questions: [], simulation: nil, lab: nil, notes: step.notes)
             var questionSimulation: (ScenarioReference, ProfileName?)?
+            var questionLab: LabBlock?
             for block in step.blocks {
                 switch block {
                 case .text(let text): slide.prose.append(text)
@@ -33,8 +36,12 @@ struct PresenterSlide: Sendable {
                         with: VariantGenerator(secret: nil).variant(for: unfilled, student: VariantGenerator.practiceStudent).values)
                     slide.questions.append(question)
                     if questionSimulation == nil { questionSimulation = simulation(of: question.source) }
+                    if questionLab == nil, case .experiment(let name, _, _) = question.source {
+                        questionLab = LabBlock(experiment: name, location: question.location)
+                    }
                 }
             }
+            if slide.lab == nil { slide.lab = questionLab }
             if slide.simulation == nil, let questionSimulation { slide.simulation = questionSimulation }
             if slide.simulation == nil, let fallback = slide.lab?.fallback { slide.simulation = (fallback, nil) }
             return slide

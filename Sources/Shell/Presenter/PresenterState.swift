@@ -6,7 +6,13 @@ struct PresenterState: Sendable, Equatable {
     /// A line being typed at the bottom of the screen.
     enum Input: Sendable, Equatable { case goTo(String), vote(String) }
     /// What the loop must do after a key.
-    enum Effect: Equatable { case none, runLab, quit }
+    enum Effect: Equatable {
+        case none, runLab, quit
+        /// The reveal started: the loop runs the step's lab beside it (unless it has a result).
+        case reveal
+        /// The presenter left the step (or its lab's view): a lab still running there stops.
+        case leftStep
+    }
 
     var step = 0
     var stepCount: Int
@@ -23,6 +29,9 @@ struct PresenterState: Sendable, Equatable {
     /// Whether the simulation is shown as the state machine (the two current states highlighted)
     /// instead of the sequence diagram.
     var stateMachine = false
+    /// The page of a reveal or lab view that does not fit one screen (the live kernel's result comes
+    /// below the simulation at 80×24); `[` and `]` turn it.
+    var page = 0
     /// A one-line message at the bottom (for example why a key did nothing).
     var message: String?
 
@@ -42,21 +51,23 @@ struct PresenterState: Sendable, Equatable {
         switch key.command {
         case .next:
             if view == .help { view = .step; return .none }
-            if step + 1 < stepCount { go(to: step + 1) } else { message = "This is the last step: q leaves." }
+            if step + 1 < stepCount { go(to: step + 1); return .leftStep } else { message = "This is the last step: q leaves." }
         case .back:
             if view == .help { view = .step; return .none }
-            if view != .step { view = .step; playing = false } else if step > 0 { go(to: step - 1) }
+            if view != .step { view = .step; playing = false; page = 0; return .leftStep }
+            if step > 0 { go(to: step - 1); return .leftStep }
         case .reveal:
             guard frames > 0 || view != .reveal else { return .none }
-            view = .reveal; frame = 0; playing = frames > 1
+            view = .reveal; frame = 0; playing = frames > 1; page = 0
+            return .reveal
         case .simulate:
             guard frames > 0 else { message = "This step has no simulation."; return .none }
-            view = .simulation; frame = 0; playing = frames > 1
+            view = .simulation; frame = 0; playing = frames > 1; page = 0
         case .hint:
             if hintsShown < hintCount { hintsShown += 1 } else { message = hintCount == 0 ? "This step has no hints." : "No more hints." }
         case .lab:
             guard hasLab else { message = "This step has no live experiment."; return .none }
-            view = .lab
+            view = .lab; page = 0
             return .runLab
         case .watch: watch.toggle()
         case .diagram: stateMachine.toggle()
@@ -64,6 +75,8 @@ struct PresenterState: Sendable, Equatable {
         case .vote: input = .vote("")
         case .help: view = view == .help ? .step : .help
         case .quit: return .quit
+        case .pageDown: page += 1
+        case .pageUp: page = max(0, page - 1)
         case .faster: speed = min(Self.paces.count - 1, speed + 1)
         case .slower: speed = max(0, speed - 1)
         case .pause:
@@ -84,7 +97,7 @@ struct PresenterState: Sendable, Equatable {
 
     private mutating func go(to index: Int) {
         step = min(max(0, index), stepCount - 1)
-        view = .step; hintsShown = 0; frame = 0; playing = false
+        view = .step; hintsShown = 0; frame = 0; playing = false; page = 0
     }
 
     private mutating func handleInput(_ key: PresenterKey, _ current: Input) -> Effect {
@@ -101,7 +114,7 @@ struct PresenterState: Sendable, Equatable {
         case .enter:
             if case .goTo = current {
                 input = nil
-                if let number = Int(text), (1...stepCount).contains(number) { go(to: number - 1) }
+                if let number = Int(text), (1...stepCount).contains(number) { go(to: number - 1); return .leftStep }
                 else if !text.isEmpty { message = "There is no step \(text); steps are 1 to \(stepCount)." }
                 return .none
             }

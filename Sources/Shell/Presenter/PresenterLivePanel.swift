@@ -1,0 +1,110 @@
+import Rendering
+import SocketLab
+
+/// The live kernel's side of a reveal: the kernel's socket table from the step's lab, its captured
+/// segments beside the simulated ones (`TraceDiagramText`), and the one-line verdict — or, when no
+/// lab runs, one line saying why while the simulation stands.
+struct PresenterLivePanel {
+    /// What there is to show.
+    enum Status {
+        /// The step has no lab.
+        case noLab
+        /// `--no-live`: the reveal does not run labs.
+        case off
+        /// The lab of this name is running.
+        case running(String, [LabLine])
+        case finished(ExperimentReport, [LabLine])
+        case failed(String)
+        case stopped
+    }
+
+    var status: Status
+    var theme: PresenterTheme
+
+    /// Whether the panel is a whole result (more than one line).
+    var isResult: Bool { if case .finished = status { return true } else { return false } }
+
+    /// Whether the panel takes a column beside the simulation on a wide terminal (a running lab or its
+    /// result); otherwise it is one line under it.
+    var isBeside: Bool {
+        switch status {
+        case .running, .finished: return true
+        default: return false
+        }
+    }
+
+    /// What the lab narrated so far.
+    var narration: [LabLine] {
+        switch status {
+        case .running(_, let lines), .finished(_, let lines): return lines
+        default: return []
+        }
+    }
+
+    /// One line that says where the live kernel is: running, not run and why, stopped, or its verdict.
+    func headline(width: Int) -> String {
+        let text: String
+        switch status {
+        case .noLab: text = "Live kernel: this step has no lab; the simulation is the evidence."
+        case .off: text = "Live kernel: off (--no-live); l runs the step's lab."
+        case .running(let name, _): text = "Live kernel: running \(name)… (q or Ctrl-C stops it)"
+        case .failed(let why): text = "Live kernel: not run here (\(why)); the simulation stands."
+        case .stopped: text = "Live kernel: stopped, and it closed what it opened; r runs it again."
+        case .finished(let report, _): text = "Live kernel: " + verdict(report)
+        }
+        let role: PresenterTheme.Role
+        switch status {
+        case .failed, .stopped: role = .problem
+        case .finished(let report, _): role = report.agreement.map { $0.agree ? .answer : .problem } ?? .emphasis
+        default: role = .quiet
+        }
+        return theme.paint(DisplayFit.truncate(text, to: width), role)
+    }
+
+    /// The whole panel at `width` columns: title, verdict, socket table, findings, segments.
+    func lines(width: Int) -> [String] {
+        guard case .finished(let report, let narration) = status else {
+            guard case .running(_, let narration) = status else { return [headline(width: width)] }
+            // While it runs: the line, then what it has done so far.
+            let text = LabNarrationText(width: width)
+            return [headline(width: width)] + narration.suffix(4).flatMap { text.lines(for: $0) }
+        }
+        var out: [String] = []
+        // The title and the verdict on one line when they fit, the verdict wrapped under it otherwise.
+        let title = "Live kernel · \(report.name): "
+        let role: PresenterTheme.Role = report.agreement.map { $0.agree ? .answer : .problem } ?? .quiet
+        let verdict = verdict(report)
+        if DisplayWidth.of(title + verdict) <= width {
+            out.append(theme.paint(title, .emphasis) + theme.paint(verdict, role))
+        } else {
+            out.append(theme.paint(DisplayFit.truncate(title, to: width), .emphasis))
+            out += TextWrapper.wrap(verdict, width: width, hangingIndent: 2).map { theme.paint($0, role) }
+        }
+        let place = "Linux \(report.kernel), \(report.isolation.rawValue.replacingOccurrences(of: "-", with: " "))"
+        let narrationText = LabNarrationText(width: width)
+        if let table = narration.last(where: { if case .sockets = $0 { return true } else { return false } }) {
+            out.append(DisplayFit.truncate("The kernel's sockets at the end (\(place)):", to: width))
+            out += narrationText.lines(for: table)
+        } else {
+            out.append(DisplayFit.truncate("The kernel (\(place)):", to: width))
+        }
+        // The kernel's segments beside the simulated ones (one below the other when even narrow
+        // columns do not fit); the verdict is already at the top.
+        var withoutVerdict = report
+        withoutVerdict.agreement = nil
+        let columns = min(TraceDiagramText.columnWidth, (width - 2) / 2)
+        out += TraceDiagramText(width: width, preferredColumnWidth: columns >= 34 ? columns : TraceDiagramText.columnWidth)
+            .lines(for: withoutVerdict)
+        let findings = report.findings.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value.display)" }
+        if !findings.isEmpty {
+            out += TextWrapper.wrap("Found: " + findings.joined(separator: " · "), width: width, hangingIndent: 2)
+        }
+        return out.map { DisplayFit.truncate($0, to: width) }
+    }
+
+    private func verdict(_ report: ExperimentReport) -> String {
+        if let agreement = report.agreement { return (agreement.agree ? "✓ " : "≠ ") + agreement.verdict }
+        if report.kernelTrace == nil { return "the kernel's table (no segments captured on this run)" }
+        return "the kernel's segments (this lab has no simulation to compare with)"
+    }
+}

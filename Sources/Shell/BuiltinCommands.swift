@@ -100,7 +100,7 @@ enum BuiltinCommands {
     private static func list(_ allCommands: [ShellCommand], context: ShellContext) {
         let commands = allCommands.filter { !$0.isHidden }
         let output = context.output
-        output.line(output.styled("Commands:", .bold))
+        output.line(output.styled(UIText.text("help.heading"), .bold))
         // Usages up to this wide share a line with the summary; longer ones get a line of their own.
         let column = min((commands.map { DisplayWidth.of($0.usage) }.max() ?? 0) + 4, max(output.width / 3, 12))
         let indent = String(repeating: " ", count: column)
@@ -119,7 +119,7 @@ enum BuiltinCommands {
             }
             for line in summary.dropFirst() { output.line(indent + line) }
         }
-        output.paragraph("Type 'help COMMAND' for more about one command. Tab completes; Ctrl-C stops a running command; Ctrl-D or 'quit' leaves.")
+        output.paragraph(UIText.text("help.footer"))
     }
 
     private static func explain(_ name: String, commands: [ShellCommand], context: ShellContext) -> CommandResult {
@@ -127,9 +127,9 @@ enum BuiltinCommands {
         guard let command = CommandLookup.find(name, in: commands) else {
             let names = commands.flatMap { [$0.name] + $0.aliases }
             if let suggestion = CommandSuggester.closest(to: name, among: names) {
-                output.line("help: no command '\(name)' — did you mean '\(suggestion)'?")
+                output.line(UIText.text("help.no-command.suggest", name, suggestion))
             } else {
-                output.line("help: no command '\(name)'. Type 'help' for the list.")
+                output.line(UIText.text("help.no-command", name))
             }
             return .failure
         }
@@ -147,7 +147,7 @@ enum BuiltinCommands {
         }
         if !command.aliases.isEmpty {
             output.line()
-            output.line("Also: \(command.aliases.joined(separator: ", "))")
+            output.line(UIText.text("help.also", command.aliases.joined(separator: ", ")))
         }
         return .success
     }

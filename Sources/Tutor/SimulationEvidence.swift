@@ -58,17 +58,17 @@ public struct SimulationEvidence: Sendable {
             return exploration(scenario, explored, maxLosses: maxLosses, highlight: outcome)
         case .run(let scenario, let result, let observable):
             var out = fullDiagram ? diagram(scenario, result) : []
-            out.append(.plain("Deciding observation: " + Self.describe(observable, in: result)))
+            out.append(.plain(UIText.text("evidence.deciding", Self.describe(observable, in: result))))
             // A sentence, so it wraps to the screen like prose.
             if let moment = Self.decisiveMoment(observable, in: result) { out.append(.plain(moment)) }
             if !fullDiagram, let (reference, profile) = Self.simulation(of: source) {
                 let option = profile.map { " --profile \($0.rawValue)" } ?? ""
                 switch reference {
                 case .builtIn(let name):
-                    out.append(.note("`sim \(name)\(option)` draws the whole run."))
+                    out.append(.note(UIText.text("evidence.draw", "sim \(name)\(option)")))
                 case .inline:
                     // The script is too long for a command that fits one line; `replay` draws it.
-                    out.append(.note("`replay` draws the whole run."))
+                    out.append(.note(UIText.text("evidence.draw", "replay")))
                 }
             }
             return out

@@ -128,7 +128,7 @@ public struct TutorSession: Sendable {
             line += ")"
             out.append(.diagram(line))
         }
-        out.append(.note("Marks: ✓ finished, ▸ started, · not started. Type `start ID` to begin or resume."))
+        out.append(.note(UIText.text("tutor.lessons.marks")))
         let broken = catalog.unreadableFiles
         if !broken.isEmpty {
             out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
@@ -158,9 +158,9 @@ public struct TutorSession: Sendable {
         save(into: &saveLines)
         let missing = lesson.requires.filter { progress[lesson: $0].status != .finished && catalog.lesson($0) != nil }
         if !missing.isEmpty {
-            out.append(.note("This lesson builds on \(missing.joined(separator: ", ")), not finished yet; you can go on anyway."))
+            out.append(.note(UIText.text("tutor.requires", missing.joined(separator: ", "))))
         }
-        if resuming { out.append(.note("Resuming \(lesson.title) at step \(stepIndex + 1) of \(lesson.steps.count).")) }
+        if resuming { out.append(.note(UIText.text("tutor.resuming", lesson.title, String(stepIndex + 1), String(lesson.steps.count)))) }
         else if stepIndex == 0 {
             out.append(.heading("\(Self.label(of: lesson)): \(lesson.title)"))
             if !lesson.summary.isEmpty { out.append(.prose(lesson.summary)) }
@@ -184,8 +184,8 @@ public struct TutorSession: Sendable {
     public mutating func next() -> [TutorLine] {
         guard let lesson else { return noLesson() }
         if let question = pendingQuestion {
-            return [.note("The question is still open: \(fill(question).prompt)"),
-                    .note("Answer it (type the answer), ask for a `hint`, or `skip` it.")]
+            return [.note(UIText.text("tutor.still-open", fill(question).prompt)),
+                    .note(UIText.text("tutor.still-open.help"))]
         }
         if stepIndex + 1 < lesson.steps.count {
             stepIndex += 1
@@ -215,7 +215,7 @@ public struct TutorSession: Sendable {
     /// Says where the learner is and shows the current step again.
     public mutating func whereAmI() -> [TutorLine] {
         guard let lesson else {
-            return [.note("You are not in a lesson. Type `lessons` for the list, then `start ID`.")]
+            return [.note(UIText.text("tutor.not-in-lesson"))]
         }
         let head = TutorLine.note("\(mode == .review ? "Reviewing" : "In") \(Self.label(of: lesson)) (\(lesson.title)), step \(stepIndex + 1) of \(lesson.steps.count).")
         return [head] + enterStep(lesson)
@@ -247,10 +247,10 @@ public struct TutorSession: Sendable {
         let verdict = services.check(text, expected, fill(question))
         if case .invalid(let reason) = verdict {
             return [.failure("\(reason)"),
-                    .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
+                    .note(UIText.text("tutor.invalid", AnswerVocabulary.shape(of: question.answerKind)))]
         }
         if case .nearMiss(let reason) = verdict {
-            return [.failure("Almost: \(reason)"), .note("Answer again.")]
+            return [.failure(UIText.text("tutor.near-miss", reason)), .note(UIText.text("tutor.answer-again"))]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts = record.attempts.incrementedSaturating
@@ -264,7 +264,7 @@ public struct TutorSession: Sendable {
             record.solved = true
             progress[lesson: lesson.id].questions[question.id] = record
             save(into: &out)
-            out.append(.success("✓ Right: \(expected)."))
+            out.append(.success(UIText.text("tutor.right", expected)))
             out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
@@ -277,15 +277,14 @@ public struct TutorSession: Sendable {
             save(into: &out)
             out += feedback.lines(final: false)
             out.append(.hint(hintText))
-            out.append(.note(ladder.hasNext ? "Answer again, or type `hint` for the next rung; the last one shows the answer."
-                                            : "Answer again; one more wrong answer shows the solution."))
+            out.append(.note(UIText.text(ladder.hasNext ? "tutor.again.more-hints" : "tutor.again.last")))
             return out
         }
         record.missed = true
         progress[lesson: lesson.id].questions[question.id] = record
         save(into: &out)
         out += feedback.lines(final: true)
-        out.append(.failure("Expected: \(expected)."))
+        out.append(.failure(UIText.text("tutor.expected", expected)))
         out += evidence(filled, expected: expected, fullDiagram: !stepDrawsScenario(of: question))
         return out + resolve(lesson)
     }
@@ -297,7 +296,7 @@ public struct TutorSession: Sendable {
         record.skipped = true
         record.secondsSpent += elapsed()
         progress[lesson: lesson.id].questions[question.id] = record
-        var out: [TutorLine] = [.note("Skipped (recorded as skipped, not solved). `review \(lesson.id)` shows its answer once the lesson is finished.")]
+        var out: [TutorLine] = [.note(UIText.text("tutor.skipped", lesson.id))]
         save(into: &out)
         return out + resolve(lesson)
     }
@@ -316,7 +315,7 @@ public struct TutorSession: Sendable {
         var out: [TutorLine] = []
         save(into: &out)
         lastAnswered = fill(question)
-        out.append(.plain("Solution (recorded as revealed, not solved): \(expected)."))
+        out.append(.plain(UIText.text("tutor.solution", expected)))
         out += evidence(fill(question), expected: expected, fullDiagram: !stepDrawsScenario(of: question))
         return out + resolve(lesson)
     }
@@ -369,7 +368,7 @@ public struct TutorSession: Sendable {
         if let question = pendingQuestion {
             return [.question(fill(question).prompt), .note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)).")]
         }
-        return [.note("Type `next` to go on.")]
+        return [.note(UIText.text("tutor.next"))]
     }
 
     /// Declines the offered experiment.
@@ -496,7 +495,7 @@ public struct TutorSession: Sendable {
                 if mode == .review { continue }
                 pendingLabs.append(lab)
                 if let caption = lab.caption, !caption.isEmpty { out.append(.prose(caption)) }
-                out.append(.note("Live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it on this machine's loopback, `no` to pass."))
+                out.append(.note(UIText.text("tutor.lab-offer", lab.experiment, ExperimentCatalog.summary(of: lab.experiment))))
             case .question(let question):
                 let filled = fill(question)
                 let record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
@@ -508,12 +507,13 @@ public struct TutorSession: Sendable {
                 pendingQuestion = question
                 questionShownAt = now()
                 out.append(.question(filled.prompt))
-                out.append(.note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)). " + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
+                out.append(.note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)) + " "
+                             + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
                 return out
             }
         }
-        out.append(.note(stepIndex + 1 < lesson.steps.count ? "Type `next` to go on."
-                         : (mode == .review ? "End of the lesson." : "Type `next` to finish the lesson.")))
+        out.append(.note(UIText.text(stepIndex + 1 < lesson.steps.count ? "tutor.next"
+                                     : (mode == .review ? "tutor.end-of-lesson" : "tutor.next.finish"))))
         return out
     }
 
@@ -549,7 +549,7 @@ public struct TutorSession: Sendable {
 
     private mutating func finish(_ lesson: Lesson) -> [TutorLine] {
         if mode == .review {
-            return [.note("End of the review. `lessons` lists the others.")]
+            return [.note(UIText.text("tutor.end-of-review"))]
         }
         var out: [TutorLine] = []
         progress[lesson: lesson.id].finished = now()
@@ -557,12 +557,13 @@ public struct TutorSession: Sendable {
         save(into: &out)
         let report = ProgressReport(catalog: catalog, progress: progress)
         let entry = report.lessons.first { $0.id == lesson.id }
-        out.append(.success("✓ Finished \(lesson.title). Score \(AnswerVocabulary.format(entry?.score ?? 0))/\(AnswerVocabulary.format(entry?.maxScore ?? 0))."))
+        out.append(.success(UIText.text("tutor.finished", lesson.title, AnswerVocabulary.format(entry?.score ?? 0),
+                                        AnswerVocabulary.format(entry?.maxScore ?? 0))))
         let headers = catalog.headers
         if let index = headers.firstIndex(where: { $0.id == lesson.id }), index + 1 < headers.count {
-            out.append(.note("Next: `start \(headers[index + 1].id)`. Or play: `sim` and `lab` work at any time."))
+            out.append(.note(UIText.text("tutor.next-lesson", headers[index + 1].id)))
         } else {
-            out.append(.note("That was the last lesson. `progress` shows your record; `sim` and `lab` stay open for play."))
+            out.append(.note(UIText.text("tutor.last-lesson")))
         }
         lessonID = nil
         pendingQuestion = nil
@@ -590,11 +591,10 @@ public struct TutorSession: Sendable {
     }
 
     private func noLesson() -> [TutorLine] {
-        [.error("You are not in a lesson. Type `lessons` for the list, then `start ID`.")]
+        [.error(UIText.text("tutor.not-in-lesson"))]
     }
 
     private func noQuestion() -> [TutorLine] {
-        [.error(lesson == nil ? "No question is waiting. Type `lessons`, then `start ID`."
-                  : "No question is waiting here. Type `next` to go on.")]
+        [.error(UIText.text(lesson == nil ? "tutor.no-question" : "tutor.no-question.here"))]
     }
 }

@@ -19,12 +19,12 @@ import Testing
           "four-way-close/delayed-ack-close": "终止等待1"
           "four-way-close/server-closes-first": "服务器"
           "interview-questions/stuck-after-peer-closed": "关闭等待"
-          "interview-questions/close-wait-blame": "a"
-          "interview-questions/why-time-wait": "两者都是"
-          "interview-questions/linux-seconds": "60秒"
-          "interview-questions/server-first-after-30s": "时间等待"
+          "interview-questions/close-wait-blame": "d"
+          "interview-questions/why-time-wait": "回应重发的 FIN"
+          "interview-questions/linux-seconds": "240秒"
+          "interview-questions/server-first-after-30s": "已关闭"
           "interview-questions/what-it-holds": "1"
-          "interview-questions/first-fix": "复用连接（keep-alive、连接池）"
+          "interview-questions/first-fix": "给监听套接字设置 SO_REUSEADDR"
 
         """
 

@@ -86,8 +86,8 @@ import Testing
     @Test(.enabled(if: chineseLessons, "needs lessons in Lessons/zh-Hans"))
     func thePracticeQuizRunsInChinese() throws {
         let home = try TutorEndToEndTests.temporaryHome()
-        let run = try Self.shell(["quiz interview-questions", "CLOSE_WAIT", "1", "两者都是", "60秒", "时间等待", "1",
-                                  "复用连接（keep-alive、连接池）"], home: home, columns: 60)
+        let run = try Self.shell(["quiz interview-questions", "CLOSE_WAIT", "d", "回应重发的 FIN", "240秒", "已关闭", "1",
+                                  "给监听套接字设置 SO_REUSEADDR"], home: home, columns: 60)
         #expect(run.stdout.contains("测验：共 7 题"), "\(run.stdout)")
         #expect(run.stdout.components(separatedBy: "答对了。").count == 8, "\(run.stdout)")
         #expect(run.stdout.contains("通过"), "\(run.stdout)")

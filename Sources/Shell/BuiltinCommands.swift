@@ -97,6 +97,13 @@ enum BuiltinCommands {
         registeredCommands(context).map(\.name)
     }
 
+    /// A command's one-line summary in the interface language (`help.summary.NAME`), else its own.
+    private static func summaryText(_ command: ShellCommand) -> String {
+        let key = "help.summary." + command.name
+        let text = UIText.template(key)
+        return text == key ? command.summary : text
+    }
+
     private static func list(_ allCommands: [ShellCommand], context: ShellContext) {
         let commands = allCommands.filter { !$0.isHidden }
         let output = context.output
@@ -107,7 +114,7 @@ enum BuiltinCommands {
         let summaryWidth = max(output.width - column, 10)
         for command in commands {
             let usageWidth = DisplayWidth.of(command.usage) + 2
-            let summary = TextWrapper.wrap(command.summary, width: summaryWidth)
+            let summary = TextWrapper.wrap(summaryText(command), width: summaryWidth)
             if usageWidth + 2 <= column {
                 let pad = String(repeating: " ", count: column - usageWidth)
                 output.line("  " + output.styled(command.usage, .cyan) + pad + (summary.first ?? ""))
@@ -140,7 +147,7 @@ enum BuiltinCommands {
             return .success
         }
         output.line(output.styled("usage: \(command.usage)", .bold))
-        output.paragraph(command.summary)
+        output.paragraph(summaryText(command))
         if !command.details.isEmpty {
             output.line()
             output.paragraph(command.details)

@@ -94,6 +94,18 @@ import Testing
         Self.expectFits(run.stdout, columns: 60, "quiz")
     }
 
+    /// `help` lists every command with a Chinese summary: no line of the list is English only.
+    @Test func helpSummariesAreChinese() throws {
+        let home = try TutorEndToEndTests.temporaryHome()
+        let run = try Self.shell(["help"], home: home, columns: 200)
+        // A usage too long for its column stands alone; its summary follows on the next line.
+        let rows = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.dropFirst(2).contains("  ") }
+        #expect(rows.count >= 25, "\(run.stdout)")
+        for row in rows {
+            #expect(row.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "an English summary: \(row)")
+        }
+    }
+
     @Test func theLanguageComesFromTheFlagTheVariableOrTheLocale() throws {
         let home = try TutorEndToEndTests.temporaryHome()
         let byLocale = try Self.shell(["nonsense"], home: home, language: ["TWLAB_LANG": "", "LC_ALL": "", "LANG": "zh_CN.UTF-8"])

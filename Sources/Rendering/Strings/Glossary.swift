@@ -77,11 +77,11 @@ public enum Glossary {
                       meaningEnglish: "A socket the application has closed but TCP still finishes (FIN_WAIT_1, FIN_WAIT_2, LAST_ACK, CLOSING).",
                       meaningChinese: "应用已经 close()、但内核还在收尾的连接（FIN_WAIT_1、FIN_WAIT_2、LAST_ACK、CLOSING）。"),
         GlossaryEntry(english: "SO_REUSEADDR", chinese: "SO_REUSEADDR",
-                      meaningEnglish: "Lets a listener bind its port while old connections on it are in TIME_WAIT.",
-                      meaningChinese: "让监听套接字在该端口还有 TIME_WAIT 旧连接时也能 bind 成功。"),
+                      meaningEnglish: "Lets a listener bind its port while old connections on it are in TIME_WAIT, if the old listener had it too. It does not shorten TIME_WAIT.",
+                      meaningChinese: "让监听套接字在该端口还有 TIME_WAIT 旧连接时也能 bind 成功（旧的监听套接字也得设过）。它不会缩短 TIME_WAIT。"),
         GlossaryEntry(english: "RST / TIME_WAIT assassination", chinese: "TIME_WAIT 被 RST 提前终止 / TIME_WAIT 暗杀",
-                      meaningEnglish: "A RST arriving in TIME_WAIT ends it early (RFC 1337); net.ipv4.tcp_rfc1337=1 makes Linux ignore it.",
-                      meaningChinese: "TIME_WAIT 期间收到 RST 会被提前终止（RFC 1337）；net.ipv4.tcp_rfc1337=1 让 Linux 忽略这种 RST。"),
+                      meaningEnglish: "An RST with exactly the expected sequence number ends TIME_WAIT early (RFC 1337); net.ipv4.tcp_rfc1337=1 makes Linux ignore it.",
+                      meaningChinese: "TIME_WAIT 期间收到序号恰好符合预期的 RST，会被提前终止（RFC 1337）；net.ipv4.tcp_rfc1337=1 让 Linux 忽略这种 RST。"),
     ]
 
     /// The entries whose English or Chinese term contains `query` (all of them for an empty query).

@@ -163,6 +163,22 @@ enum ChineseStrings {
         "explore.class": "{0}：{1} 次运行",
         "explore.example": "，例如丢掉 {0}",
         "explore.deciding": "判定依据：{1} 次运行中有 {0} 次以 {2} 告终。",
+        // 真机实验的对照
+        "live.heading": "真实内核（{0}）：{1}",
+        "live.timers": "定时器：RFC 9293 让 TIME_WAIT 持续 2×MSL = 4 分钟（MSL = 2 分钟）；Linux 用的是写死的 60 秒（TCP_TIMEWAIT_LEN），与 tcp_fin_timeout 的设置无关。",
+        "live.side-by-side": "{0} 的对照：",
+        "live.row.prediction": "  你的预测：{0}",
+        "live.row.simulation": "  仿真结果：{0}",
+        "live.row.kernel": "  真实内核：{0}",
+        "live.none": "（没有）",
+        "live.not-simulated": "（没有仿真）",
+        "live.not-reported": "（内核没有报告）",
+        "live.agree": "模型和内核的结果一致。",
+        "live.differ": "模型和内核在这里不一致：仿真给出的是 {0}，这台内核显示的是 {1}。",
+        // 用仿真检验错误答案
+        "belief.moved-on": "{0}从 {2} 起处于 {1}，但在 {3} 又进入了别的状态。看看那一刻到达了什么报文，或者哪个定时器到期了。",
+        "belief.other-side": "这是此刻{0}的状态；题目问的是{1}。",
+        "belief.never": "在这次运行里，{0}从未进入 {1}。要到达那个状态，先得发生什么？",
         // shell 里的练习测验
         "quiz.none": "现在没有进行中的测验；用 quiz 加课程 ID 开始一次。",
         "quiz.start": "测验：共 {0} 题。逐题输入答案；quiz skip 跳过一题，quiz stop 结束。",

@@ -134,6 +134,22 @@ enum EnglishStrings {
         "explore.class": "{0}: {1} run(s)",
         "explore.example": ", e.g. losing {0}",
         "explore.deciding": "Deciding observation: {0} of {1} runs end with outcome {2}.",
+        // Beside a live experiment
+        "live.heading": "Live kernel ({0}): {1}",
+        "live.timers": "Timers: RFC 9293 keeps TIME_WAIT for 2×MSL = 4 minutes (MSL = 2 min); Linux uses a fixed 60 s (TCP_TIMEWAIT_LEN), whatever tcp_fin_timeout says.",
+        "live.side-by-side": "Side by side for {0}:",
+        "live.row.prediction": "  your prediction : {0}",
+        "live.row.simulation": "  simulation      : {0}",
+        "live.row.kernel": "  live kernel     : {0}",
+        "live.none": "(none)",
+        "live.not-simulated": "(not simulated)",
+        "live.not-reported": "(not reported)",
+        "live.agree": "Model and kernel agree.",
+        "live.differ": "Model and kernel differ here: the simulation says {0}, this kernel shows {1}.",
+        // A wrong state set against the run
+        "belief.moved-on": "The {0} was in {1} from {2}, but at {3} it moved on to another state. Look at what arrived or fired then.",
+        "belief.other-side": "That is the {0}'s state at this moment; the question asks about the {1}.",
+        "belief.never": "The {0} never enters {1} in this run. What would have to happen first for it to get there?",
         // The practice quiz in the shell
         "quiz.none": "No quiz is running; start one with `quiz LESSON-ID`.",
         "quiz.start": "Quiz: {0} questions. Type each answer; `quiz skip` skips one, `quiz stop` ends.",

@@ -179,6 +179,11 @@ enum ChineseStrings {
         "belief.moved-on": "{0}从 {2} 起处于 {1}，但在 {3} 又进入了别的状态。看看那一刻到达了什么报文，或者哪个定时器到期了。",
         "belief.other-side": "这是此刻{0}的状态；题目问的是{1}。",
         "belief.never": "在这次运行里，{0}从未进入 {1}。要到达那个状态，先得发生什么？",
+        // 实验叙述的框架文字（实验本身的叙述句子暂为英文）
+        "lab.note": "注：{0}",
+        "lab.finding": "结果 {0} = {1}",
+        "lab.tw-recycled": "（TWRecycled 统计的是在 tcp_tw_reuse 下接管了 TIME_WAIT 记录的 connect() 调用；名字虽然像，它和已被删除的 tcp_tw_recycle 毫无关系）",
+        "lab.no-sockets": "（这些端口上没有套接字）",
         // shell 里的练习测验
         "quiz.none": "现在没有进行中的测验；用 quiz 加课程 ID 开始一次。",
         "quiz.start": "测验：共 {0} 题。逐题输入答案；quiz skip 跳过一题，quiz stop 结束。",

@@ -150,6 +150,11 @@ enum EnglishStrings {
         "belief.moved-on": "The {0} was in {1} from {2}, but at {3} it moved on to another state. Look at what arrived or fired then.",
         "belief.other-side": "That is the {0}'s state at this moment; the question asks about the {1}.",
         "belief.never": "The {0} never enters {1} in this run. What would have to happen first for it to get there?",
+        // Lab narration frames (the experiments' own sentences are English)
+        "lab.note": "note: {0}",
+        "lab.finding": "finding {0} = {1}",
+        "lab.tw-recycled": "(TWRecycled counts connect() calls that took over a TIME_WAIT entry under tcp_tw_reuse; despite its name it is unrelated to the removed tcp_tw_recycle)",
+        "lab.no-sockets": "(no sockets on these ports)",
         // The practice quiz in the shell
         "quiz.none": "No quiz is running; start one with `quiz LESSON-ID`.",
         "quiz.start": "Quiz: {0} questions. Type each answer; `quiz skip` skips one, `quiz stop` ends.",

@@ -154,8 +154,10 @@ final class QuizRun {
         case .correct: context.output.line(context.output.styled(UIText.text("quiz.right"), .green))
         case .wrong: context.output.line(context.output.styled(UIText.text("quiz.wrong"), .red) + UIText.text("quiz.wrong.answer", expected))
         case .missing: context.output.line(UIText.text("quiz.skipped", expected))
-        case .invalid: context.output.paragraph(context.output.styled(UIText.text("quiz.invalid"), .yellow) + " \(QuizText.visible(result.message ?? "")). "
-                                                + UIText.text("quiz.the-answer", expected))
+        case .invalid:
+            // The grader words its reason in English; other languages give the catalog's line alone.
+            let reason = UILanguage.current == .english ? " \(QuizText.visible(result.message ?? "")). " : ""
+            context.output.paragraph(context.output.styled(UIText.text("quiz.invalid"), .yellow) + reason + UIText.text("quiz.the-answer", expected))
         case .ungradable: context.output.line(UIText.text("quiz.ungradable", result.message ?? ""))
         }
         results.append(result)

@@ -247,7 +247,8 @@ public struct TutorSession: Sendable {
         }
         let verdict = services.check(text, expected, fill(question))
         if case .invalid(let reason) = verdict {
-            return [.failure("\(reason)"),
+            // The checker words its reason in English; other languages say it with the catalog's words.
+            return [.failure(UILanguage.current == .english ? reason : UIText.text("tutor.invalid.reason", text)),
                     .note(UIText.text("tutor.invalid", AnswerVocabulary.shape(of: question.answerKind)))]
         }
         if case .nearMiss(let reason) = verdict {

@@ -6,7 +6,8 @@ public enum CommandCatalog {
     /// The commands, in `help` order.
     public static var commands: [ParsableCommand.Type] {
         var list: [ParsableCommand.Type] = [SimCommand.self, ModelCommand.self, SocketsCommand.self, WatchCommand.self,
-                                            LabCommand.self, LintCommand.self, QuizCommand.self, DiagramCommand.self]
+                                            LabCommand.self, LintCommand.self, QuizCommand.self, DiagramCommand.self,
+                                            GlossaryCommand.self]
         #if TWLAB_TESTING_AIDS
         list.append(SimBenchCommand.self)
         #endif

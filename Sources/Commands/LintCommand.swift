@@ -45,12 +45,14 @@ public struct LintCommand: ParsableCommand {
         for diagnostic in report.diagnostics where !(noWarnings && diagnostic.severity == .warning) {
             text += diagnostic.description + "\n"
         }
+        let interface = InterfaceTranslationLint.lines()
+        for line in interface.errors + (noWarnings ? [] : interface.warnings) { text += line + "\n" }
         if !text.isEmpty { CommandIO.current.writeError(CommandIO.current.fitted(String(text.dropLast())) + "\n") }
         if answers {
             for url in urls { printAnswers(root: url) }
         }
         printText(report.summary)
-        if !report.errors.isEmpty { throw ExitCode(1) }
+        if !report.errors.isEmpty || !interface.errors.isEmpty { throw ExitCode(1) }
     }
 
     /// Prints `lesson/question: answer` for every question of a lessons folder, language folder or

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Lessons
 import Quiz
+import Rendering
 import Tutor
 
 /// `twlab quiz`: Quiz papers, grading and question export for instructors.
@@ -24,10 +25,22 @@ struct QuizLessonOptions: ParsableArguments {
     @Option(name: .customLong("lessons"), help: ArgumentHelp("The lessons folder (default: $TWLAB_LESSONS, ./Lessons, or beside twlab).", valueName: "dir"))
     var lessonsDirectory: String?
 
-    /// Loads the selected lessons or throws a `QuizError`.
+    @Option(name: .customLong("lang"),
+            help: ArgumentHelp("The language of the questions and choices: en or zh-Hans (default: $TWLAB_LANG, else the locale). Answers in Chinese or English are accepted either way where they name the same state or choice.",
+                               valueName: "lang"))
+    var language: String?
+
+    func validate() throws {
+        if let language, UILanguage.parse(language) == nil {
+            throw ValidationError("--lang must be en or zh-Hans, not '\(language)'.")
+        }
+    }
+
+    /// Loads the selected lessons in the chosen language or throws a `QuizError`.
     func catalog() throws -> QuizCatalog {
         guard let directory = LessonsFolder.find(explicit: lessonsDirectory) else { throw QuizError.lessonsNotFound }
-        return try QuizCatalog.load(directory: directory, selecting: lessonIDs)
+        let chosen = language.flatMap(UILanguage.parse) ?? .current
+        return try QuizCatalog.load(directory: directory, selecting: lessonIDs, language: chosen.rawValue)
     }
 }
 

@@ -12,7 +12,7 @@ import TCPModel
 public enum AnswerChecker {
     /// Grades `given` against the canonical `expected` answer.
     public static func check(_ given: String, against expected: String, kind: AnswerKind) -> Verdict {
-        let trimmed = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = AnswerAliases.normalize(given, kind: kind)  // Chinese names and full-width input
         guard !trimmed.isEmpty else { return .invalid("the answer is empty; type \(kind.inputHint)") }
         switch kind {
         case .state: return checkStates(trimmed, expected)

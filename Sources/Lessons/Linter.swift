@@ -98,12 +98,13 @@ public struct Linter: Sendable {
             return
         }
         for (language, catalog) in catalogs where language != "en" {
-            checkTranslation(catalog, of: english, language: language, folder: root.appendingPathComponent(language), into: &report)
+            checkTranslation(catalog, of: english, language: language, folder: root.appendingPathComponent(language),
+                             library: library, into: &report)
         }
     }
 
     private func checkTranslation(_ catalog: LessonCatalog, of english: LessonCatalog, language: String,
-                                  folder: URL, into report: inout LintReport) {
+                                  folder: URL, library: ScenarioLibrary, into report: inout LintReport) {
         for lesson in catalog.lessons {
             let at = SourceLocation(file: lesson.file, line: 2, column: 1)
             guard let original = english.lesson(lesson.id) else {
@@ -116,6 +117,12 @@ public struct Linter: Sendable {
             }
             for question in lesson.questions where !theirs.contains(question.id) {
                 report.diagnostics.append(Diagnostic(at: question.location, "question '\(question.id)' is not in the English lesson"))
+            }
+            for question in lesson.questions {
+                guard let source = original.questions.first(where: { $0.id == question.id }) else { continue }
+                for problem in TranslationComparison.problems(question, original: source, scenarios: library) {
+                    report.diagnostics.append(Diagnostic(at: question.location, problem))
+                }
             }
         }
         for original in english.lessons where catalog.lesson(original.id) == nil {

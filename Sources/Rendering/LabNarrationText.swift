@@ -21,17 +21,15 @@ public struct LabNarrationText: Sendable {
         case .observed(let key, let value):
             return TextWrapper.wrap("    \(key): \(value)", width: width, hangingIndent: 2)
         case .note(let text):
-            return TextWrapper.wrap("note: " + text, width: width, hangingIndent: 6)
+            return TextWrapper.wrap(UIText.text("lab.note", text), width: width, hangingIndent: 6)
         case .finding(let key, let value):
-            var shown = "finding \(key) = \(value)"
+            var shown = UIText.text("lab.finding", key, value)
             if key.hasSuffix("_ms"), let ms = Double(value), ms.isFinite, ms >= 0, ms < 1e12 {
                 shown += " (≈\(Int((ms / 1000).rounded())) s)"
             }
             var out = TextWrapper.wrap(shown, width: width, hangingIndent: 4)
             if key.lowercased().contains("tw_recycled") {
-                out += TextWrapper.wrap("    (TWRecycled counts connect() calls that took over a TIME_WAIT entry under "
-                                        + "tcp_tw_reuse; despite its name it is unrelated to the removed tcp_tw_recycle)",
-                                        width: width, hangingIndent: 1)
+                out += TextWrapper.wrap("    " + UIText.text("lab.tw-recycled"), width: width, hangingIndent: 1)
             }
             return out
         case .sockets(let rows):
@@ -42,7 +40,7 @@ public struct LabNarrationText: Sendable {
     /// The kernel's rows, indented four columns; the remote endpoint and then the bar are dropped
     /// when the table would not fit.
     func socketLines(_ rows: [LabSocketRow]) -> [String] {
-        if rows.isEmpty { return ["    (no sockets on these ports)"] }
+        if rows.isEmpty { return ["    " + UIText.text("lab.no-sockets")] }
         let bar = CountdownBar(width: 12)
         func table(withRemote: Bool, withBar: Bool) -> [[String]] {
             var out: [[String]] = [["STATE", "LOCAL"] + (withRemote ? ["REMOTE"] : []) + ["TIMER", "LEFT"] + (withBar ? [""] : [])]

@@ -40,7 +40,10 @@ public struct StepRenderer: Sendable {
         case .note(let text):
             return wrapStyled(text, indent: "", color: "2")
         case .plain(let text):
-            return wrap(inline(text), firstPrefix: "", restPrefix: "") + "\n"
+            // Leading spaces indent the line and its continuations (two columns more).
+            let indent = String(text.prefix { $0 == " " })
+            return wrap(inline(String(text.dropFirst(indent.count))), firstPrefix: indent,
+                        restPrefix: indent.isEmpty ? "" : indent + "  ") + "\n"
         }
     }
 
@@ -51,10 +54,12 @@ public struct StepRenderer: Sendable {
         var inFence = false
         func flush() {
             guard !paragraph.isEmpty else { return }
-            // Lines of CJK text join without a space; other lines join with one.
+            // Lines of CJK text join without a space, and so does a line that ends or starts with
+            // Chinese punctuation (，“）…); other lines join with one.
             var joined = ""
             for line in paragraph {
-                if let last = joined.last, let first = line.first, Self.columns(last) == 1 || Self.columns(first) == 1 {
+                if let last = joined.last, let first = line.first, Self.columns(last) == 1 || Self.columns(first) == 1,
+                   !LineBreakRule.isFullWidthPunctuation(last), !LineBreakRule.isFullWidthPunctuation(first) {
                     joined += " "
                 }
                 joined += line
@@ -152,14 +157,23 @@ public struct StepRenderer: Sendable {
             }
             current = ""; visible = 0
         }
+        // Kinsoku: closing punctuation stays with the word before it, an opening bracket with the
+        // word after it (see `LineBreakRule`).
+        var onlyOpeners = false
         func add(_ c: Character) {
             let wanted = code ? "36" : (bold || emphasis ? "1" : base)
             let width = Self.columns(c)
-            if width == 2 { emit() }
+            if LineBreakRule.cannotStartLine(c), visible == 0, run.isEmpty, glueNext, let last = words.last {
+                words.removeLast()
+                current = last.text; visible = last.visible; glueNext = last.glued
+            } else if width == 2, !onlyOpeners, !LineBreakRule.cannotStartLine(c) {
+                emit()
+            }
             if wanted != runStyle { flushRun(); runStyle = wanted }
             run.append(c)
             visible += width
-            if width == 2 { emit() }
+            onlyOpeners = LineBreakRule.cannotEndLine(c) && (onlyOpeners || visible == width)
+            if width == 2, !onlyOpeners { emit() }
         }
         // A code span stays on one line unless it is wider than a line: then it breaks at its blanks.
         var breakableCode = false
@@ -180,12 +194,13 @@ public struct StepRenderer: Sendable {
                 continue
             }
             if !code && c == "*" {
+                // Chinese has no spaces: after a wide character an emphasis marker may open too.
                 let opens = !emphasis && chars.first.map { !$0.isWhitespace } == true
-                    && (previous.map { $0.isWhitespace || "([\"'".contains($0) } ?? true)
+                    && (previous.map { $0.isWhitespace || "([\"'".contains($0) || Self.columns($0) == 2 } ?? true)
                 let closes = emphasis && previous.map { !$0.isWhitespace } == true
                 if opens || closes { emphasis.toggle(); continue }
             }
-            if c == " " && (!code || breakableCode) { emit(); glueNext = false; continue }
+            if c == " " && (!code || breakableCode) { emit(); glueNext = false; onlyOpeners = false; continue }
             add(c)
         }
         emit()
@@ -202,12 +217,36 @@ public struct StepRenderer: Sendable {
         })
     }
 
+    /// A word wider than a whole line (a long command in a code span) cut into pieces that fit,
+    /// never inside an ANSI sequence; other words as they are.
+    private func split(_ word: Word, toFit room: Int) -> [Word] {
+        let room = max(room, 10)
+        guard word.visible > room else { return [word] }
+        var pieces: [Word] = []
+        var text = "", visible = 0, inEscape = false
+        for c in word.text {
+            if inEscape || c == "\u{1B}" {
+                text.append(c)
+                if c == "\u{1B}" { inEscape = true } else if c.isLetter { inEscape = false }
+                continue
+            }
+            let width = Self.columns(c)
+            if visible + width > room {
+                pieces.append(Word(text: text, visible: visible, glued: pieces.isEmpty ? word.glued : true))
+                text = ""; visible = 0
+            }
+            text.append(c); visible += width
+        }
+        pieces.append(Word(text: text, visible: visible, glued: pieces.isEmpty ? word.glued : true))
+        return pieces
+    }
+
     private func wrap(_ words: [Word], firstPrefix: String, restPrefix: String) -> String {
         var lines: [String] = []
         var line = firstPrefix
         var column = firstPrefix.count
         var lineHasWord = false
-        for word in words {
+        for word in words.flatMap({ split($0, toFit: width - restPrefix.count) }) {
             let gap = word.glued ? 0 : 1
             if lineHasWord && column + gap + word.visible > width {
                 lines.append(line)

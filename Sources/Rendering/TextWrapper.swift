@@ -80,7 +80,9 @@ public enum TextWrapper {
     }
 
     /// Splits a line into blanks and words; each wide character is a word of its own so that
-    /// Chinese or Japanese text can break anywhere.
+    /// Chinese or Japanese text can break anywhere, except where line-breaking rules forbid it
+    /// (kinsoku, see `LineBreakRule`): closing punctuation joins the word before it and opening
+    /// punctuation the word after it, so that neither is left at the edge of a line.
     private static func split(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
         var word = ""
@@ -106,10 +108,19 @@ public enum TextWrapper {
             } else if character == " " {
                 flushWord()
                 blank.append(character)
+            } else if blank.isEmpty, word.isEmpty, LineBreakRule.cannotStartLine(character),
+                      case .word(let previous, _)? = pieces.last {
+                // Closing punctuation right after a word: never let it begin the next line.
+                pieces.removeLast()
+                word = previous
+                word.append(character)
+                flushWord()
             } else if DisplayWidth.of(character) == 2 {
                 flushBlank()
-                flushWord()
-                pieces.append(.word(String(character), width: 2))
+                // A closing mark stays on the word before it; a word of opening marks waits for this one.
+                if !LineBreakRule.cannotStartLine(character), !word.allSatisfy(LineBreakRule.cannotEndLine) { flushWord() }
+                word.append(character)
+                if !LineBreakRule.cannotEndLine(character) { flushWord() }
             } else {
                 flushBlank()
                 word.append(character)

@@ -97,17 +97,24 @@ enum BuiltinCommands {
         registeredCommands(context).map(\.name)
     }
 
+    /// A command's one-line summary in the interface language (`help.summary.NAME`), else its own.
+    private static func summaryText(_ command: ShellCommand) -> String {
+        let key = "help.summary." + command.name
+        let text = UIText.template(key)
+        return text == key ? command.summary : text
+    }
+
     private static func list(_ allCommands: [ShellCommand], context: ShellContext) {
         let commands = allCommands.filter { !$0.isHidden }
         let output = context.output
-        output.line(output.styled("Commands:", .bold))
+        output.line(output.styled(UIText.text("help.heading"), .bold))
         // Usages up to this wide share a line with the summary; longer ones get a line of their own.
         let column = min((commands.map { DisplayWidth.of($0.usage) }.max() ?? 0) + 4, max(output.width / 3, 12))
         let indent = String(repeating: " ", count: column)
         let summaryWidth = max(output.width - column, 10)
         for command in commands {
             let usageWidth = DisplayWidth.of(command.usage) + 2
-            let summary = TextWrapper.wrap(command.summary, width: summaryWidth)
+            let summary = TextWrapper.wrap(summaryText(command), width: summaryWidth)
             if usageWidth + 2 <= column {
                 let pad = String(repeating: " ", count: column - usageWidth)
                 output.line("  " + output.styled(command.usage, .cyan) + pad + (summary.first ?? ""))
@@ -119,7 +126,7 @@ enum BuiltinCommands {
             }
             for line in summary.dropFirst() { output.line(indent + line) }
         }
-        output.paragraph("Type 'help COMMAND' for more about one command. Tab completes; Ctrl-C stops a running command; Ctrl-D or 'quit' leaves.")
+        output.paragraph(UIText.text("help.footer"))
     }
 
     private static func explain(_ name: String, commands: [ShellCommand], context: ShellContext) -> CommandResult {
@@ -127,9 +134,9 @@ enum BuiltinCommands {
         guard let command = CommandLookup.find(name, in: commands) else {
             let names = commands.flatMap { [$0.name] + $0.aliases }
             if let suggestion = CommandSuggester.closest(to: name, among: names) {
-                output.line("help: no command '\(name)' — did you mean '\(suggestion)'?")
+                output.line(UIText.text("help.no-command.suggest", name, suggestion))
             } else {
-                output.line("help: no command '\(name)'. Type 'help' for the list.")
+                output.line(UIText.text("help.no-command", name))
             }
             return .failure
         }
@@ -140,14 +147,14 @@ enum BuiltinCommands {
             return .success
         }
         output.line(output.styled("usage: \(command.usage)", .bold))
-        output.paragraph(command.summary)
+        output.paragraph(summaryText(command))
         if !command.details.isEmpty {
             output.line()
             output.paragraph(command.details)
         }
         if !command.aliases.isEmpty {
             output.line()
-            output.line("Also: \(command.aliases.joined(separator: ", "))")
+            output.line(UIText.text("help.also", command.aliases.joined(separator: ", ")))
         }
         return .success
     }

@@ -3,6 +3,7 @@ import Commands
 import Foundation
 import Lessons
 import Quiz
+import Rendering
 import Tutor
 
 /// Shell commands for quiz (grading): `quiz [LESSON-ID…] [--student ID]` asks every question of the
@@ -74,7 +75,7 @@ final class QuizRun {
     static func start(context: ShellContext, arguments: [String]) throws -> CommandResult {
         if let first = arguments.first, ["stop", "skip", "answer"].contains(first) {
             guard let run = context.quiz else {
-                context.output.line("No quiz is running; start one with `quiz LESSON-ID`.")
+                context.output.line(UIText.text("quiz.none"))
                 return .failure
             }
             switch first {
@@ -104,7 +105,8 @@ final class QuizRun {
         }
         let catalog: QuizCatalog
         do {
-            catalog = try QuizCatalog.load(directory: context.lessonsDirectory, selecting: lessonIDs)
+            catalog = try QuizCatalog.load(directory: context.lessonsDirectory, selecting: lessonIDs,
+                                           language: TutorCommands.lessonLanguage(in: context.lessonsDirectory))
         } catch let error as QuizError {
             context.output.line(error.errorDescription ?? "\(error)")
             return .failure
@@ -118,8 +120,8 @@ final class QuizRun {
             run.previousInterceptor = context.lineInterceptor
         }
         context.quiz = run
-        context.output.line("Quiz: \(grader.questions.count) questions. Type each answer; `quiz skip` skips one, `quiz stop` ends.")
-        context.output.line("(Practice variants: your instructor's graded quiz may use other numbers.)")
+        context.output.line(UIText.text("quiz.start", String(grader.questions.count)))
+        context.output.line(UIText.text("quiz.practice"))
         context.lineInterceptor = { [weak context] line in
             guard let context else { return nil }
             return run.answer(line, context: context)
@@ -133,9 +135,12 @@ final class QuizRun {
         let question = grader.questions[index]
         let variant = grader.generator.variant(for: question, student: student)
         context.output.line()
-        context.output.line(context.output.styled("Question \(index + 1) of \(grader.questions.count)", .bold) + "  [\(question.id)]")
+        context.output.line(context.output.styled(UIText.text("quiz.question", String(index + 1), String(grader.questions.count)), .bold) + "  [\(question.id)]")
         context.output.paragraph(question.renderedPrompt(parameters: variant.values).trimmingCharacters(in: .whitespacesAndNewlines))
-        context.output.line("Answer: " + QuizPaper.answerHint(question.answerKind))
+        // The paper's hint is English; other languages describe the answer with the tutor's words.
+        let shape = UILanguage.current == .english ? QuizPaper.answerHint(question.answerKind)
+            : AnswerVocabulary.shape(of: question.answerKind)
+        context.output.line(UIText.text("quiz.answer", shape))
     }
 
     /// Grades one typed answer and moves on.
@@ -146,11 +151,14 @@ final class QuizRun {
         let result = grader.grade(text.isEmpty ? nil : AnswerValue(text: text, line: 0), to: question, student: student)
         let expected = QuizText.visible(result.expected ?? "?")
         switch result.status {
-        case .correct: context.output.line(context.output.styled("Right.", .green))
-        case .wrong: context.output.line(context.output.styled("Not quite:", .red) + " the answer is \(expected).")
-        case .missing: context.output.line("Skipped. The answer is \(expected).")
-        case .invalid: context.output.paragraph(context.output.styled("Not an answer here:", .yellow) + " \(QuizText.visible(result.message ?? "")). The answer is \(expected).")
-        case .ungradable: context.output.line("This question cannot be graded: \(result.message ?? "")")
+        case .correct: context.output.line(context.output.styled(UIText.text("quiz.right"), .green))
+        case .wrong: context.output.line(context.output.styled(UIText.text("quiz.wrong"), .red) + UIText.text("quiz.wrong.answer", expected))
+        case .missing: context.output.line(UIText.text("quiz.skipped", expected))
+        case .invalid:
+            // The grader words its reason in English; other languages give the catalog's line alone.
+            let reason = UILanguage.current == .english ? " \(QuizText.visible(result.message ?? "")). " : ""
+            context.output.paragraph(context.output.styled(UIText.text("quiz.invalid"), .yellow) + reason + UIText.text("quiz.the-answer", expected))
+        case .ungradable: context.output.line(UIText.text("quiz.ungradable", result.message ?? ""))
         }
         results.append(result)
         index += 1
@@ -170,8 +178,8 @@ final class QuizRun {
         let percent = Int((submission.fraction * 100).rounded())
         let passed = submission.passes(passMark)
         context.output.line()
-        context.output.line("Score: \(QuizText.number(submission.score))/\(QuizText.number(submission.maxScore)) (\(percent)%) — "
-                            + (passed ? "pass" : "below the pass mark of \(Int((passMark * 100).rounded()))%"))
+        context.output.line(UIText.text("quiz.score", QuizText.number(submission.score), QuizText.number(submission.maxScore), String(percent))
+                            + (passed ? UIText.text("quiz.pass") : UIText.text("quiz.fail", String(Int((passMark * 100).rounded())))))
         context.lineInterceptor = previousInterceptor
         context.quiz = nil
         return passed ? .success : .failure

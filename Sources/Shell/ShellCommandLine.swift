@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import Rendering
 
 /// `twlab` / `twlab shell`: the interactive shell (or a script run).
 struct ShellCommandLine: ParsableCommand {
@@ -40,12 +41,20 @@ struct ShellCommandLine: ParsableCommand {
     @Flag(help: "With --script: wait for Enter before each command.")
     var step = false
 
+    @Option(help: ArgumentHelp("The language of lessons and messages: en or zh-Hans (default: $TWLAB_LANG, else the locale).",
+                               valueName: "lang"),
+            completion: .list(UILanguage.allCases.map(\.rawValue)))
+    var lang: String?
+
     func validate() throws {
         if let pace, ScriptPace.seconds(parsing: pace) == nil {
             throw ValidationError("--pace takes a duration up to 60 s such as 1s or 500ms, not '\(pace)'.")
         }
         if (pace != nil || step || record != nil) && script == nil {
             throw ValidationError("--record, --pace and --step go with --script FILE (for a lesson, use 'twlab present LESSON --record FILE').")
+        }
+        if let lang, UILanguage.parse(lang) == nil {
+            throw ValidationError("--lang must be en or zh-Hans, not '\(lang)'.")
         }
         guard ColorChoice(rawValue: color) != nil else {
             throw ValidationError("--color must be auto, always or never, not '\(color)'.")
@@ -64,6 +73,7 @@ struct ShellCommandLine: ParsableCommand {
         var options = ShellOptions(color: ColorChoice(rawValue: color) ?? .auto, scriptPath: script,
                                    lessonsDirectory: directory)
         options.recordPath = record
+        options.language = lang
         options.pace = ScriptPace(typingSeconds: pace.flatMap(ScriptPace.seconds(parsing:)) ?? 0, waitsForEnter: step)
         let status = ShellLauncher.run(options)
         if status != 0 { throw ExitCode(status) }

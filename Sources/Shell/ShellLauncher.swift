@@ -13,6 +13,8 @@ public struct ShellOptions: Sendable {
     public var recordPath: String?
     /// How a script run is paced for a room.
     public var pace: ScriptPace = .none
+    /// The `--lang` value, if given; otherwise `TWLAB_LANG` or the locale decides (see `UILanguage`).
+    public var language: String?
 
     /// Collects the options; the defaults are those of a plain `twlab`.
     public init(color: ColorChoice = .auto, scriptPath: String? = nil, lessonsDirectory: URL) {
@@ -33,6 +35,7 @@ public enum ShellLauncher {
     /// interrupted.
     public static func run(_ options: ShellOptions,
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+        UILanguage.current = UILanguage.resolve(flag: options.language, environment: environment)
         let terminalInput = isatty(0) == 1
         let terminalOutput = isatty(1) == 1
         let interactive = options.scriptPath == nil && terminalInput && terminalOutput
@@ -93,9 +96,9 @@ public enum ShellLauncher {
             reader = PlainLineReader()
         }
         if interactive {
-            output.paragraph(output.styled("twlab \(TwlabInfo.version)", .bold)
-                             + " — learn how TCP closes a connection and why TIME_WAIT exists.")
-            output.paragraph("Type 'help' for the commands, Tab to complete, Ctrl-D or 'quit' to leave.")
+            output.paragraph(output.styled("twlab \(TwlabInfo.version)", .bold) + " " + UIText.text("shell.welcome.tagline"))
+            output.paragraph(UIText.text("shell.welcome.keys"))
+            output.paragraph(UIText.text("shell.welcome.language"))
             TutorCommands.welcome(context)
         }
         let session = ShellSession(context: context, commands: commands, reader: reader,

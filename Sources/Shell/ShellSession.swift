@@ -43,7 +43,7 @@ public final class ShellSession {
             case .interrupted:
                 if InterruptSignal.terminationRequested { return status }
                 if scriptMode {
-                    report("interrupted; the rest of the script was not run")
+                    report(UIText.text("shell.script-interrupted"))
                     return 130
                 }
             case .rejected(let message):
@@ -99,9 +99,9 @@ public final class ShellSession {
         let shown = firstWord.count > 40 ? String(firstWord.prefix(40)) + "…" : firstWord
         let names = commands.filter { !$0.isHidden }.flatMap { [$0.name] + $0.aliases }
         if let suggestion = CommandSuggester.closest(to: firstWord, among: names) {
-            report("unknown command '\(shown)' — did you mean '\(suggestion)'? Type 'help' for the list.")
+            report(UIText.text("shell.unknown-command.suggest", shown, suggestion))
         } else {
-            report("unknown command '\(shown)'. Type 'help' for the list of commands.")
+            report(UIText.text("shell.unknown-command", shown))
         }
         return .failure
     }
@@ -129,7 +129,7 @@ public final class ShellSession {
             return .failure
         }
         if InterruptSignal.isRaised {
-            context.output.line(context.output.styled("(interrupted)", .yellow))
+            context.output.line(context.output.styled(UIText.text("shell.interrupted"), .yellow))
         }
         return result
     }

@@ -129,28 +129,19 @@ enum TutorCommands {
         if let progress = store.peek(), progress.currentLesson == nil { return }
         let area = attach(to: context)
         guard let lesson = area.session.lesson, let detail = area.session.promptDetail else { return }
-        var text = "Welcome back: you were in \(lesson.title) (\(detail)). Type `where` to see that step again"
-        text += area.session.pendingQuestion != nil ? ", or answer its question." : ", or `next`."
+        var text = UIText.text("tutor.welcome-back", lesson.title, detail)
+        text += UIText.text(area.session.pendingQuestion != nil ? "tutor.welcome-back.answer" : "tutor.welcome-back.next")
         _ = render(context, [.note(text)])
     }
 
-    /// The lesson language: `$TWLAB_LANG`, else the locale's language (`zh_CN.UTF-8` gives `zh`),
-    /// when the lessons folder has that language; else English. Lesson and question ids are the
-    /// same in every language, so progress carries over.
-    static func lessonLanguage(in directory: URL,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let candidates = [environment["TWLAB_LANG"], environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
-        for case let value? in candidates where !value.isEmpty {
-            let code = String(value.prefix { $0.isLetter }).lowercased()
-            guard !code.isEmpty, code != "c", code != "posix" else { continue }
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(code).path, isDirectory: &isFolder),
-               isFolder.boolValue {
-                return code
-            }
-            return "en"
-        }
-        return "en"
+    /// The lesson language folder: the interface language (`--lang`, `$TWLAB_LANG`, else the locale:
+    /// `zh_CN.UTF-8` gives `zh-Hans`) when the lessons folder has it; else English. Lesson and
+    /// question ids are the same in every language, so progress carries over.
+    static func lessonLanguage(in directory: URL, language: UILanguage = .current) -> String {
+        var isFolder: ObjCBool = false
+        let folder = directory.appendingPathComponent(language.rawValue).path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { return "en" }
+        return language.rawValue
     }
 
     static func makeSession(_ context: ShellContext, persistent: Bool) -> TutorSession {

@@ -1,4 +1,5 @@
 import Lessons
+import Rendering
 import TCPModel
 
 /// The words an answer of a given kind is made of, for tab completion, and a sentence describing the
@@ -18,15 +19,15 @@ public enum AnswerVocabulary {
     public static func shape(of kind: AnswerKind) -> String {
         switch kind {
         case .state:
-            return "a TCP state name, in any spelling (underscores, dashes, spaces or none, any case)"
+            return UIText.text("answer.shape.state")
         case .choice(let choices):
-            return "one of: " + choices.joined(separator: ", ")
+            return UIText.text("answer.shape.choice", choices.joined(separator: ", "))
         case .number(let tolerance):
-            return tolerance > 0 ? "a number (within ±\(Self.format(tolerance)) counts as right)" : "a number"
+            return tolerance > 0 ? UIText.text("answer.shape.number.tolerance", Self.format(tolerance)) : UIText.text("answer.shape.number")
         case .flags:
-            return "TCP flags from SYN, FIN, RST, PSH and ACK, joined by | in any order"
+            return UIText.text("answer.shape.flags")
         case .text:
-            return "a short answer in words"
+            return UIText.text("answer.shape.text")
         }
     }
 

@@ -1,4 +1,5 @@
 import Lessons
+import Rendering
 
 /// Gives a question's hints one at a time, from the vaguest to the most specific. The ladder has one
 /// rung more than the question has hints: the last rung is the answer itself (`solution`, recorded
@@ -26,14 +27,15 @@ public struct HintLadder: Sendable, Equatable {
         while hasNext, said(hints[used]), used + 1 < hints.count { used += 1 }
         guard hasNext else { return nil }
         defer { used += 1 }
-        return "Hint \(used + 1) of \(rungs): \(hints[used])" + (used + 2 == rungs ? " (the next rung is the answer)" : "")
+        return UIText.text("tutor.hint", String(used + 1), String(rungs), hints[used])
+            + (used + 2 == rungs ? UIText.text("tutor.hint.next-is-answer") : "")
     }
 
     /// A line saying what help is left.
     public var offer: String {
         if hasNext {
-            return "Type `hint` for hint \(used + 1) of \(rungs); asking for the last one shows the answer."
+            return UIText.text("tutor.offer.hints", String(used + 1), String(rungs))
         }
-        return "Type `hint` (or `solution`) to see the answer, recorded as revealed, or `skip`."
+        return UIText.text("tutor.offer.answer")
     }
 }

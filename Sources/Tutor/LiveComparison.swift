@@ -37,7 +37,7 @@ public struct LiveComparison: Sendable {
 
     /// The comparison as tutor lines.
     public var lines: [TutorLine] {
-        var out: [TutorLine] = [.heading("Live kernel (\(report.isolation.rawValue)): \(report.name)")]
+        var out: [TutorLine] = [.heading(UIText.text("live.heading", report.isolation.rawValue, report.name))]
         // The narration has already printed every finding once; only a run with no question to
         // compare lists them here, so that nothing the kernel found goes unshown.
         let keys = report.findings.keys.sorted()
@@ -55,7 +55,7 @@ public struct LiveComparison: Sendable {
             out += sideBySide(row)
         }
         if keys.contains(where: { $0.hasSuffix("timer_ms") }) {
-            out.append(.note("Timers: RFC 9293 keeps TIME_WAIT for 2×MSL = 4 minutes (MSL = 2 min); Linux uses a fixed 60 s (TCP_TIMEWAIT_LEN), whatever tcp_fin_timeout says."))
+            out.append(.note(UIText.text("live.timers")))
         }
         return out
     }
@@ -68,15 +68,15 @@ public struct LiveComparison: Sendable {
 
     private func sideBySide(_ row: Row) -> [TutorLine] {
         let kernel = report.findings[row.finding]?.display
-        var out: [TutorLine] = [.plain("Side by side for \(row.finding):")]
-        out.append(.diagram("  your prediction : \(row.prediction ?? "(none)")"))
-        out.append(.diagram("  simulation      : \(row.simulated ?? "(not simulated)")"))
-        out.append(.diagram("  live kernel     : \(kernel ?? "(not reported)")"))
+        var out: [TutorLine] = [.plain(UIText.text("live.side-by-side", row.finding))]
+        out.append(.diagram(UIText.text("live.row.prediction", row.prediction ?? UIText.text("live.none"))))
+        out.append(.diagram(UIText.text("live.row.simulation", row.simulated ?? UIText.text("live.not-simulated"))))
+        out.append(.diagram(UIText.text("live.row.kernel", kernel ?? UIText.text("live.not-reported"))))
         if let kernel, let simulated = row.simulated {
             if Self.same(kernel, simulated, tolerance: row.tolerance) {
-                out.append(.success("Model and kernel agree."))
+                out.append(.success(UIText.text("live.agree")))
             } else {
-                out.append(.note("Model and kernel differ here: the simulation says \(simulated), this kernel shows \(kernel)."))
+                out.append(.note(UIText.text("live.differ", simulated, kernel)))
             }
         }
         return out

@@ -22,15 +22,14 @@ struct SimulatedBelief {
             let start = SequenceDiagram.time(moves[entered].time)
             if entered + 1 < moves.count {
                 let next = moves[entered + 1]
-                return "The \(role.rawValue) was in \(said.name) from \(start), but at \(SequenceDiagram.time(next.time)) "
-                    + "it moved on to another state. Look at what arrived or fired then."
+                return UIText.text("belief.moved-on", SimulationEvidence.name(role), said.name, start, SequenceDiagram.time(next.time))
             }
         }
         if result.final[other] == said {
-            return "That is the \(other.rawValue)'s state at this moment; the question asks about the \(role.rawValue)."
+            return UIText.text("belief.other-side", SimulationEvidence.name(other), SimulationEvidence.name(role))
         }
         if said != .closed, !moves.contains(where: { $0.to == said }) {
-            return "The \(role.rawValue) never enters \(said.name) in this run. What would have to happen first for it to get there?"
+            return UIText.text("belief.never", SimulationEvidence.name(role), said.name)
         }
         return nil
     }

@@ -58,17 +58,17 @@ public struct SimulationEvidence: Sendable {
             return exploration(scenario, explored, maxLosses: maxLosses, highlight: outcome)
         case .run(let scenario, let result, let observable):
             var out = fullDiagram ? diagram(scenario, result) : []
-            out.append(.plain("Deciding observation: " + Self.describe(observable, in: result)))
+            out.append(.plain(UIText.text("evidence.deciding", Self.describe(observable, in: result))))
             // A sentence, so it wraps to the screen like prose.
             if let moment = Self.decisiveMoment(observable, in: result) { out.append(.plain(moment)) }
             if !fullDiagram, let (reference, profile) = Self.simulation(of: source) {
                 let option = profile.map { " --profile \($0.rawValue)" } ?? ""
                 switch reference {
                 case .builtIn(let name):
-                    out.append(.note("`sim \(name)\(option)` draws the whole run."))
+                    out.append(.note(UIText.text("evidence.draw", "sim \(name)\(option)")))
                 case .inline:
                     // The script is too long for a command that fits one line; `replay` draws it.
-                    out.append(.note("`replay` draws the whole run."))
+                    out.append(.note(UIText.text("evidence.draw", "replay")))
                 }
             }
             return out
@@ -87,37 +87,38 @@ public struct SimulationEvidence: Sendable {
     /// The event of the run that settles the observable: the last segment sent, the last state
     /// change, the error, or the entry into TIME_WAIT with its timer. Nil when none applies.
     static func decisiveMoment(_ observable: Observable, in result: SimulationResult) -> String? {
-        func at(_ ms: Int64) -> String { "at \(SequenceDiagram.time(ms))" }
+        func at(_ ms: Int64) -> String { SequenceDiagram.time(ms) }
         switch observable {
         case .sent(let role):
             for event in result.events.reversed() {
                 if case .send(let segment, let again) = event.kind, segment.from == role {
-                    return "\(at(event.timeMs)) the \(role.rawValue) sends \(segment.flags)\(again ? " (a retransmission)" : "") to the \(segment.to.rawValue)"
+                    return UIText.text("moment.sent", at(event.timeMs), name(role), "\(segment.flags)",
+                                       again ? UIText.text("moment.retransmission") : "", name(segment.to))
                 }
             }
         case .final(let role), .visited(let role):
             for event in result.events.reversed() {
                 if case .state(let who, let from, let to) = event.kind, who == role {
-                    return "\(at(event.timeMs)) the \(role.rawValue) moves \(from.name) → \(to.name)"
+                    return UIText.text("moment.state", at(event.timeMs), name(role), from.name, to.name)
                 }
             }
         case .errors(let role):
             for event in result.events.reversed() {
                 if case .error(let who, let errno) = event.kind, who == role {
-                    return "\(at(event.timeMs)) the \(role.rawValue)'s application gets \(errno)"
+                    return UIText.text("moment.error", at(event.timeMs), name(role), "\(errno)")
                 }
             }
         case .timeWaitSide:
             let entries = result.events.compactMap { event -> String? in
                 guard case .state(let who, let from, .timeWait) = event.kind else { return nil }
-                return "\(at(event.timeMs)) the \(who.rawValue) moves \(from.name) → TIME_WAIT"
+                return UIText.text("moment.state", at(event.timeMs), name(who), from.name, "TIME_WAIT")
             }
             let timer = result.events.first { event in
                 if case .timer(_, .timeWait, .start, _) = event.kind { return true }
                 return false
             }
-            var text = entries.joined(separator: "; ")
-            if case .timer(_, _, _, let ms)? = timer?.kind { text += " (TIME_WAIT timer \(SequenceDiagram.time(ms)))" }
+            var text = entries.joined(separator: UIText.text("moment.separator"))
+            if case .timer(_, _, _, let ms)? = timer?.kind { text += UIText.text("moment.tw-timer", SequenceDiagram.time(ms)) }
             return text.isEmpty ? nil : text
         case .outcome, .exploreCount:
             return nil
@@ -157,48 +158,51 @@ public struct SimulationEvidence: Sendable {
     }
 
     func exploration(_ scenario: Scenario, _ explored: Exploration, maxLosses: Int, highlight: Outcome? = nil) -> [TutorLine] {
-        var out: [TutorLine] = [.note("Explored \(explored.runs) runs of \(scenario.source) losing up to \(maxLosses) segment(s):")]
+        var out: [TutorLine] = [.note(UIText.text("explore.heading", String(explored.runs), scenario.source, String(maxLosses)))]
         for outcomeClass in explored.classes {
             let names = outcomeClass.outcomes.sorted().map(\.rawValue).joined(separator: "+")
-            var line = "  \(names): \(outcomeClass.count) run(s)"
+            var line = "  " + UIText.text("explore.class", names, String(outcomeClass.count))
             if !outcomeClass.exampleDropped.isEmpty {
-                line += ", e.g. losing \(outcomeClass.exampleDropped.joined(separator: "; "))"
+                line += UIText.text("explore.example", outcomeClass.exampleDropped.joined(separator: "; "))
             }
             out.append(.diagram(line))
         }
         if let highlight {
             let count = explored.classes.filter { $0.outcomes.contains(highlight) }.reduce(0) { $0 + $1.count }
-            out.append(.plain("Deciding observation: \(count) of \(explored.runs) runs end with outcome \(highlight.rawValue)."))
+            out.append(.plain(UIText.text("explore.deciding", String(count), String(explored.runs), highlight.rawValue)))
         }
         return out
     }
+
+    /// A side's name in the interface language (`client`, 客户端).
+    static func name(_ role: EndpointRole) -> String { UIText.text("role." + role.rawValue) }
 
     /// One sentence naming what the simulation shows for the observable.
     static func describe(_ observable: Observable, in result: SimulationResult) -> String {
         switch observable {
         case .final(let role):
-            return "the \(role.rawValue) ends in \(result.final[role]?.name ?? "no state")."
+            return UIText.text("describe.final", name(role), result.final[role]?.name ?? UIText.text("describe.no-state"))
         case .visited(let role):
             let states = (result.visited[role] ?? []).map(\.name).joined(separator: " → ")
-            return "the \(role.rawValue) passes through \(states.isEmpty ? "no states" : states)."
+            return UIText.text("describe.visited", name(role), states.isEmpty ? UIText.text("describe.no-states") : states)
         case .sent(let role):
             let sent = (result.sent[role] ?? []).map(\.description)
-            guard let last = sent.last else { return "the \(role.rawValue) sends nothing." }
-            return "the last segment the \(role.rawValue) sends is \(last) (in all: \(sent.joined(separator: ", ")))."
+            guard let last = sent.last else { return UIText.text("describe.sent.none", name(role)) }
+            return UIText.text("describe.sent", name(role), last, sent.joined(separator: ", "))
         case .errors(let role):
             let errors = result.errors[role] ?? []
-            return "the \(role.rawValue)'s application sees \(errors.isEmpty ? "no error" : errors.joined(separator: ", "))."
+            return UIText.text("describe.errors", name(role), errors.isEmpty ? UIText.text("describe.no-error") : errors.joined(separator: ", "))
         case .outcome:
-            return "the run ends \(result.outcomes.sorted().map(\.rawValue).joined(separator: " and "))."
+            return UIText.text("describe.outcome", result.outcomes.sorted().map(\.rawValue).joined(separator: UIText.text("describe.and")))
         case .timeWaitSide:
             let sides = EndpointRole.allCases.filter { (result.visited[$0] ?? []).contains(.timeWait) }
             switch sides.count {
-            case 0: return "neither side passes through TIME_WAIT."
-            case 1: return "the \(sides[0].rawValue) passes through TIME_WAIT."
-            default: return "both the client and the server pass through TIME_WAIT."
+            case 0: return UIText.text("describe.tw.none")
+            case 1: return UIText.text("describe.tw.one", name(sides[0]))
+            default: return UIText.text("describe.tw.both")
             }
         case .exploreCount(let maxLosses, let outcome):
-            return "runs losing up to \(maxLosses) segment(s) that end \(outcome.rawValue)."
+            return UIText.text("describe.explore", String(maxLosses), outcome.rawValue)
         }
     }
 }

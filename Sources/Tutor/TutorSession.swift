@@ -114,24 +114,24 @@ public struct TutorSession: Sendable {
         // Only the front matter is read here; a started lesson is read whole for its step count.
         let headers = catalog.headers
         if headers.isEmpty {
-            return [.error("No lessons found. Point twlab at the lessons folder with --lessons DIR or $TWLAB_LESSONS.")]
+            return [.error(UIText.text("tutor.no-lessons"))]
         }
         var out: [TutorLine] = []
         let idWidth = headers.map { $0.id.count }.max() ?? 0
         for lesson in headers {
             let record = progress[lesson: lesson.id]
             var line = "\(record.status.mark) \(lesson.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(lesson.title)"
-            line += "  (\(lesson.minutes) min"
+            var detail = UIText.text("tutor.lessons.minutes", String(lesson.minutes))
             if record.status == .started, let steps = catalog.lesson(lesson.id)?.steps.count {
-                line += ", step \(record.step + 1)/\(steps)"
+                detail += UIText.text("tutor.lessons.step", String(record.step + 1), String(steps))
             }
-            line += ")"
+            line += "  " + UIText.text("tutor.lessons.detail", detail)
             out.append(.diagram(line))
         }
-        out.append(.note("Marks: ✓ finished, ▸ started, · not started. Type `start ID` to begin or resume."))
+        out.append(.note(UIText.text("tutor.lessons.marks")))
         let broken = catalog.unreadableFiles
         if !broken.isEmpty {
-            out.append(.note("\(broken.count) lesson file(s) could not be loaded; `twlab lint` shows why."))
+            out.append(.note(UIText.text("tutor.broken-lessons", String(broken.count))))
         }
         return out
     }
@@ -143,7 +143,7 @@ public struct TutorSession: Sendable {
         var out: [TutorLine] = []
         let resuming = record.status == .started && record.step > 0
         if record.status == .finished {
-            return [.note("You finished \(lesson.title). `review \(id)` reads it again without changing your record; `reset \(id)` and then `start \(id)` take it afresh.")]
+            return [.note(UIText.text("tutor.already-finished", lesson.title, id))]
         }
         if record.started == nil {
             record.started = now()
@@ -158,9 +158,9 @@ public struct TutorSession: Sendable {
         save(into: &saveLines)
         let missing = lesson.requires.filter { progress[lesson: $0].status != .finished && catalog.lesson($0) != nil }
         if !missing.isEmpty {
-            out.append(.note("This lesson builds on \(missing.joined(separator: ", ")), not finished yet; you can go on anyway."))
+            out.append(.note(UIText.text("tutor.requires", missing.joined(separator: ", "))))
         }
-        if resuming { out.append(.note("Resuming \(lesson.title) at step \(stepIndex + 1) of \(lesson.steps.count).")) }
+        if resuming { out.append(.note(UIText.text("tutor.resuming", lesson.title, String(stepIndex + 1), String(lesson.steps.count)))) }
         else if stepIndex == 0 {
             out.append(.heading("\(Self.label(of: lesson)): \(lesson.title)"))
             if !lesson.summary.isEmpty { out.append(.prose(lesson.summary)) }
@@ -172,20 +172,20 @@ public struct TutorSession: Sendable {
     public mutating func review(_ id: String) -> [TutorLine] {
         guard let lesson = catalog.lesson(id) else { return unknownLesson(id) }
         guard progress[lesson: id].status == .finished else {
-            return [.error("`review` shows finished lessons; \(id) is not finished yet. Type `start \(id)` to work through it.")]
+            return [.error(UIText.text("tutor.review.unfinished", id))]
         }
         lessonID = id
         mode = .review
         stepIndex = 0
-        return [.heading("Review (read-only) — \(Self.label(of: lesson)): \(lesson.title)")] + enterStep(lesson)
+        return [.heading(UIText.text("tutor.review.heading", Self.label(of: lesson), lesson.title))] + enterStep(lesson)
     }
 
     /// Moves to the next step, or finishes the lesson after the last one.
     public mutating func next() -> [TutorLine] {
         guard let lesson else { return noLesson() }
         if let question = pendingQuestion {
-            return [.note("The question is still open: \(fill(question).prompt)"),
-                    .note("Answer it (type the answer), ask for a `hint`, or `skip` it.")]
+            return [.note(UIText.text("tutor.still-open", fill(question).prompt)),
+                    .note(UIText.text("tutor.still-open.help"))]
         }
         if stepIndex + 1 < lesson.steps.count {
             stepIndex += 1
@@ -202,7 +202,7 @@ public struct TutorSession: Sendable {
     /// Moves back one step.
     public mutating func back() -> [TutorLine] {
         guard let lesson else { return noLesson() }
-        guard stepIndex > 0 else { return [.note("This is the first step of \(lesson.id).")] }
+        guard stepIndex > 0 else { return [.note(UIText.text("tutor.first-step", lesson.id))] }
         stepIndex -= 1
         var out: [TutorLine] = []
         if mode == .learning {
@@ -215,9 +215,10 @@ public struct TutorSession: Sendable {
     /// Says where the learner is and shows the current step again.
     public mutating func whereAmI() -> [TutorLine] {
         guard let lesson else {
-            return [.note("You are not in a lesson. Type `lessons` for the list, then `start ID`.")]
+            return [.note(UIText.text("tutor.not-in-lesson"))]
         }
-        let head = TutorLine.note("\(mode == .review ? "Reviewing" : "In") \(Self.label(of: lesson)) (\(lesson.title)), step \(stepIndex + 1) of \(lesson.steps.count).")
+        let head = TutorLine.note(UIText.text(mode == .review ? "tutor.where.review" : "tutor.where", Self.label(of: lesson),
+                                              lesson.title, String(stepIndex + 1), String(lesson.steps.count)))
         return [head] + enterStep(lesson)
     }
 
@@ -239,18 +240,22 @@ public struct TutorSession: Sendable {
     public mutating func answer(_ given: String) -> [TutorLine] {
         guard let question = pendingQuestion, let lesson else { return noQuestion() }
         let text = given.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return [.note("Type your answer: " + AnswerVocabulary.shape(of: question.answerKind) + ".")] }
+        guard !text.isEmpty else { return [.note(UIText.text("tutor.type-answer", AnswerVocabulary.shape(of: question.answerKind)))] }
         let expected: String
         do { expected = try expectedAnswer(question) } catch {
-            return [.error("This question cannot be checked here: \(error). Type `skip` to move on and tell your instructor.")]
+            return [.error(UIText.text("tutor.cannot-check", "\(error)"))]
         }
         let verdict = services.check(text, expected, fill(question))
         if case .invalid(let reason) = verdict {
-            return [.failure("\(reason)"),
-                    .note("The answer should be \(AnswerVocabulary.shape(of: question.answerKind)). That did not cost an attempt.")]
+            // The checker words its reason in English; other languages say it with the catalog's words.
+            return [.failure(UILanguage.current == .english ? reason : UIText.text("tutor.invalid.reason", text)),
+                    .note(UIText.text("tutor.invalid", AnswerVocabulary.shape(of: question.answerKind)))]
         }
         if case .nearMiss(let reason) = verdict {
-            return [.failure("Almost: \(reason)"), .note("Answer again.")]
+            let said = FlagsNearMiss.miss(given: text, expected: expected).map {
+                UIText.text($0.expectsAck ? "tutor.near-miss.ack" : "tutor.near-miss.no-ack", $0.main, $0.expected)
+            } ?? reason
+            return [.failure(UIText.text("tutor.near-miss", said)), .note(UIText.text("tutor.answer-again"))]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.attempts = record.attempts.incrementedSaturating
@@ -264,7 +269,7 @@ public struct TutorSession: Sendable {
             record.solved = true
             progress[lesson: lesson.id].questions[question.id] = record
             save(into: &out)
-            out.append(.success("✓ Right: \(expected)."))
+            out.append(.success(UIText.text("tutor.right", expected)))
             out += evidence(filled, expected: expected, fullDiagram: false)
             return out + resolve(lesson)
         }
@@ -277,15 +282,14 @@ public struct TutorSession: Sendable {
             save(into: &out)
             out += feedback.lines(final: false)
             out.append(.hint(hintText))
-            out.append(.note(ladder.hasNext ? "Answer again, or type `hint` for the next rung; the last one shows the answer."
-                                            : "Answer again; one more wrong answer shows the solution."))
+            out.append(.note(UIText.text(ladder.hasNext ? "tutor.again.more-hints" : "tutor.again.last")))
             return out
         }
         record.missed = true
         progress[lesson: lesson.id].questions[question.id] = record
         save(into: &out)
         out += feedback.lines(final: true)
-        out.append(.failure("Expected: \(expected)."))
+        out.append(.failure(UIText.text("tutor.expected", expected)))
         out += evidence(filled, expected: expected, fullDiagram: !stepDrawsScenario(of: question))
         return out + resolve(lesson)
     }
@@ -297,7 +301,7 @@ public struct TutorSession: Sendable {
         record.skipped = true
         record.secondsSpent += elapsed()
         progress[lesson: lesson.id].questions[question.id] = record
-        var out: [TutorLine] = [.note("Skipped (recorded as skipped, not solved). `review \(lesson.id)` shows its answer once the lesson is finished.")]
+        var out: [TutorLine] = [.note(UIText.text("tutor.skipped", lesson.id))]
         save(into: &out)
         return out + resolve(lesson)
     }
@@ -307,7 +311,7 @@ public struct TutorSession: Sendable {
         guard let question = pendingQuestion, let lesson else { return noQuestion() }
         let expected: String
         do { expected = try expectedAnswer(question) } catch {
-            return [.error("This question's answer cannot be computed here: \(error). Type `skip` to move on.")]
+            return [.error(UIText.text("tutor.cannot-compute", "\(error)"))]
         }
         var record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
         record.revealed = true
@@ -316,7 +320,7 @@ public struct TutorSession: Sendable {
         var out: [TutorLine] = []
         save(into: &out)
         lastAnswered = fill(question)
-        out.append(.plain("Solution (recorded as revealed, not solved): \(expected)."))
+        out.append(.plain(UIText.text("tutor.solution", expected)))
         out += evidence(fill(question), expected: expected, fullDiagram: !stepDrawsScenario(of: question))
         return out + resolve(lesson)
     }
@@ -325,7 +329,7 @@ public struct TutorSession: Sendable {
     /// prediction and the simulation. `log` receives narrated lines as they happen.
     public mutating func runLab(log: (LabLine) -> Void, shouldStop: () -> Bool) -> [TutorLine] {
         guard let block = pendingLab, let lesson else {
-            return [.note("No live experiment is offered here. `lab NAME` runs one as free play.")]
+            return [.note(UIText.text("tutor.no-lab"))]
         }
         func asks(_ question: Question) -> Bool {
             if case .experiment(let name, _, _) = question.source { return name == block.experiment }
@@ -348,13 +352,13 @@ public struct TutorSession: Sendable {
             return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report,
                                   tolerance: tolerance, others: others).lines + afterLab()
         } catch let error as ExperimentError where error.interrupted {
-            return [.note("Stopped the experiment (Ctrl-C); it cleaned up after itself. Type `yes` to run it again.")]
+            return [.note(UIText.text("tutor.lab-stopped"))]
         } catch {
             // It cannot run here; offering it again would not help. The simulation stands in.
             if !pendingLabs.isEmpty { pendingLabs.removeFirst() }
-            var out: [TutorLine] = [.failure("The live experiment did not run: \(error)")]
+            var out: [TutorLine] = [.failure(UIText.text("tutor.lab-failed", "\(error)"))]
             if let fallback = block.fallback {
-                out.append(.note("Here is the simulation of the same thing instead:"))
+                out.append(.note(UIText.text("tutor.lab-fallback")))
                 out += evidenceBuilder.lines(for: fallback, profile: nil, explore: nil, caption: nil)
             }
             return out + afterLab()
@@ -364,18 +368,18 @@ public struct TutorSession: Sendable {
     /// What to do after the experiment: the next offered experiment, the open question again, or `next`.
     private func afterLab() -> [TutorLine] {
         if let lab = pendingLab {
-            return [.note("Next live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it, `no` to pass.")]
+            return [.note(UIText.text("tutor.lab-next", lab.experiment, ExperimentCatalog.summary(of: lab.experiment)))]
         }
         if let question = pendingQuestion {
-            return [.question(fill(question).prompt), .note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)).")]
+            return [.question(fill(question).prompt), .note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)))]
         }
-        return [.note("Type `next` to go on.")]
+        return [.note(UIText.text("tutor.next"))]
     }
 
     /// Declines the offered experiment.
     public mutating func declineLab() -> [TutorLine] {
         if !pendingLabs.isEmpty { pendingLabs.removeFirst() }
-        return [.note("Skipped the live experiment.")] + afterLab()
+        return [.note(UIText.text("tutor.lab-skipped"))] + afterLab()
     }
 
     /// Forgets all progress in one lesson.
@@ -387,7 +391,7 @@ public struct TutorSession: Sendable {
             lessonID = nil; pendingQuestion = nil; pendingLabs = []; stepIndex = 0; mode = .learning
         }
         expectedCache = [:]
-        var out: [TutorLine] = [.success("Reset \(id): its progress is gone. `start \(id)` begins it afresh.")]
+        var out: [TutorLine] = [.success(UIText.text("tutor.reset", id))]
         save(into: &out)
         return out
     }
@@ -401,18 +405,20 @@ public struct TutorSession: Sendable {
         for entry in report.lessons {
             var line = "\(entry.status.mark) \(entry.id): "
             if entry.status == .notStarted {
-                line += "not started"
+                line += UIText.text("progress.not-started")
             } else {
-                line += "step \(entry.step + 1)/\(entry.steps), score \(AnswerVocabulary.format(entry.score))/\(AnswerVocabulary.format(entry.maxScore))"
-                line += ", solved \(entry.solved)/\(entry.questions.count)"
-                if entry.hintsUsed > 0 { line += ", \(entry.hintsUsed) hint(s)" }
-                if entry.skipped > 0 { line += ", \(entry.skipped) skipped" }
-                if entry.revealed > 0 { line += ", \(entry.revealed) revealed" }
-                line += ", \(AnswerVocabulary.format((entry.secondsSpent / 60).rounded(.down))) min"
+                line += UIText.text("progress.step", String(entry.step + 1), String(entry.steps),
+                                    AnswerVocabulary.format(entry.score), AnswerVocabulary.format(entry.maxScore))
+                line += UIText.text("progress.solved", String(entry.solved), String(entry.questions.count))
+                if entry.hintsUsed > 0 { line += UIText.text("progress.hints", String(entry.hintsUsed)) }
+                if entry.skipped > 0 { line += UIText.text("progress.skipped", String(entry.skipped)) }
+                if entry.revealed > 0 { line += UIText.text("progress.revealed", String(entry.revealed)) }
+                line += UIText.text("progress.minutes", AnswerVocabulary.format((entry.secondsSpent / 60).rounded(.down)))
             }
             out.append(.plain(line))
         }
-        out.append(.note("Total score \(AnswerVocabulary.format(report.score))/\(AnswerVocabulary.format(report.maxScore)). Saved in \(store?.url.path ?? "memory only")."))
+        out.append(.note(UIText.text("progress.total", AnswerVocabulary.format(report.score), AnswerVocabulary.format(report.maxScore),
+                                     store?.url.path ?? UIText.text("progress.memory-only"))))
         return out
     }
 
@@ -421,9 +427,9 @@ public struct TutorSession: Sendable {
         do {
             let data = try ProgressReport(catalog: catalog, progress: progress).json()
             try AtomicFileWriter.write(data, to: url)
-            return [.success("Wrote progress to \(url.path).")]
+            return [.success(UIText.text("progress.exported", url.path))]
         } catch {
-            return [.error("Could not export progress to \(url.path): \(ErrorText.plain(error)). Check that the folder is writable.")]
+            return [.error(UIText.text("progress.export-failed", url.path, ErrorText.plain(error)))]
         }
     }
 
@@ -472,7 +478,7 @@ public struct TutorSession: Sendable {
         pendingLabs = []
         resumeBlock = 0
         guard lesson.steps.indices.contains(stepIndex) else {
-            return [.error("\(lesson.id) has no steps. Tell your instructor (`twlab lint` explains why).")]
+            return [.error(UIText.text("tutor.no-steps", lesson.id))]
         }
         let step = lesson.steps[stepIndex]
         var out: [TutorLine] = []
@@ -496,7 +502,7 @@ public struct TutorSession: Sendable {
                 if mode == .review { continue }
                 pendingLabs.append(lab)
                 if let caption = lab.caption, !caption.isEmpty { out.append(.prose(caption)) }
-                out.append(.note("Live experiment `\(lab.experiment)` (\(ExperimentCatalog.summary(of: lab.experiment))): type `yes` to run it on this machine's loopback, `no` to pass."))
+                out.append(.note(UIText.text("tutor.lab-offer", lab.experiment, ExperimentCatalog.summary(of: lab.experiment))))
             case .question(let question):
                 let filled = fill(question)
                 let record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
@@ -508,12 +514,13 @@ public struct TutorSession: Sendable {
                 pendingQuestion = question
                 questionShownAt = now()
                 out.append(.question(filled.prompt))
-                out.append(.note("Answer: \(AnswerVocabulary.shape(of: question.answerKind)). " + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
+                out.append(.note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)) + " "
+                             + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
                 return out
             }
         }
-        out.append(.note(stepIndex + 1 < lesson.steps.count ? "Type `next` to go on."
-                         : (mode == .review ? "End of the lesson." : "Type `next` to finish the lesson.")))
+        out.append(.note(UIText.text(stepIndex + 1 < lesson.steps.count ? "tutor.next"
+                                     : (mode == .review ? "tutor.end-of-lesson" : "tutor.next.finish"))))
         return out
     }
 
@@ -526,14 +533,14 @@ public struct TutorSession: Sendable {
 
     private mutating func resolvedSummary(_ question: Question, record: QuestionProgress) -> [TutorLine] {
         var how: String
-        if record.solved { how = "answered right" }
-        else if record.revealed { how = "solution shown" }
-        else if record.skipped { how = "skipped" }
-        else if record.missed { how = "missed" }
-        else { how = "not answered" }
-        if let last = record.lastAnswer { how += " (your answer: \(last))" }
+        if record.solved { how = UIText.text("review.solved") }
+        else if record.revealed { how = UIText.text("review.revealed") }
+        else if record.skipped { how = UIText.text("review.skipped") }
+        else if record.missed { how = UIText.text("review.missed") }
+        else { how = UIText.text("review.unanswered") }
+        if let last = record.lastAnswer { how += UIText.text("review.your-answer", last) }
         var out: [TutorLine] = [.note("— \(how)")]
-        if let expected = try? expectedAnswer(question) { out.append(.plain("Answer: \(expected).")) }
+        if let expected = try? expectedAnswer(question) { out.append(.plain(UIText.text("review.answer", expected))) }
         if !question.explain.isEmpty { out.append(.prose(question.explain)) }
         return out
     }
@@ -549,7 +556,7 @@ public struct TutorSession: Sendable {
 
     private mutating func finish(_ lesson: Lesson) -> [TutorLine] {
         if mode == .review {
-            return [.note("End of the review. `lessons` lists the others.")]
+            return [.note(UIText.text("tutor.end-of-review"))]
         }
         var out: [TutorLine] = []
         progress[lesson: lesson.id].finished = now()
@@ -557,12 +564,13 @@ public struct TutorSession: Sendable {
         save(into: &out)
         let report = ProgressReport(catalog: catalog, progress: progress)
         let entry = report.lessons.first { $0.id == lesson.id }
-        out.append(.success("✓ Finished \(lesson.title). Score \(AnswerVocabulary.format(entry?.score ?? 0))/\(AnswerVocabulary.format(entry?.maxScore ?? 0))."))
+        out.append(.success(UIText.text("tutor.finished", lesson.title, AnswerVocabulary.format(entry?.score ?? 0),
+                                        AnswerVocabulary.format(entry?.maxScore ?? 0))))
         let headers = catalog.headers
         if let index = headers.firstIndex(where: { $0.id == lesson.id }), index + 1 < headers.count {
-            out.append(.note("Next: `start \(headers[index + 1].id)`. Or play: `sim` and `lab` work at any time."))
+            out.append(.note(UIText.text("tutor.next-lesson", headers[index + 1].id)))
         } else {
-            out.append(.note("That was the last lesson. `progress` shows your record; `sim` and `lab` stay open for play."))
+            out.append(.note(UIText.text("tutor.last-lesson")))
         }
         lessonID = nil
         pendingQuestion = nil
@@ -580,21 +588,20 @@ public struct TutorSession: Sendable {
     private func save(into out: inout [TutorLine]) {
         guard let store else { return }
         do { try store.save(progress) } catch {
-            out.append(.error("Progress not saved: \(ErrorText.plain(error)). Free some space or set TWLAB_HOME to a writable folder."))
+            out.append(.error(UIText.text("progress.not-saved", ErrorText.plain(error))))
         }
     }
 
     private func unknownLesson(_ id: String) -> [TutorLine] {
         let ids = catalog.headers.map(\.id)
-        return [.error("No lesson named '\(id)'. Lessons: \(ids.isEmpty ? "none found" : ids.joined(separator: ", ")).")]
+        return [.error(UIText.text("tutor.unknown-lesson", id, ids.isEmpty ? UIText.text("tutor.unknown-lesson.none") : ids.joined(separator: ", ")))]
     }
 
     private func noLesson() -> [TutorLine] {
-        [.error("You are not in a lesson. Type `lessons` for the list, then `start ID`.")]
+        [.error(UIText.text("tutor.not-in-lesson"))]
     }
 
     private func noQuestion() -> [TutorLine] {
-        [.error(lesson == nil ? "No question is waiting. Type `lessons`, then `start ID`."
-                  : "No question is waiting here. Type `next` to go on.")]
+        [.error(UIText.text(lesson == nil ? "tutor.no-question" : "tutor.no-question.here"))]
     }
 }

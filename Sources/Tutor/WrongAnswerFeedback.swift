@@ -21,8 +21,8 @@ struct WrongAnswerFeedback {
     /// The lines to show; `final` is the last attempt, after which the solution follows.
     func lines(final: Bool) -> [TutorLine] {
         if let reply = mistake?.reply ?? SimulatedBelief(evidence: evidence).reply(to: given) {
-            return [.failure("✗ You said \(given). \(reply)")] + (final ? [] : [.note("Try again.")])
+            return [.failure(UIText.text("tutor.wrong.reply", given, reply))] + (final ? [] : [.note(UIText.text("tutor.try-again"))])
         }
-        return [.failure(final ? "✗ You said \(given)." : "✗ You said \(given); that is not what TCP does here. Try again.")]
+        return [.failure(UIText.text(final ? "tutor.wrong" : "tutor.wrong.try-again", given))]
     }
 }

@@ -31,16 +31,21 @@ import Glibc
 
     /// A real 80×24 terminal (tmux): after each command, either its whole output is on the screen
     /// together with the command line that produced it, or it paged with `--More--` (space goes on).
-    @Test(.enabled(if: TmuxTerminal.available && TutorEndToEndTests.shippedLessons, "needs tmux and lessons in Lessons/en"))
-    func everyStepFitsTheScreenOrPages() throws {
+    /// In English and in Chinese, where a wide character takes two of the 80 columns.
+    @Test(.enabled(if: TmuxTerminal.available && TutorEndToEndTests.shippedLessons, "needs tmux and lessons in Lessons/en"),
+          arguments: ["en", "zh-Hans"])
+    func everyStepFitsTheScreenOrPages(language: String) throws {
         let home = try TutorEndToEndTests.temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
         let ids = try TutorEndToEndTests.lessonIDs(home: home)
         var scripts: [[String]] = []
-        for id in ids { scripts.append(try TutorEndToEndTests.script(id, wrong: false, home: home)) }
+        for id in ids {
+            scripts.append(language == "en" ? try TutorEndToEndTests.script(id, wrong: false, home: home)
+                                            : try ChineseTutorEndToEndTests.script(id, wrong: false, home: home))
+        }
         let terminal = TmuxTerminal(home: home)
         defer { terminal.stop() }
-        try terminal.start("TWLAB_HOME='\(home.path)' '\(TwlabBinary.url.path)'; sleep 60",
+        try terminal.start("TWLAB_LANG=\(language) TWLAB_HOME='\(home.path)' '\(TwlabBinary.url.path)'; sleep 60",
                            columns: Self.columns, rows: Self.rows)
         try terminal.waitFor("the first prompt") { $0.last == "twlab>" }
         var paged = 0
@@ -77,6 +82,6 @@ import Glibc
                 try terminal.waitFor("a cleared screen") { $0.count == 1 && isPrompt($0.last) }
             }
         }
-        print("80×24 walkthrough: \(scripts.joined().count) commands, \(paged) of them paged with --More--")
+        print("80×24 walkthrough (\(language)): \(scripts.joined().count) commands, \(paged) of them paged with --More--")
     }
 }

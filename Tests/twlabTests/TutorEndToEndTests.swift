@@ -24,7 +24,7 @@ import Glibc
 
     static func shell(_ lines: [String], home: URL) throws -> TwlabBinary.Output {
         try TwlabBinary.run([], stdin: lines.joined(separator: "\n") + "\n",
-                            environment: ["TWLAB_HOME": home.path], timeout: 120)
+                            environment: ["TWLAB_HOME": home.path, "TWLAB_LANG": "en"], timeout: 120)
     }
 
     /// The lesson ids, read from `lessons` (each line starts with a progress mark and the id).

@@ -3,29 +3,31 @@ import Testing
 
 /// At `COLUMNS=80` and `COLUMNS=60` no line twlab prints is wider than the terminal: help, lab list,
 /// every experiment's narration, sockets, the port model, sim diagrams and explorations, and every
-/// step of every lesson answered right and wrong. Width is measured with the C library's wcwidth.
+/// step of every lesson answered right and wrong, in English and in Chinese (`TWLAB_LANG`). Width is
+/// measured with the C library's wcwidth, so a Chinese character counts two columns.
 @Suite(.serialized) struct WidthEndToEndTests {
     static func overWide(_ text: String, columns: Int) -> [String] {
         text.split(separator: "\n").map(String.init).filter { DisplayColumns.of($0) > columns }
     }
 
-    @Test(arguments: [80, 60])
-    func shellCommandsFit(columns: Int) throws {
+    @Test(arguments: [80, 60], ["en", "zh-Hans"])
+    func shellCommandsFit(columns: Int, language: String) throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-width-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let lines = ["help", "help sim", "help lab", "lab list", "sockets", "sockets --count", "model ports --rate 600",
                      "model ports --range 1024-65535 --rate 99999 --tw-reuse", "sim active-close", "sim wandering-duplicate",
-                     "sim lost-final-ack --explore 2", "sim nonsense", "lessons", "hepl", "diagram states"]
+                     "sim lost-final-ack --explore 2", "sim nonsense", "lessons", "hepl", "diagram states",
+                     "glossary", "glossary 挥手", "quiz interview-questions", "quiz stop"]
         let result = try TwlabBinary.run([], stdin: lines.joined(separator: "\n") + "\n",
-                                         environment: ["COLUMNS": String(columns), "TWLAB_HOME": home.path])
+                                         environment: ["COLUMNS": String(columns), "TWLAB_HOME": home.path, "TWLAB_LANG": language])
         #expect(Self.overWide(result.stdout, columns: columns).isEmpty, "\(Self.overWide(result.stdout, columns: columns))")
     }
 
-    @Test(arguments: [80, 60])
-    func everyLessonStepFits(columns: Int) throws {
+    @Test(arguments: [80, 60], ["en", "zh-Hans"])
+    func everyLessonStepFits(columns: Int, language: String) throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("twlab-width-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
-        let environment = ["COLUMNS": String(columns), "TWLAB_HOME": home.path]
+        let environment = ["COLUMNS": String(columns), "TWLAB_HOME": home.path, "TWLAB_LANG": language]
         let ids = try TwlabBinary.run([], stdin: "lessons\n", environment: environment).stdout
             .split(separator: "\n").compactMap { line -> String? in
                 let words = line.split(separator: " ")
@@ -39,9 +41,10 @@ import Testing
                 #expect(!commands.isEmpty, "\(id): no script")
                 let fresh = home.appendingPathComponent("\(id)-\(wrong)")
                 let run = try TwlabBinary.run([], stdin: commands.joined(separator: "\n") + "\n",
-                                              environment: ["COLUMNS": String(columns), "TWLAB_HOME": fresh.path], timeout: 120)
+                                              environment: ["COLUMNS": String(columns), "TWLAB_HOME": fresh.path,
+                                                            "TWLAB_LANG": language], timeout: 120)
                 let wide = Self.overWide(run.stdout, columns: columns)
-                #expect(wide.isEmpty, "\(id)\(wrong ? " (wrong answers)" : ""): \(wide)")
+                #expect(wide.isEmpty, "\(language) \(id)\(wrong ? " (wrong answers)" : ""): \(wide)")
             }
         }
     }

@@ -20,25 +20,24 @@ struct NotesScreen {
         var out: [String] = []
         let bar = { (text: String) in theme.paint(DisplayFit.pad(DisplayFit.truncate(text, to: columns), to: columns), .heading) }
         guard let position, slides.indices.contains(position.step) else {
-            out.append(bar(" Speaker notes · \(lessonTitle)"))
+            out.append(bar(" " + UIText.text("notes.title", lessonTitle)))
             out.append("")
-            out += wrap("Waiting for the presenter: start 'twlab present LESSON' in the projector's terminal. q leaves.")
+            out += wrap(UIText.text("notes.waiting"))
             return finish(out)
         }
         let slide = slides[position.step]
         if position.ended == true {
-            out.append(bar(" Speaker notes · \(lessonTitle)"))
-            out.append(bar(" The presentation has ended"))
+            out.append(bar(" " + UIText.text("notes.title", lessonTitle)))
+            out.append(bar(" " + UIText.text("notes.ended")))
             out.append("")
-            out += wrap("The presenter has left (at step \(position.step + 1) of \(slides.count): \(slide.title)). "
-                        + "This screen follows again when 'twlab present' starts. q leaves.")
+            out += wrap(UIText.text("notes.ended.detail", String(position.step + 1), String(slides.count), slide.title))
             return finish(out)
         }
-        out.append(bar(" NOTES · step \(position.step + 1) of \(slides.count): \(slide.title)"))
-        out.append(bar(" \(lessonTitle) · the projector shows: \(describe(position.view))"))
+        out.append(bar(" " + UIText.text("notes.step", String(position.step + 1), String(slides.count), slide.title)))
+        out.append(bar(" " + UIText.text("notes.projector", lessonTitle, describe(position.view))))
         out.append("")
         if slide.notes.isEmpty {
-            out += wrap("(no notes for this step)")
+            out += wrap(UIText.text("notes.none"))
         } else {
             let text = StepRenderer(width: width, useColor: false).renderMarkdown(slide.notes)
             out += text.split(separator: "\n", omittingEmptySubsequences: false).map { " " + $0 }
@@ -49,26 +48,26 @@ struct NotesScreen {
             for (index, question) in slide.questions.enumerated() {
                 out += wrap("? " + question.prompt).map { theme.paint($0, .emphasis) }
                 let answer = index < answers.count ? answers[index] : nil
-                out += wrap("Expected: " + (answer ?? "(cannot be computed here)")).map { theme.paint($0, .answer) }
-                if index == 0, position.hintsShown > 0 { out += wrap("Hints shown: \(position.hintsShown) of \(question.hints.count)") }
+                out += wrap(UIText.text("notes.expected", answer ?? UIText.text("present.no-answer"))).map { theme.paint($0, .answer) }
+                if index == 0, position.hintsShown > 0 { out += wrap(UIText.text("notes.hints-shown", String(position.hintsShown), String(question.hints.count))) }
             }
         }
         out.append("")
         if position.step + 1 < slides.count {
-            out += wrap("Next: step \(position.step + 2), \(slides[position.step + 1].title)").map { theme.paint($0, .emphasis) }
+            out += wrap(UIText.text("notes.next", String(position.step + 2), slides[position.step + 1].title)).map { theme.paint($0, .emphasis) }
         } else {
-            out += wrap("This is the last step.")
+            out += wrap(UIText.text("notes.last"))
         }
         return finish(out)
     }
 
     private func describe(_ view: PresenterState.View) -> String {
         switch view {
-        case .step: return "the step"
-        case .simulation: return "the simulation"
-        case .reveal: return "the answer"
-        case .lab: return "the live experiment"
-        case .help: return "the key help"
+        case .step: return UIText.text("notes.view.step")
+        case .simulation: return UIText.text("notes.view.simulation")
+        case .reveal: return UIText.text("notes.view.reveal")
+        case .lab: return UIText.text("notes.view.lab")
+        case .help: return UIText.text("notes.view.help")
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Commands
 import Foundation
 import Lessons
+import Rendering
 
 /// `twlab present LESSON`: the lesson full screen for a projector, or the speaker's notes.
 struct PresentCommand: ParsableCommand {
@@ -39,14 +40,23 @@ struct PresentCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The lessons folder (default: found automatically).", valueName: "dir"))
     var lessons: String?
 
+    @Option(help: ArgumentHelp("The language of the lesson and the screens: en or zh-Hans (default: $TWLAB_LANG, else the locale).",
+                               valueName: "lang"))
+    var lang: String?
+
     func validate() throws {
         guard PresenterTheme.named(theme) != nil else {
             throw ValidationError("--theme must be light, dark or mono, not '\(theme)'.")
+        }
+        if let lang, UILanguage.parse(lang) == nil {
+            throw ValidationError("--lang must be en or zh-Hans, not '\(lang)'.")
         }
         if notes && record != nil { throw ValidationError("--record goes with the projector's view, not with --notes.") }
     }
 
     func run() throws {
+        // Without --lang the interface language stays as set (the shell's, or the environment's).
+        if let lang { UILanguage.current = UILanguage.resolve(flag: lang) }
         let io = CommandIO.current
         guard !io.scripted else {
             io.errorLine("present needs a terminal; it does nothing in a script.")

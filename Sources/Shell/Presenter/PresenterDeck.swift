@@ -15,8 +15,11 @@ struct PresenterDeck {
     private var runCache: [Int: SimulationResult] = [:]
 
     /// Finds the lesson by id, by number (`1`, `01`) or by file name, in `lessonsDirectory`.
-    static func load(_ name: String, lessonsDirectory: URL, services: TutorServices = .live) -> Result<PresenterDeck, PresenterError> {
-        let catalog = LessonCatalog.load(directory: lessonsDirectory)
+    /// The lesson language is the interface language's folder unless `language` names one.
+    static func load(_ name: String, lessonsDirectory: URL, language: String? = nil,
+                     services: TutorServices = .live) -> Result<PresenterDeck, PresenterError> {
+        let catalog = LessonCatalog.load(directory: lessonsDirectory,
+                                         language: language ?? TutorCommands.lessonLanguage(in: lessonsDirectory))
         let wanted = name.lowercased()
         let number = Int(wanted)
         let lesson = catalog.lesson(wanted) ?? catalog.lessons.first { lesson in

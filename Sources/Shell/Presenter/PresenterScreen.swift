@@ -72,21 +72,21 @@ struct PresenterScreen {
     private func heading() -> [String] {
         let bar = { (text: String) in theme.paint(DisplayFit.pad(DisplayFit.truncate(text, to: columns), to: columns), .heading) }
         let title = "  " + slide.title
-        let place = "  \(lessonTitle) · step \(state.step + 1) of \(state.stepCount)"
+        let place = "  " + UIText.text("present.place", lessonTitle, String(state.step + 1), String(state.stepCount))
         return [bar(""), bar(title), bar(place)]
     }
 
     private func footerLines() -> [String] {
         let text: String
         switch state.input {
-        case .goTo(let typed)?: text = theme.paint("Go to step (1–\(state.stepCount)), Enter: ", .emphasis) + typed + "▏"
-        case .vote(let typed)?: text = theme.paint("Votes: answer and count, Enter; empty Enter ends: ", .emphasis) + typed + "▏"
+        case .goTo(let typed)?: text = theme.paint(UIText.text("present.go-to", String(state.stepCount)), .emphasis) + typed + "▏"
+        case .vote(let typed)?: text = theme.paint(UIText.text("present.votes"), .emphasis) + typed + "▏"
         case nil:
             if let message = state.message {
                 text = theme.paint(message, .problem)
             } else {
-                let full = "space next · ← back · r reveal · h hint · s sim · l lab · w watch · ? keys · q quit"
-                let short = "space next · ← back · r reveal · h hint · ? keys · q quit"
+                let full = UIText.text("present.footer.full")
+                let short = UIText.text("present.footer.short")
                 text = DisplayWidth.of(full) <= contentWidth ? full : short
             }
         }
@@ -117,11 +117,11 @@ struct PresenterScreen {
         }
         if let first = slide.questions.first {
             for (number, hint) in first.hints.prefix(state.hintsShown).enumerated() {
-                out += wrap("Hint \(number + 1): \(hint)", indent: 2).map { theme.paint($0, .hint) }
+                out += wrap(UIText.text("present.hint", String(number + 1), hint), indent: 2).map { theme.paint($0, .hint) }
             }
         }
         if let lab = slide.lab {
-            out += wrap("Live experiment: \(lab.experiment) (l runs it)", indent: 2)
+            out += wrap(UIText.text("present.lab", lab.experiment), indent: 2)
         }
         return out
     }
@@ -174,11 +174,11 @@ struct PresenterScreen {
             let answer = index < answers.count ? answers[index] : nil
             if state.stateMachine {
                 // The picture needs the room: the answer alone stays above it.
-                out.append(theme.paint("Answer: " + (answer ?? "(cannot be computed here)"), .answer))
+                out.append(theme.paint(UIText.text("present.answer", answer ?? UIText.text("present.no-answer")), .answer))
                 continue
             }
             if prompts { out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) } }
-            out.append(theme.paint("Answer: " + (answer ?? "(cannot be computed here)"), .answer))
+            out.append(theme.paint(UIText.text("present.answer", answer ?? UIText.text("present.no-answer")), .answer))
             if showVotes, index == 0, let votes = state.votes[state.step], !votes.isEmpty {
                 out += VoteChart(votes: votes.map { ($0.answer, $0.count) }, expected: answer, width: contentWidth).lines()
             }
@@ -198,7 +198,7 @@ struct PresenterScreen {
             }
         }
         if explanationWaits {
-            out += wrap("(the whole explanation when the animation ends, or now: p pauses)").map { theme.paint($0, .quiet) }
+            out += wrap(UIText.text("present.explanation-waits")).map { theme.paint($0, .quiet) }
         }
         return out
     }
@@ -214,11 +214,11 @@ struct PresenterScreen {
     }
 
     private func animation(rows: Int) -> [String] {
-        guard let frame else { return ["This step has no simulation."] }
+        guard let frame else { return [UIText.text("present.no-simulation")] }
         let states = theme.paint("client \(frame.client.name)", .emphasis) + "     "
             + theme.paint("server \(frame.server.name)", .emphasis)
-        let status = state.frame + 1 >= frameCount ? "end" : (state.playing ? "playing" : "paused")
-        let control = "   segment \(segmentsShown)/\(segmentCount) · \(status) · +/- speed · p play/pause"
+        let status = UIText.text(state.frame + 1 >= frameCount ? "present.end" : (state.playing ? "present.playing" : "present.paused"))
+        let control = "   " + UIText.text("present.control", String(segmentsShown), String(segmentCount), status)
         let header = DisplayWidth.of(states + control) <= contentWidth ? [states + control] : [states, control]
         let room = max(1, rows - header.count)
         if state.stateMachine {
@@ -230,16 +230,13 @@ struct PresenterScreen {
 
     private func helpBody() -> [String] {
         let keys = [
-            ("space, →, Enter", "next step"), ("←", "back (from a simulation: to the step)"),
-            ("r", "reveal: the answer, the simulation, the live kernel"), ("h", "next hint"),
-            ("s", "play the step's simulation"), ("+ / - / p", "faster / slower / play or pause"),
-            ("d", "the state machine instead of the segments, both states marked"),
-            ("l", "run the step's live experiment"), ("w", "live socket pane on or off"),
-            ("[ ], PgUp PgDn", "turn pages (the live kernel after the simulation)"),
-            ("v", "enter a show of hands: answer and count"), ("g", "go to a step by number"),
-            ("?", "this help"), ("q, Ctrl-C", "leave (the terminal is restored)"),
+            ("space, →, Enter", "next"), ("←", "back"), ("r", "reveal"), ("h", "hint"),
+            ("s", "simulate"), ("+ / - / p", "speed"), ("d", "diagram"), ("l", "lab"), ("w", "watch"),
+            ("[ ], PgUp PgDn", "pages"), ("v", "vote"), ("g", "go-to"), ("?", "help"), ("q, Ctrl-C", "quit"),
         ]
-        return [theme.paint("Keys", .emphasis), ""] + keys.map { DisplayFit.pad($0.0, to: 16) + $0.1 }
+        return [theme.paint(UIText.text("present.keys"), .emphasis), ""] + keys.flatMap { key, id in
+            TextWrapper.wrap(DisplayFit.pad(key, to: 16) + UIText.text("present.key." + id), width: contentWidth, hangingIndent: 16)
+        }
     }
 
     private func watchPane(rows: Int) -> [String] {

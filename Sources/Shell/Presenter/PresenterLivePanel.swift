@@ -45,12 +45,12 @@ struct PresenterLivePanel {
     func headline(width: Int) -> String {
         let text: String
         switch status {
-        case .noLab: text = "Live kernel: this step has no lab; the simulation is the evidence."
-        case .off: text = "Live kernel: off (--no-live); l runs the step's lab."
-        case .running(let name, _): text = "Live kernel: running \(name)… (q or Ctrl-C stops it)"
-        case .failed(let why): text = "Live kernel: not run here (\(why)); the simulation stands."
-        case .stopped: text = "Live kernel: stopped, and it closed what it opened; r runs it again."
-        case .finished(let report, _): text = "Live kernel: " + verdict(report)
+        case .noLab: text = UIText.text("present.live.no-lab")
+        case .off: text = UIText.text("present.live.off")
+        case .running(let name, _): text = UIText.text("present.live.running", name)
+        case .failed(let why): text = UIText.text("present.live.failed", why)
+        case .stopped: text = UIText.text("present.live.stopped")
+        case .finished(let report, _): text = UIText.text("present.live.verdict", verdict(report))
         }
         let role: PresenterTheme.Role
         switch status {
@@ -71,7 +71,7 @@ struct PresenterLivePanel {
         }
         var out: [String] = []
         // The title and the verdict on one line when they fit, the verdict wrapped under it otherwise.
-        let title = "Live kernel · \(report.name): "
+        let title = UIText.text("present.live.title", report.name)
         let role: PresenterTheme.Role = report.agreement.map { $0.agree ? .answer : .problem } ?? .quiet
         let verdict = verdict(report)
         if DisplayWidth.of(title + verdict) <= width {
@@ -83,10 +83,10 @@ struct PresenterLivePanel {
         let place = "Linux \(report.kernel), \(report.isolation.rawValue.replacingOccurrences(of: "-", with: " "))"
         let narrationText = LabNarrationText(width: width)
         if let table = narration.last(where: { if case .sockets = $0 { return true } else { return false } }) {
-            out.append(DisplayFit.truncate("The kernel's sockets at the end (\(place)):", to: width))
+            out.append(DisplayFit.truncate(UIText.text("present.live.sockets", place), to: width))
             out += narrationText.lines(for: table)
         } else {
-            out.append(DisplayFit.truncate("The kernel (\(place)):", to: width))
+            out.append(DisplayFit.truncate(UIText.text("present.live.kernel", place), to: width))
         }
         // The kernel's segments beside the simulated ones (one below the other when even narrow
         // columns do not fit); the verdict is already at the top.
@@ -97,14 +97,17 @@ struct PresenterLivePanel {
             .lines(for: withoutVerdict)
         let findings = report.findings.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value.display)" }
         if !findings.isEmpty {
-            out += TextWrapper.wrap("Found: " + findings.joined(separator: " · "), width: width, hangingIndent: 2)
+            out += TextWrapper.wrap(UIText.text("present.live.found", findings.joined(separator: " · ")), width: width, hangingIndent: 2)
         }
         return out.map { DisplayFit.truncate($0, to: width) }
     }
 
     private func verdict(_ report: ExperimentReport) -> String {
-        if let agreement = report.agreement { return (agreement.agree ? "✓ " : "≠ ") + agreement.verdict }
-        if report.kernelTrace == nil { return "the kernel's table (no segments captured on this run)" }
-        return "the kernel's segments (this lab has no simulation to compare with)"
+        if let agreement = report.agreement {
+            return agreement.agree ? UIText.text("present.live.agree")
+                                   : UIText.text("present.live.differ", agreement.firstDifference ?? "")
+        }
+        if report.kernelTrace == nil { return UIText.text("present.live.table-only") }
+        return UIText.text("present.live.segments-only")
     }
 }

@@ -67,8 +67,8 @@ extension PresenterScreen {
             guard pages.count > 1 else { return pages[0] }
             return pages[page] + Array(repeating: "", count: max(0, rows - 1 - pages[page].count)) + [pageLine(page, of: pages.count, live: nil)]
         case .failed(let why):
-            var out = narration + wrap("The experiment could not run here: \(why)", indent: 2)
-            if let fallback = slide.lab?.fallback { out += wrap("Its simulation instead: s plays \(fallback.label).", indent: 2) }
+            var out = narration + wrap(UIText.text("present.live.could-not-run", why), indent: 2)
+            if let fallback = slide.lab?.fallback { out += wrap(UIText.text("present.live.fallback", fallback.label), indent: 2) }
             return Array(out.suffix(rows))
         default:
             return Array(narration.suffix(rows - 1)) + [live.headline(width: contentWidth)]
@@ -89,7 +89,7 @@ extension PresenterScreen {
         let pages = chunks(lines, rows: rows - 1)
         let page = min(state.page, pages.count - 1)
         return pages[page] + Array(repeating: "", count: max(0, rows - 1 - pages[page].count))
-            + [DisplayFit.truncate(theme.paint("page \(page + 1) of \(pages.count): [ and ] turn pages", .quiet), to: width)]
+            + [DisplayFit.truncate(theme.paint(UIText.text("present.live.page", String(page + 1), String(pages.count)), .quiet), to: width)]
     }
 
     private func chunks(_ lines: [String], rows: Int) -> [[String]] {
@@ -103,10 +103,10 @@ extension PresenterScreen {
     /// rest, on the others which page this is.
     private func pageLine(_ page: Int, of count: Int, live: PresenterLivePanel?) -> String {
         if let live, page == 0 {
-            let turn = "  · ] shows it (1/\(count))"
+            let turn = UIText.text("present.live.turn", String(count))
             let headline = live.headline(width: max(10, contentWidth - DisplayWidth.of(turn)))
             return headline + theme.paint(turn, .quiet)
         }
-        return DisplayFit.truncate(theme.paint("page \(page + 1) of \(count): [ and ] turn pages", .quiet), to: contentWidth)
+        return DisplayFit.truncate(theme.paint(UIText.text("present.live.page", String(page + 1), String(count)), .quiet), to: contentWidth)
     }
 }

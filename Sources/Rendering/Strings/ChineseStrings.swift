@@ -53,7 +53,7 @@ enum ChineseStrings {
         "tutor.expected": "正确答案：{0}。",
         "tutor.near-miss": "差一点：{0}",
         "tutor.near-miss.ack": "{0} 没错，但这个报文段还带着 ACK：握手之后，每个报文段都会确认对方发来的数据，所以应写 {1}。这次不算作答次数。",
-        "tutor.near-miss.no-ack": "{0} 没错，但这个报文段不带 ACK：回应一个带 ACK 报文段的复位，序号取自那个确认号，自己什么也不确认（RFC 9293 §3.10.7.1）。这次不算作答次数。",
+        "tutor.near-miss.no-ack": "{0} 没错，但这个报文段不带 ACK：复位回应的报文段如果带 ACK，复位就以对方的确认号作为自己的序号，本身不确认任何东西（RFC 9293 §3.10.7.1）。这次不算作答次数。",
         "tutor.answer-again": "请再答一次。",
         "tutor.again.more-hints": "可以再答一次，或输入 hint 看下一条提示；最后一条就是答案。",
         "tutor.again.last": "可以再答一次；再答错就会显示答案。",
@@ -71,7 +71,7 @@ enum ChineseStrings {
         "tutor.welcome-back.answer": "，或者直接回答那道题。",
         "tutor.welcome-back.next": "，或者输入 next。",
         // 课程列表与学习记录
-        "tutor.no-lessons": "没有找到课程。用 --lessons 目录 或环境变量 $TWLAB_LESSONS 告诉 twlab 课程文件夹在哪里。",
+        "tutor.no-lessons": "没有找到课程。请用 --lessons <目录> 或环境变量 $TWLAB_LESSONS 指定课程文件夹。",
         "tutor.lessons.minutes": "{0} 分钟",
         "tutor.lessons.step": "，第 {0}/{1} 步",
         "tutor.lessons.detail": "（{0}）",
@@ -175,7 +175,7 @@ enum ChineseStrings {
         "live.not-simulated": "（没有仿真）",
         "live.not-reported": "（内核没有报告）",
         "live.agree": "模型和内核的结果一致。",
-        "live.differ": "模型和内核在这里不一致：仿真给出的是 {0}，这台内核显示的是 {1}。",
+        "live.differ": "模型和内核在这里不一致：仿真给出的是 {0}，本机内核显示的是 {1}。",
         // 用仿真检验错误答案
         "belief.moved-on": "{0}从 {2} 起处于 {1}，但在 {3} 又进入了别的状态。看看那一刻到达了什么报文，或者哪个定时器到期了。",
         "belief.other-side": "这是此刻{0}的状态；题目问的是{1}。",

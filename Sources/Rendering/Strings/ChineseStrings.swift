@@ -115,7 +115,7 @@ enum ChineseStrings {
         "review.your-answer": "（你的答案：{0}）",
         "review.answer": "答案：{0}。",
         "answer.shape.state": "一个 TCP 状态名，写法不限（下划线、连字符、空格或不分隔，大小写均可），也可以用中文名，如“时间等待”",
-        "answer.shape.choice": "以下之一（也可以输入序号或字母）：{0}",
+        "answer.shape.choice": "以下之一（也可以输入编号或字母）：{0}",
         "answer.shape.number": "一个数",
         "answer.shape.number.tolerance": "一个数（误差在 ±{0} 以内都算对）",
         "answer.shape.flags": "SYN、FIN、RST、PSH、ACK 中的标志，用 | 连接，顺序不限",

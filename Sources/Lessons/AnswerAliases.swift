@@ -7,7 +7,7 @@ public enum AnswerAliases {
     /// Chinese names of TCP states, as Chinese textbooks and blogs write them, longest first so
     /// that `关闭等待` is read before `关闭`.
     static let stateNames: [(String, String)] = [
-        ("2MSL等待状态", "TIME_WAIT"), ("2MSL等待", "TIME_WAIT"), ("时间等待", "TIME_WAIT"), ("时间等待状态", "TIME_WAIT"),
+        ("2MSL等待状态", "TIME_WAIT"), ("2MSL等待", "TIME_WAIT"), ("2MSL 等待状态", "TIME_WAIT"), ("2MSL 等待", "TIME_WAIT"), ("时间等待", "TIME_WAIT"), ("时间等待状态", "TIME_WAIT"),
         ("终止等待1", "FIN_WAIT_1"), ("终止等待2", "FIN_WAIT_2"), ("终止等待一", "FIN_WAIT_1"), ("终止等待二", "FIN_WAIT_2"),
         ("FIN等待1", "FIN_WAIT_1"), ("FIN等待2", "FIN_WAIT_2"),
         ("关闭等待", "CLOSE_WAIT"), ("最后确认", "LAST_ACK"), ("正在关闭", "CLOSING"), ("同时关闭", "CLOSING"),

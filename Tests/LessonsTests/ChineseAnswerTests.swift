@@ -4,7 +4,7 @@ import Testing
 /// Answers typed in Chinese, or with a Chinese input method, grade like their English spelling.
 @Suite("Chinese answers")
 struct ChineseAnswerTests {
-    @Test("Chinese state names are accepted", arguments: ["时间等待", "TIME_WAIT状态", "TIME_WAIT 状态", "2MSL等待状态", "ＴＩＭＥ＿ＷＡＩＴ", "time_wait　"])
+    @Test("Chinese state names are accepted", arguments: ["时间等待", "TIME_WAIT状态", "TIME_WAIT 状态", "2MSL等待状态", "2MSL 等待状态", "ＴＩＭＥ＿ＷＡＩＴ", "time_wait　"])
     func stateNames(_ given: String) {
         #expect(AnswerChecker.check(given, against: "TIME_WAIT", kind: .state) == .correct)
     }

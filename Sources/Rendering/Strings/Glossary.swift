@@ -33,7 +33,7 @@ public enum Glossary {
                       meaningChinese: "被动关闭方发出了自己的 FIN，在等最后一个 ACK。"),
         GlossaryEntry(english: "TIME_WAIT", chinese: "TIME_WAIT（2MSL 等待状态）",
                       meaningEnglish: "The active closer keeps the 4-tuple for 2×MSL: to answer a repeated FIN and to let old segments die. 60 s on Linux.",
-                      meaningChinese: "主动关闭方把四元组保留 2MSL：既为了重发最后的 ACK，也为了让旧报文在网络中消失。Linux 上固定 60 秒。"),
+                      meaningChinese: "主动关闭方把四元组保留 2MSL：既为了在对端重发 FIN 时再回一次 ACK，也为了让旧报文在网络中消失。Linux 上固定 60 秒。"),
         GlossaryEntry(english: "MSL", chinese: "报文最大生存时间",
                       meaningEnglish: "Maximum segment lifetime, the longest a segment is assumed to survive in the network; RFC 9293 takes 2 minutes. Linux has no MSL setting.",
                       meaningChinese: "Maximum Segment Lifetime，假定报文段在网络中能存活的最长时间，RFC 9293 取 2 分钟。Linux 没有 MSL 这个参数。"),

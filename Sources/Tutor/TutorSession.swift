@@ -514,7 +514,7 @@ public struct TutorSession: Sendable {
                 pendingQuestion = question
                 questionShownAt = now()
                 out.append(.question(filled.prompt))
-                out.append(.note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)) + " "
+                out.append(.note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)) + UIText.sentenceGap()
                              + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
                 return out
             }

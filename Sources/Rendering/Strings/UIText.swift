@@ -14,6 +14,12 @@ public enum UIText {
         table(for: language)[key] ?? EnglishStrings.table[key] ?? key
     }
 
+    /// What goes between two sentences joined on one line: a space in English, nothing after a
+    /// Chinese full stop.
+    public static func sentenceGap(language: UILanguage = .current) -> String {
+        language == .simplifiedChinese ? "" : " "
+    }
+
     /// The ids that `language` does not translate yet, sorted.
     public static func untranslatedKeys(for language: UILanguage) -> [String] {
         let translated = table(for: language)

@@ -100,11 +100,14 @@ public struct QuizGradeCommand: ParsableCommand {
             try fail(error.message)
         }
         guard !questions.isEmpty else { try fail(QuizError.noQuestions.errorDescription ?? "no questions") }
+        // On a platform the platform says whose submission it is; without that, a copied file would be
+        // graded under its own `student:` line, so nothing is graded.
+        if let platform, platform.studentID == nil { try fail(platform.missingIdentity) }
         var paths = SubmissionReader.expand(answers)
         if paths.isEmpty, let platform { paths = platform.submittedAnswersFiles }
         if paths.isEmpty {
             try fail(platform == nil ? "no answers file given; usage: twlab quiz grade ANSWERS.yaml…"
-                                     : "no .yaml answers file in the submission; hand in the file from `twlab quiz paper --template`")
+                                     : "no .yaml answers file in the submission; hand in the answers file your instructor gave you, filled in")
         }
         if (format == .gradescope || format == .prairielearn) && paths.count > 1 && only == nil {
             try fail("--format \(format.rawValue) grades one submission; give one answers file")
@@ -112,14 +115,6 @@ public struct QuizGradeCommand: ParsableCommand {
 
         let reader = SubmissionReader(secret: secret)
         var files = paths.map(reader.read)
-        if case .prairieLearn(let environment) = platform, environment.paperID == nil {
-            // PrairieLearn tells an external grader nothing about who submitted, and this question has no
-            // paper in its params (a question set up before `quiz paper --pool`), so the id is the file's
-            // own `student:` and the results say so.
-            for index in files.indices where files[index].isUsable {
-                files[index].problems.append("\(files[index].path): PrairieLearn does not tell the grader who submitted, so this file was graded under the id in its own `student:` line; the instructor checks it against the PrairieLearn user")
-            }
-        }
         if let id = platform?.studentID {
             for index in files.indices where files[index].student != id {
                 files[index].problems.append("\(files[index].path): the file's `student:` differs from the platform's id `\(QuizText.visible(id))`; graded as `\(QuizText.visible(id))`")
@@ -176,6 +171,16 @@ enum GradingPlatform {
         case .gradescope: return AutograderEnvironment.detect().map(GradingPlatform.gradescope)
         case .prairielearn: return PrairieLearnEnvironment.detect().map(GradingPlatform.prairieLearn)
         default: return nil
+        }
+    }
+
+    /// Why nothing is graded when the platform names no student.
+    var missingIdentity: String {
+        switch self {
+        case .gradescope:
+            return "Gradescope named no student (submission_metadata.json has no user with a sid, email or id), so nothing was graded; the instructor checks the autograder"
+        case .prairieLearn:
+            return "this PrairieLearn question gave no paper (params.paper in /grade/data/data.json), so nothing was graded; the question needs the kit's server.py and a pool from `twlab quiz paper --pool` (see the kit's README)"
         }
     }
 

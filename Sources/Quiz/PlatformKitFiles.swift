@@ -12,6 +12,8 @@ enum PlatformKitFiles {
                 # Lessons/ and course-secret. /autograder/source is not visible to students.
                 set -euo pipefail
                 cd /autograder/source
+                # twlab's line editor: the release binary links libedit (the Swift runtime is static).
+                apt-get update -qq && apt-get install -y -qq libedit2
                 chmod 0755 twlab
                 chmod 0600 course-secret
                 ./twlab --version
@@ -42,7 +44,9 @@ enum PlatformKitFiles {
                    It stays in the autograder's source folder, which students cannot read.
                 3. Zip the folder's contents (not the folder) and upload it as the autograder
                    (Ubuntu base image).
-                4. Students hand in one `.yaml` answers file made from `twlab quiz paper --template`.
+                4. Students hand in one `.yaml` answers file: the one you made for them (below).
+                5. Limit the number of submissions (Assignment settings): each result says which
+                   questions are right, so unlimited resubmission lets a student search the choices.
 
                 ## Which id a student's paper is made for
 
@@ -77,6 +81,12 @@ enum PlatformKitFiles {
                 # reads /grade/results/results.json. serverFilesCourse is never sent to students.
                 set -uo pipefail
                 here=/grade/serverFilesCourse/twlab
+                mkdir -p /grade/results
+                if ! "$here/twlab" --version >/dev/null 2>&1; then
+                  # The grader image lacks what twlab needs (it links libedit): say so instead of failing silently.
+                  echo '{"gradable": false, "score": 0, "message": "The twlab grader could not start in this image; the instructor checks the external grader (libedit2 is needed).", "tests": []}' > /grade/results/results.json
+                  exit 0
+                fi
                 "$here/twlab" quiz grade --format prairielearn \\
                   --lessons "$here/Lessons" \\
                   --course "$here/course.yaml" \\
@@ -142,9 +152,9 @@ enum PlatformKitFiles {
                    add the release binary (`twlab`), the `Lessons` folder and `course-secret` there
                    (`openssl rand -hex 32 > course-secret`). serverFilesCourse is only read by the
                    server and graders, never sent to students.
-                2. Make a pool of papers there, a few more than you have students:
+                2. Make a pool of papers there, many more than you have students (see below):
 
-                       twlab quiz paper --pool 400 --secret-file course-secret \\
+                       twlab quiz paper --pool 2000 --secret-file course-secret \\
                          --output-dir serverFilesCourse/twlab/papers
 
                 3. Copy `questions/twlab-quiz/` into `questions/` and give it a fresh `uuid`.
@@ -158,9 +168,19 @@ enum PlatformKitFiles {
                 identity is the paper: `server.py` deals each student's variant a random paper from the
                 pool and shows it; the grader reads `params.paper` and grades the file as that paper,
                 whatever its `student:` line says. A classmate's file was made for another paper and
-                scores like a guess, unless both drew the same one (with 400 papers, about one pair in
-                400). `singleVariant` keeps each student on their paper. Keep the papers folder out of
-                `clientFilesCourse`: it holds questions, not answers, but there is no reason to publish it.
+                scores like a guess, unless both drew the same one. Papers are dealt at random, so with
+                n students and N papers about n·(n−1)/(2N) pairs share one: 100 students and 2000 papers
+                give about 2.5 pairs, 5000 papers about 1. Each result names the paper, so shared ones
+                show in the submissions download. `singleVariant` keeps each student on their paper.
+                Keep the papers folder out of `clientFilesCourse`: it holds questions, not answers, but
+                there is no reason to publish it.
+
+                Limit the number of attempts (for example in an Exam assessment, where the question's
+                `points` list sets how many there are): each result says which questions are right,
+                so unlimited resubmission lets a student search the choices.
+
+                The grader image needs libedit (`libedit2`), which the release binary links;
+                `run.sh` reports a non-gradable result with that hint when twlab cannot start.
 
                 """, isExecutable: false),
         ]
@@ -174,9 +194,9 @@ enum PlatformKitFiles {
                   "schema": "classroom50/tests/v1",
                   "tests": [
                     {
-                      "name": "answers file reads and scores (self-check, practice variants)",
+                      "name": "answers file can be read (self-check; its score uses practice numbers, not yours)",
                       "type": "run",
-                      "run": "./twlab quiz grade answers.yaml --lessons Lessons --course course.yaml --format score | grep '^twlab score:'",
+                      "run": "./twlab quiz grade answers.yaml --lessons Lessons --course course.yaml --format score; test $? -le 1",
                       "timeout": 30,
                       "points": 1
                     }
@@ -189,8 +209,10 @@ enum PlatformKitFiles {
 
                 Classroom 50 grades in GitHub Actions inside each student's own repository, and its
                 autograder bundle is published, so no course secret may go there. This kit's `tests.json`
-                is a self-check: it proves the answers file reads and prints `twlab score: …` for practice
-                variants (no expected answers are shown).
+                is a self-check: it proves the answers file can be read. The `twlab score: …` it prints
+                is for the practice numbers, not the student's, so it means nothing; no expected answers
+                are shown. Put the release `twlab` binary, `Lessons/` and `course.yaml` in the template
+                repository beside `answers.yaml`.
 
                 The grade that counts comes from your own run with the secret, over the collected
                 repositories (for example with `gh teacher` cloning them into `submissions/`):
@@ -205,7 +227,8 @@ enum PlatformKitFiles {
                 `python`, a `run` command, `points` and an optional `timeout`), checked against the
                 runner's own tests in foundation50/classroom50 (`cli/gh-teacher/autograders_tests`),
                 not against a published schema file. A `run` test passes when the command exits 0,
-                which here means twlab printed its score line. Put it in
+                which here means twlab could read the file (it exits 2 for a file it cannot use and 1
+                for a practice score below the pass mark). Put it in
                 `CLASSROOM/autograders/ASSIGNMENT/tests.json`, or add the same test with
                 `gh teacher assignment test add`.
 
@@ -239,15 +262,18 @@ enum PlatformKitFiles {
                           umask 077
                           printf '%s' "$TWLAB_COURSE_SECRET" > "$RUNNER_TEMP/course-secret"
                       - name: Grade
+                        # Exit 1 only means someone is below the pass mark; 2 (a file that cannot be
+                        # used, an empty secret) fails the job, and the reports are kept all the same.
                         run: |
                           ./twlab quiz grade submissions/ --lessons Lessons --course course.yaml \\
-                            --secret-file "$RUNNER_TEMP/course-secret" --format junit --output grades.xml || true
+                            --secret-file "$RUNNER_TEMP/course-secret" --format junit --output grades.xml || test $? -eq 1
                           ./twlab quiz grade submissions/ --lessons Lessons --course course.yaml \\
-                            --secret-file "$RUNNER_TEMP/course-secret" --format csv --output grades.csv || true
+                            --secret-file "$RUNNER_TEMP/course-secret" --format csv --output grades.csv || test $? -eq 1
                       - name: Remove the secret
                         if: always()
                         run: rm -f "$RUNNER_TEMP/course-secret"
                       - uses: actions/upload-artifact@v4
+                        if: always()
                         with:
                           name: grades
                           path: |

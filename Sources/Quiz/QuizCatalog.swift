@@ -33,6 +33,7 @@ public struct QuizCatalog: Sendable {
             let wanted = Set(ids)
             chosen = catalog.lessons.filter { wanted.contains($0.id) }
         }
+        guard !catalog.lessons.isEmpty else { throw QuizError.noLessonsIn(directory.path) }
         guard chosen.contains(where: { !$0.questions.isEmpty }) else { throw QuizError.noQuestions }
         return QuizCatalog(lessons: chosen, diagnostics: catalog.diagnostics, scenarios: scenarios)
     }

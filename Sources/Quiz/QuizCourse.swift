@@ -64,13 +64,16 @@ public struct QuizCourse: Sendable, Equatable {
     /// The questions of the course, in lesson order; throws when an id names nothing.
     public func select(from lessonsList: [Lesson]) throws -> [Question] {
         let all = lessonsList.flatMap(\.questions)
-        guard !lessons.isEmpty || !questions.isEmpty else { return all }
+        // Questions worth 0 points (those a live lab checks, one fixed setup for everyone) are practice
+        // only: a graded quiz neither asks nor counts them.
+        let graded = all.filter { $0.points > 0 }
+        guard !lessons.isEmpty || !questions.isEmpty else { return graded }
         let knownLessons = Set(lessonsList.map(\.id)), knownQuestions = Set(all.map(\.id))
         for id in lessons where !knownLessons.contains(id) {
             throw QuizError.unknownLesson(id, known: lessonsList.map(\.id))
         }
         for id in questions where !knownQuestions.contains(id) { throw QuizError.unknownQuestion(id) }
         let wantedLessons = Set(lessons), wantedQuestions = Set(questions)
-        return all.filter { wantedLessons.contains($0.lessonID) || wantedQuestions.contains($0.id) }
+        return graded.filter { wantedLessons.contains($0.lessonID) || wantedQuestions.contains($0.id) }
     }
 }

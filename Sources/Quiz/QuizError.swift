@@ -8,6 +8,8 @@ public enum QuizError: Error, LocalizedError, Equatable {
     case unknownLesson(String, known: [String])
     /// The selected lessons have no questions.
     case noQuestions
+    /// The lessons folder given holds no lesson (it may not exist).
+    case noLessonsIn(String)
     /// The secret file cannot be read.
     case secretUnreadable(String)
     /// The secret file holds nothing.
@@ -24,6 +26,8 @@ public enum QuizError: Error, LocalizedError, Equatable {
             return "no lesson `\(QuizText.visible(id))`; the lessons are: \(known.joined(separator: ", "))"
         case .noQuestions:
             return "the selected lessons have no questions; choose others with --lesson ID"
+        case .noLessonsIn(let path):
+            return "no lessons in \(path) (it needs an en/ folder of lesson files); check the --lessons path"
         case .secretUnreadable(let path):
             return "\(path): cannot read the secret file; check the path and its permissions"
         case .secretEmpty(let path):

@@ -16,7 +16,8 @@ public struct QuizPaper: Sendable {
         self.student = student
         self.isPractice = generator.isPractice
         self.lessons = lessons.map { lesson in
-            (lesson, lesson.questions.map { ($0, generator.variant(for: $0, student: student)) })
+            // A question worth nothing (one a live lab checks) is practice only, so no paper asks it.
+            (lesson, lesson.questions.filter { $0.points > 0 }.map { ($0, generator.variant(for: $0, student: student)) })
         }
     }
 
@@ -54,9 +55,13 @@ public struct QuizPaper: Sendable {
 
     /// An answers file to fill in: YAML with each question as a comment above its empty answer.
     public func template() -> String {
-        var lines = ["# twlab answers file. Fill in each answer after the colon, then hand it in.",
-                     "# Grade it yourself with: twlab quiz grade THIS-FILE"]
-        if isPractice { lines.append("# Practice variants (no course secret); the graded quiz may use other numbers.") }
+        var lines = ["# twlab answers file. Fill in each answer after the colon, then hand it in."]
+        // Only a practice file can be checked without the course secret; a graded one would be
+        // checked against the practice numbers and look wrong.
+        if isPractice {
+            lines.append("# Grade it yourself with: twlab quiz grade THIS-FILE")
+            lines.append("# Practice variants (no course secret); the graded quiz may use other numbers.")
+        }
         lines.append("student: " + TAPReportWriter.yamlQuoted(student))
         lines.append("lessons: [" + lessons.map { TAPReportWriter.yamlQuoted($0.lesson.id) }.joined(separator: ", ") + "]")
         lines.append("answers:")

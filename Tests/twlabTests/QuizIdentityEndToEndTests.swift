@@ -69,18 +69,37 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
-    /// PrairieLearn passes no user to the grader, so the results say the id is the file's own.
-    @Test func prairieLearnResultsSayTheIdIsTheFilesOwn() throws {
+    /// A platform that names no student grades nothing: a PrairieLearn question without a paper in its
+    /// params (missing, malformed or empty data.json), a Gradescope run without a user. Otherwise a
+    /// copied file would be graded under its own `student:` line.
+    @Test func withoutThePlatformsIdentityNothingIsGraded() throws {
         let root = try QuizEndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("student"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("data"), withIntermediateDirectories: true)
-        try QuizEndToEndTests.write(#"{"params":{},"submitted_answers":{},"variant_seed":12345}"#, to: root.appendingPathComponent("data/data.json"))
         try QuizEndToEndTests.write("student: bob\nanswers: {}\n", to: root.appendingPathComponent("student/answers.yaml"))
-        _ = try QuizEndToEndTests.quiz(["grade", "--format", "prairielearn"], lessons: QuizEndToEndTests.testLessons,
-                                       environment: ["TWLAB_PRAIRIELEARN_ROOT": root.path])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any])
-        #expect((object["output"] as? String)?.contains("PrairieLearn does not tell the grader who submitted") == true, "\(object)")
+        for data in [#"{"params":{},"submitted_answers":{},"variant_seed":12345}"#, #"{"params":"#, #"{"params":{"paper":5}}"#,
+                     #"{"params":{"paper":""}}"#, nil] {
+            let file = root.appendingPathComponent("data/data.json")
+            try? FileManager.default.removeItem(at: file)
+            if let data { try QuizEndToEndTests.write(data, to: file) }
+            let result = try QuizEndToEndTests.quiz(["grade", "--format", "prairielearn"], lessons: QuizEndToEndTests.testLessons,
+                                                    environment: ["TWLAB_PRAIRIELEARN_ROOT": root.path])
+            #expect(result.status == 2, "\(data ?? "no data.json")")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("results/results.json"))) as? [String: Any])
+            #expect(object["gradable"] as? Bool == false && object["score"] as? Double == 0, "\(object)")
+            #expect((object["output"] as? String ?? "").contains("gave no paper (params.paper"), "\(object)")
+        }
+        let gradescope = try QuizEndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: gradescope) }
+        try FileManager.default.createDirectory(at: gradescope.appendingPathComponent("submission"), withIntermediateDirectories: true)
+        try QuizEndToEndTests.write("student: bob\nanswers: {}\n", to: gradescope.appendingPathComponent("submission/a.yaml"))
+        try QuizEndToEndTests.write(#"{"users":[]}"#, to: gradescope.appendingPathComponent("submission_metadata.json"))
+        let result = try QuizEndToEndTests.quiz(["grade", "--format", "gradescope"], lessons: QuizEndToEndTests.testLessons,
+                                                environment: ["TWLAB_AUTOGRADER_ROOT": gradescope.path])
+        #expect(result.status == 2)
+        let text = try String(contentsOf: gradescope.appendingPathComponent("results/results.json"), encoding: .utf8)
+        #expect(text.contains("Gradescope named no student"), "\(text)")
     }
 
     /// The PrairieLearn kit deals each variant a paper from the instructor's pool (`server.py`, run here

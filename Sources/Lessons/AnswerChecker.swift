@@ -111,6 +111,12 @@ public enum AnswerChecker {
         return abs(value - want) <= slack ? .correct : .wrong
     }
 
+    /// The choice a typed answer picks (by its words, a unique prefix, its number or letter), or nil.
+    public static func pickedChoice(_ given: String, from choices: [String]) -> String? {
+        if case .success(let choice) = ChoicePicker.pick(given, from: choices) { return choice }
+        return nil
+    }
+
     private static func checkChoice(_ given: String, _ expected: String, _ choices: [String]) -> Verdict {
         guard !choices.isEmpty else { return fold(given) == fold(expected) ? .correct : .wrong }
         switch ChoicePicker.pick(given, from: choices) {

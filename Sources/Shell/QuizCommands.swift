@@ -155,9 +155,12 @@ final class QuizRun {
         case .wrong: context.output.line(context.output.styled(UIText.text("quiz.wrong"), .red) + UIText.text("quiz.wrong.answer", expected))
         case .missing: context.output.line(UIText.text("quiz.skipped", expected))
         case .invalid:
-            // The grader words its reason in English; other languages give the catalog's line alone.
-            let reason = UILanguage.current == .english ? " \(QuizText.visible(result.message ?? "")). " : ""
-            context.output.paragraph(context.output.styled(UIText.text("quiz.invalid"), .yellow) + reason + UIText.text("quiz.the-answer", expected))
+            // Not an answer of this question's shape: it does not count, and the question stays. The
+            // grader words its reason in English; other languages give the catalog's line alone.
+            let reason = UILanguage.current == .english ? " \(QuizText.visible(result.message ?? ""))." : ""
+            context.output.paragraph(context.output.styled(UIText.text("quiz.invalid"), .yellow) + reason
+                                     + UIText.sentenceGap() + UIText.text("quiz.invalid.again"))
+            return .success
         case .ungradable: context.output.line(UIText.text("quiz.ungradable", result.message ?? ""))
         }
         results.append(result)

@@ -77,7 +77,10 @@ public final class ShellSession {
     private func dispatch(_ typed: String) -> CommandResult {
         let line = Self.withoutProgramName(typed)
         let firstWord = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-        if let command = CommandLookup.find(firstWord, in: commands) {
+        // While a quiz waits for an answer, a short word is an answer ("n" for "nobody"), not a
+        // command's alias; only a command's full name still runs the command.
+        if let command = CommandLookup.find(firstWord, in: commands),
+           context.quiz == nil || command.name == firstWord.lowercased() {
             let words: [String]
             do {
                 words = try CommandLineTokenizer.words(line)

@@ -8,8 +8,21 @@ extension TutorSession {
         if case .experiment(_, let key, _) = question.source { finding = key }
         var tolerance = 0.0
         if case .number(let allowed) = question.answerKind { tolerance = allowed }
+        let simulated = try? expectedAnswer(question)
         return LiveComparison.Row(finding: finding,
-                                  prediction: progress[lesson: question.lessonID].questions[question.id]?.lastAnswer,
-                                  simulated: try? expectedAnswer(question), tolerance: tolerance)
+                                  prediction: shownPrediction(progress[lesson: question.lessonID].questions[question.id]?.lastAnswer,
+                                                              question, simulated: simulated),
+                                  simulated: simulated, tolerance: tolerance)
+    }
+
+    /// The learner's answer as the comparison shows it: in the simulation's spelling when it was right
+    /// (`close_wait` → `CLOSE_WAIT`), a choice's own words for its number or letter, else as typed.
+    func shownPrediction(_ raw: String?, _ question: Question, simulated: String?) -> String? {
+        guard let raw else { return nil }
+        if let simulated, AnswerKey.verdict(raw, for: question, expected: simulated).isCorrect { return simulated }
+        if case .choice(let choices) = question.answerKind, let choice = AnswerChecker.pickedChoice(raw, from: choices) {
+            return choice
+        }
+        return raw
     }
 }

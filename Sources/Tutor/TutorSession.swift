@@ -343,8 +343,8 @@ public struct TutorSession: Sendable {
             pendingLabs.removeFirst()
             var finding: String?
             if case .experiment(_, let key, _)? = related?.source { finding = key }
-            let prediction = related.flatMap { progress[lesson: lesson.id].questions[$0.id]?.lastAnswer }
             let simulated = related.flatMap { try? expectedAnswer($0) }
+            let prediction = related.flatMap { shownPrediction(progress[lesson: lesson.id].questions[$0.id]?.lastAnswer, $0, simulated: simulated) }
             var tolerance = 0.0
             if case .number(let allowed)? = related?.answerKind { tolerance = allowed }
             var others: [LiveComparison.Row] = []

@@ -197,6 +197,7 @@ enum ChineseStrings {
         "quiz.wrong.answer": "答案是 {0}。",
         "quiz.skipped": "已跳过。答案是 {0}。",
         "quiz.invalid": "这不是本题能接受的答案。",
+        "quiz.invalid.again": "这次不算数：请重新作答，或输入 `quiz skip` 跳过。",
         "quiz.ungradable": "这道题无法评分：{0}",
         "quiz.score": "得分：{0}/{1}（{2}%）—— ",
         "quiz.pass": "通过",

@@ -168,6 +168,7 @@ enum EnglishStrings {
         "quiz.wrong.answer": " the answer is {0}.",
         "quiz.skipped": "Skipped. The answer is {0}.",
         "quiz.invalid": "Not an answer here:",
+        "quiz.invalid.again": "That did not count: answer again, or type `quiz skip`.",
         "quiz.ungradable": "This question cannot be graded: {0}",
         "quiz.score": "Score: {0}/{1} ({2}%) — ",
         "quiz.pass": "pass",

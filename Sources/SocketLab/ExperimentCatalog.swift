@@ -48,7 +48,7 @@ extension ExperimentCatalog {
 
     /// Why a lab is kernel-only (nil when it has a matching scenario).
     public static func kernelOnlyReason(of name: String) -> String? {
-        experiment(named: name)?.kernelOnlyReason
+        experiment(named: name)?.kernelOnlyReason?.text
     }
 
     /// True when every captured connection is compared with the scenario's one connection.
@@ -63,6 +63,6 @@ extension ExperimentCatalog {
 
     /// How many captured connections are compared with the scenario (nil: all), and why the rest are not.
     public static func comparedConnections(_ name: String) -> (count: Int, reason: String)? {
-        experiment(named: name)?.comparedConnections
+        experiment(named: name)?.comparedConnections.map { ($0.count, $0.reason.text) }
     }
 }

@@ -6,12 +6,12 @@ import Foundation
 public enum LabLine: Sendable, Codable, Equatable {
     /// The experiment's title line, or the kernel and isolation it runs on.
     case heading(String)
-    /// A step the experiment took ("client: close()").
-    case step(String)
+    /// A step the experiment took ("client: close()"), translatable.
+    case step(LabText)
     /// A value observed after a step ("client state", "FIN_WAIT_2").
     case observed(key: String, value: String)
-    /// A remark about kernel-dependent behaviour.
-    case note(String)
+    /// A remark about kernel-dependent behaviour, translatable.
+    case note(LabText)
     /// One finding of the report, by name.
     case finding(key: String, value: String)
     /// The kernel's sockets for the experiment's ports at this moment.

@@ -15,7 +15,7 @@ public struct LabNarrationText: Sendable {
     public func lines(for line: LabLine) -> [String] {
         switch line {
         case .heading(let text):
-            return TextWrapper.wrap(text, width: width, hangingIndent: 2)
+            return TextWrapper.wrap(UIText.text(text), width: width, hangingIndent: 2)
         case .step(let text):
             return TextWrapper.wrap(UIText.text(text), width: width, hangingIndent: 2)
         case .observed(let key, let value):

@@ -19,6 +19,12 @@ public enum ExperimentCatalog {
         experiment(named: name)?.summary ?? name
     }
 
+    /// The same line as a translatable sentence, keyed `lab.NAME.summary`.
+    public static func summaryText(of name: String) -> LabText {
+        guard let experiment = experiment(named: name) else { return LabText(verbatim: name) }
+        return LabText("lab.\(experiment.name).summary", experiment.summary)
+    }
+
     /// True when the experiment changes sysctls and therefore runs only in a private network namespace.
     public static func changesSysctls(_ name: String) -> Bool {
         experiment(named: name)?.changesSysctls ?? false

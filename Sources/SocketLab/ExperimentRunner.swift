@@ -92,8 +92,8 @@ public enum ExperimentRunner {
                                 options: [String: String], trace: TraceOptions, log: @escaping (LabLine) -> Void,
                                 shouldStop: @escaping () -> Bool, note: LabText? = nil) throws -> ExperimentReport {
         let kernel = KernelRelease.current
-        log(.heading("\(experiment.name): \(experiment.summary)"))
-        log(.heading("Linux \(kernel.text), \(isolation.rawValue)"))
+        log(.heading(LabText("", "{0}: {1}", experiment.name, ExperimentCatalog.summaryText(of: experiment.name))))
+        log(.heading(LabText(verbatim: "Linux \(kernel.text), \(isolation.rawValue)")))
         let lab = LabSession(isolation: isolation, proof: proof, options: options,
                              maximumSeconds: experiment.maximumSeconds, socketLimit: 2_100,
                              log: log, shouldStop: shouldStop)

@@ -4,8 +4,8 @@ import Foundation
 /// the kernel, or the kernel's rows for the experiment's ports. The Rendering module turns these into
 /// text that fits the terminal; a namespace child sends them to its parent as JSON.
 public enum LabLine: Sendable, Codable, Equatable {
-    /// The experiment's title line, or the kernel and isolation it runs on.
-    case heading(String)
+    /// The experiment's title line, or the kernel and isolation it runs on, translatable.
+    case heading(LabText)
     /// A step the experiment took ("client: close()"), translatable.
     case step(LabText)
     /// A value observed after a step ("client state", "FIN_WAIT_2").

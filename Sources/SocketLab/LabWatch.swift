@@ -12,7 +12,7 @@ public enum LabWatch {
     public static let option = "watch"
     /// The heading that starts the watch, so that a renderer knows each table that follows replaces
     /// the one before.
-    public static let heading = "Watching the experiment's sockets until their timers run out (Ctrl-C stops)"
+    public static let heading = LabText("lab.watch.heading", "Watching the experiment's sockets until their timers run out (Ctrl-C stops)")
     /// The longest watch: Linux's 60 s TIME_WAIT and some slack.
     static let limitMilliseconds = 75_000
 

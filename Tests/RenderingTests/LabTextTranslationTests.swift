@@ -35,7 +35,11 @@ import SocketLab
             // No experiment sentence is keyed like an interface string: English comes from the sentence itself.
             #expect(EnglishStrings.table[key] == nil, "\(key)")
         }
-        let unused = Set(ChineseLabStrings.table.keys).subtracting(keys)
+        for name in ExperimentCatalog.names {
+            let summary = ExperimentCatalog.summaryText(of: name)
+            #expect(UIText.translatesLabText(key: summary.key, english: summary.english, language: .simplifiedChinese), "\(name)")
+        }
+        let unused = Set(ChineseLabStrings.table.keys).subtracting(keys + ExperimentCatalog.names.map { "lab.\($0).summary" })
         #expect(unused.isEmpty, "translations of sentences no lab writes: \(unused.sorted())")
     }
 

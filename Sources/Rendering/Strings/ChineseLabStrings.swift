@@ -2,6 +2,22 @@
 /// 缺少的键回退到英文（一个测试会逐句检查这里有没有漏译、参数是否一致）。
 enum ChineseLabStrings {
     static let table: [String: String] = [
+        // 每个实验的一行说明（lab list、实验标题、教程里的实验提示）
+        "lab.active-close.summary": "客户端先关闭：FIN_WAIT_2 对 CLOSE_WAIT，然后客户端进入 TIME_WAIT（60 秒）",
+        "lab.passive-close.summary": "服务器先关闭（HTTP/1.0 的做法）：TIME_WAIT 落在服务器一侧，而不是客户端",
+        "lab.linger-abort.summary": "SO_LINGER {1,0}：close() 发出 RST，哪一方都没有 TIME_WAIT，对端的 read 以 ECONNRESET 失败",
+        "lab.rebind.summary": "旧连接还在 TIME_WAIT 时重启服务器：bind() 需要 SO_REUSEADDR",
+        "lab.port-exhaustion.summary": "把临时端口范围缩到 N 个：N 次关闭就让 TIME_WAIT 占满它，第 N+1 次 connect() 失败",
+        "lab.tw-reuse.summary": "tcp_tw_reuse=1 且端口范围已满：connect() 立即失败，过了 tcp_tw_reuse_delay（1 秒）后成功",
+        "lab.fin-timeout.summary": "tcp_fin_timeout=5 让孤儿 FIN_WAIT_2 在 5 秒后结束；TIME_WAIT 仍然持续 60 秒",
+        "lab.max-tw-buckets.summary": "tcp_max_tw_buckets=3 再关闭十次：三个 TIME_WAIT 套接字，其余的跳过它（TCPTimeWaitOverflow）",
+        "lab.lost-final-ack.summary": "twlab 扮演服务器并重传它的 FIN：TIME_WAIT 重新回 ACK，60 秒定时器重新开始计时",
+        "lab.no-time-wait-world.summary": "tcp_max_tw_buckets=0：最后一个 ACK 之后没有 TIME_WAIT，于是对端重传的 FIN 换来一个 RST",
+        "lab.assassination.summary": "twlab 扮演服务器，向 TIME_WAIT 发 RST：rfc1337=0 时一个序列号恰好的 RST 就能终结它，为 1 时不能",
+        "lab.old-syn.summary": "旧 SYN 撞上服务器的 TIME_WAIT，换来一个纯 ACK；更新的 SYN 则重新打开连接（ISN = SND.NXT + 65537）",
+        "lab.wandering-duplicate.summary": "一个旧报文段到达新的连接化身：PAWS 或 Linux 的 ACK 检查会丢弃它；两者都拦不住时，应用程序会读到它",
+        "lab.lost-fin-retransmission.summary": "twlab 丢掉内核 FIN 的每一份副本：RTO 退避、tcp_orphan_retries，然后悄无声息地消失",
+        "lab.watch.heading": "观察本实验的套接字，直到它们的定时器走完（Ctrl-C 停止）",
         // 运行实验本身
         "lab.runner.host-loopback": "没有私有网络命名空间（{0}）；这次在本机回环地址上运行，结束后一切照旧。",
         "lab.runner.old-reuse-delay": "Linux 6.14 之前，重用的等待时间是写死的约一秒，而不是 tcp_tw_reuse_delay 这个 sysctl。",

@@ -5,7 +5,8 @@
 /// key (`lab.active-close.listen`) that Rendering looks up in its string catalog, falling back to
 /// this English template. An argument is itself a `LabText`, so that a reason given by another
 /// sentence can be translated too; numbers, ports and addresses are verbatim texts (no key).
-/// Reports (`lab --json`, `ExperimentReport.steps`) keep the English text.
+/// Reports (`lab --json`, `ExperimentReport.steps`, `notes`, `trace_notes`) keep the English text;
+/// a report read back from JSON (a user-namespace child's) has verbatim trace notes, shown in English.
 public struct LabText: Sendable, Codable, Equatable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The catalog key; empty for a text whose template is never translated (its arguments still are).
     public var key: String

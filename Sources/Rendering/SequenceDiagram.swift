@@ -211,4 +211,10 @@ extension SequenceDiagram {
         guard let placeholder = template.range(of: "{0}") else { return template }
         return String(template[..<placeholder.lowerBound])
     }
+
+    /// Whether `line` starts the closing summary, in any interface language (colour codes ahead of it
+    /// are not expected: the summary line itself is never painted, only its verdict).
+    public static func isSummaryLine(_ line: String) -> Bool {
+        UILanguage.allCases.contains { line.hasPrefix(summaryPrefix(in: $0)) }
+    }
 }

@@ -70,6 +70,10 @@ import SocketLab
         }
         #expect(SequenceDiagram.summaryPrefix(in: .english) == "outcome: ")
         #expect(SequenceDiagram.summaryPrefix(in: .simplifiedChinese) == "结果：")
+        // The presenter's animation finds the line whichever language drew it.
+        #expect(SequenceDiagram.isSummaryLine("结果：clean · 最终状态：client CLOSED, server CLOSED · 所有预期均成立"))
+        #expect(SequenceDiagram.isSummaryLine("outcome: clean · final: client CLOSED, server CLOSED · every expectation held"))
+        #expect(!SequenceDiagram.isSummaryLine("  · client: close()"))
     }
 
     @Test func traceNotesKeepTheirEnglishAndGainAKeyedForm() {

@@ -38,7 +38,7 @@ public struct LabListCommand: ParsableCommand {
         var out: [String] = []
         for name in ExperimentCatalog.names {
             let sandbox = ExperimentCatalog.changesSysctls(name) ? " [namespace]" : ""
-            let summary = ExperimentCatalog.summary(of: name) + sandbox
+            let summary = UIText.text(ExperimentCatalog.summaryText(of: name)) + sandbox
             if width - nameWidth - 2 >= 30 {
                 let wrapped = TextWrapper.wrap(summary, width: width - nameWidth - 2)
                 out.append(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + (wrapped.first ?? ""))

@@ -15,13 +15,13 @@ public struct LabNarrationText: Sendable {
     public func lines(for line: LabLine) -> [String] {
         switch line {
         case .heading(let text):
-            return TextWrapper.wrap(text, width: width, hangingIndent: 2)
+            return TextWrapper.wrap(UIText.text(text), width: width, hangingIndent: 2)
         case .step(let text):
-            return TextWrapper.wrap(text, width: width, hangingIndent: 2)
+            return TextWrapper.wrap(UIText.text(text), width: width, hangingIndent: 2)
         case .observed(let key, let value):
             return TextWrapper.wrap("    \(key): \(value)", width: width, hangingIndent: 2)
         case .note(let text):
-            return TextWrapper.wrap(UIText.text("lab.note", text), width: width, hangingIndent: 6)
+            return TextWrapper.wrap(UIText.text("lab.note", UIText.text(text)), width: width, hangingIndent: 6)
         case .finding(let key, let value):
             var shown = UIText.text("lab.finding", key, value)
             if key.hasSuffix("_ms"), let ms = Double(value), ms.isFinite, ms >= 0, ms < 1e12 {
@@ -64,7 +64,6 @@ public struct LabNarrationText: Sendable {
 
     private func orphanNote(_ rows: [LabSocketRow]) -> [String] {
         guard rows.contains(where: \.isOrphanedFinWait2) else { return [] }
-        return TextWrapper.wrap("    (the kernel keeps an orphaned FIN_WAIT_2 as a small timewait socket, so it reports its "
-                                + "tcp_fin_timeout countdown as a time-wait timer)", width: width, hangingIndent: 1)
+        return TextWrapper.wrap("    " + UIText.text("lab.orphan-fin-wait-2"), width: width, hangingIndent: 1)
     }
 }

@@ -55,7 +55,7 @@ public struct SequenceAnimation: Sendable {
         var lines = SequenceDiagram(width: width).render(partial).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last == "" { lines.removeLast() }
         // The summary (which may wrap onto several lines) belongs to the whole run only.
-        if k < frameCount - 1, let summary = lines.lastIndex(where: { $0.hasPrefix("outcome: ") }) {
+        if k < frameCount - 1, let summary = lines.lastIndex(where: SequenceDiagram.isSummaryLine) {
             lines.removeSubrange(summary...)
         }
         var client = TCPState.closed, server = TCPState.listen

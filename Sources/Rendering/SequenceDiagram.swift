@@ -170,13 +170,13 @@ public struct SequenceDiagram: Sendable {
         }
         let final = EndpointRole.allCases.map { "\($0.rawValue) \(result.final[$0]?.name ?? "CLOSED")" }.joined(separator: ", ")
         let outcome = result.sortedOutcomes.map(\.rawValue).joined(separator: "+")
-        var verdict = result.passed ? paint("every expectation held", "32")
-            : paint("\(result.failures.count) expectation(s) failed", "1;31")
+        let failed = UIText.text("sim.summary.failed", String(result.failures.count))
+        var verdict = result.passed ? paint(UIText.text("sim.summary.held"), "32") : paint(failed, "1;31")
         if let reason = result.stopReason {
-            verdict = paint("stopped at a work limit: \(reason)", "1;33")
-                + (result.failures.isEmpty ? "" : " · " + paint("\(result.failures.count) expectation(s) failed", "1;31"))
+            verdict = paint(UIText.text("sim.summary.stopped", reason), "1;33")
+                + (result.failures.isEmpty ? "" : " · " + paint(failed, "1;31"))
         }
-        lines.append("outcome: \(outcome) · final: \(final) · \(verdict)")
+        lines.append(UIText.text("sim.summary", outcome, final, verdict))
         return lines.flatMap { TextWrapper.wrap($0, width: width, hangingIndent: 2) }.joined(separator: "\n") + "\n"
     }
 
@@ -200,5 +200,21 @@ public struct SequenceDiagram: Sendable {
                 + count + "  " + lost + " → " + final)
         }
         return lines.flatMap { TextWrapper.wrap($0, width: width, hangingIndent: labelWidth + 9) }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension SequenceDiagram {
+    /// How the closing summary line starts in the current language (`outcome: `, `结果：`): the
+    /// presenter's animation finds that line by it and keeps it for the last frame.
+    public static func summaryPrefix(in language: UILanguage = .current) -> String {
+        let template = UIText.template("sim.summary", language: language)
+        guard let placeholder = template.range(of: "{0}") else { return template }
+        return String(template[..<placeholder.lowerBound])
+    }
+
+    /// Whether `line` starts the closing summary, in any interface language (colour codes ahead of it
+    /// are not expected: the summary line itself is never painted, only its verdict).
+    public static func isSummaryLine(_ line: String) -> Bool {
+        UILanguage.allCases.contains { line.hasPrefix(summaryPrefix(in: $0)) }
     }
 }

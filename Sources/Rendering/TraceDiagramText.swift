@@ -28,17 +28,17 @@ public struct TraceDiagramText: Sendable {
     /// The lines of the whole view for one report; empty when the report has no trace at all.
     public func lines(for report: ExperimentReport) -> [String] {
         // Without a kernel trace (the host's loopback, or no capture) there is nothing to set side by side.
-        guard let kernel = report.kernelTrace else { return wrapped(report.traceNotes.filter { !$0.hasPrefix("Compared with") }) }
+        guard let kernel = report.kernelTrace else { return wrapped(notes(of: report)) }
         let every = ExperimentCatalog.comparesEveryConnection(report.name)
         let simulation = report.simulationTrace
         let differing = simulation.map { Self.differingIndexes(kernel: kernel, simulation: $0, every: every,
                                                                  toleranceMs: report.agreement?.toleranceMs ?? TraceComparison.defaultToleranceMs) }
             ?? ([:], [:])
         let onTun = report.traceNotes.contains { $0.contains("TUN device") }
-        let left = column(title: onTun ? "kernel (on the TUN device)" : "kernel (captured on lo)", trace: kernel, marks: differing.0)
+        let left = column(title: UIText.text(onTun ? "trace.kernel.tun" : "trace.kernel.lo"), trace: kernel, marks: differing.0)
         var out: [String] = []
         if let simulation {
-            let right = column(title: "simulation (\(report.simulationProfile ?? "linux") profile)", trace: simulation, marks: differing.1)
+            let right = column(title: UIText.text("trace.simulation", report.simulationProfile ?? "linux"), trace: simulation, marks: differing.1)
             if width >= 2 * columnWidth + 2 {
                 for index in 0..<max(left.count, right.count) {
                     let l = index < left.count ? left[index] : ""
@@ -52,9 +52,17 @@ public struct TraceDiagramText: Sendable {
             out += left
         }
         out = out.map { Self.trimRight($0) }
-        out += wrapped(report.traceNotes.filter { !$0.hasPrefix("Compared with") })
-        if let agreement = report.agreement { out += wrapped([agreement.verdict]) }
+        out += wrapped(notes(of: report))
+        if let agreement = report.agreement {
+            out += wrapped([agreement.agree ? UIText.text("trace.agree") : UIText.text("trace.differ", agreement.firstDifference ?? "")])
+        }
         return out
+    }
+
+    /// The report's trace notes in the interface language, but for the scenario compared with, which
+    /// the simulation column's title already names.
+    func notes(of report: ExperimentReport) -> [String] {
+        report.traceTexts.filter { !$0.text.hasPrefix("Compared with") }.map { UIText.text($0) }
     }
 
     /// Sentences wrapped to the width, later lines indented by two.
@@ -96,16 +104,16 @@ public struct TraceDiagramText: Sendable {
             if position == maximumConnections {
                 let rest = connections.count - position
                 let segments = trace.segments.filter { $0.connection > connections[position - 1] }.count
-                lines += TextWrapper.wrap("… \(rest) more connection(s), \(segments) segments (--json lists them)", width: w, hangingIndent: 2)
+                lines += TextWrapper.wrap(UIText.text("trace.more", String(rest), String(segments)), width: w, hangingIndent: 2)
                 break
             }
-            if connections.count > 1 { lines.append("── connection \(number)") }
+            if connections.count > 1 { lines.append(UIText.text("trace.connection", String(number))) }
             for (index, segment) in trace.connection(number).enumerated() {
                 let mark = marks[number]?.contains(index) == true ? "≠" : " "
                 lines.append(Self.pad(Self.time(segment.timeMs), t) + Self.arrow(segment, width: w - t - 1) + mark)
             }
         }
-        if connections.isEmpty { lines.append("(no segments)") }
+        if connections.isEmpty { lines.append(UIText.text("trace.no-segments")) }
         return lines
     }
 
@@ -123,8 +131,10 @@ public struct TraceDiagramText: Sendable {
         return String(format: "%.3fs", ms / 1_000)
     }
 
+    /// `text` padded with spaces to `count` display columns (a Chinese character takes two).
     static func pad(_ text: String, _ count: Int) -> String {
-        text.count >= count ? text : text + String(repeating: " ", count: count - text.count)
+        let columns = DisplayWidth.of(text)
+        return columns >= count ? text : text + String(repeating: " ", count: count - columns)
     }
 
     static func trimRight(_ text: String) -> String {

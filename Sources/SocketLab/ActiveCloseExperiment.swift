@@ -17,7 +17,7 @@ struct ActiveCloseExperiment: Experiment {
         var client = StateHistory(), server = StateHistory()
         var seen = try pair.waitFor(lab, client: .established, server: .established)
         client.record(seen.client); server.record(seen.server)
-        lab.step("A server listens on 127.0.0.1:\(port) and a client connects from port \(pair.clientPort).",
+        lab.step(LabText("lab.active-close.connect", "A server listens on 127.0.0.1:{0} and a client connects from port {1}.", port, pair.clientPort),
                  observed: ["client": seen.client, "server": seen.server])
         lab.showRows(port: port)
 
@@ -25,7 +25,7 @@ struct ActiveCloseExperiment: Experiment {
         seen = try pair.waitFor(lab, client: .finWait2, server: .closeWait)
         client.record(seen.client); server.record(seen.server)
         let halfClosed = seen
-        lab.step("The client calls close(): its FIN is acknowledged, the server has not closed yet.",
+        lab.step(LabText("lab.active-close.client-closes", "The client calls close(): its FIN is acknowledged, the server has not closed yet."),
                  observed: ["client": seen.client, "server": seen.server])
         lab.showRows(port: port)
 
@@ -34,7 +34,7 @@ struct ActiveCloseExperiment: Experiment {
         seen = try pair.waitFor(lab, client: .timeWait, server: .closed)
         client.record(seen.client); server.record(seen.server)
         let timer = seen.client == TCPState.timeWait.rawValue ? pair.clientTimer(lab) : pair.serverTimer(lab)
-        lab.step("The server reads end-of-file and closes too: its FIN reaches the client, which acknowledges it.",
+        lab.step(LabText("lab.active-close.server-closes", "The server reads end-of-file and closes too: its FIN reaches the client, which acknowledges it."),
                  observed: ["client": seen.client, "server": seen.server, "timer_ms": String(timer)])
         lab.showRows(port: port)
         lab.sockets.close(listener)

@@ -23,7 +23,7 @@ struct AssassinationExperiment: Experiment {
             peer.startConnection(port: Self.peerPort, initialSequence: 1_000_000 + UInt32(index) * 500_000)
             let fin = try peer.kernelClientIntoTimeWait()
             let enteredAt = LabSession.now()
-            lab.step("tcp_rfc1337 = \(setting). The kernel (port \(peer.kernelPort)) closed first and is in TIME_WAIT.",
+            lab.step(LabText("lab.assassination.time-wait", "tcp_rfc1337 = {0}. The kernel (port {1}) closed first and is in TIME_WAIT.", setting, peer.kernelPort),
                      observed: ["kernel": peer.kernelState(), "timer_ms": String(peer.kernelTimer())])
             let exactSeq = fin.tcp.sequenceNumber &+ 1
             try lab.pause(milliseconds: max(0, 900 - (LabSession.now() - enteredAt)))
@@ -31,18 +31,18 @@ struct AssassinationExperiment: Experiment {
                 try peer.send(.rst, seq: exactSeq &+ 1_000, advance: false, oldCopy: true)
                 try lab.pause(milliseconds: 100)
                 inexact = peer.kernelState() == TCPState.timeWait.rawValue ? "ignored" : "killed TIME_WAIT"
-                lab.step("An RST with a stale sequence number (1000 beyond the one TIME_WAIT expects), as an old duplicate would carry.",
+                lab.step(LabText("lab.assassination.stale-rst", "An RST with a stale sequence number (1000 beyond the one TIME_WAIT expects), as an old duplicate would carry."),
                          observed: ["kernel": peer.kernelState(), "answer": (try peer.receive(timeoutMilliseconds: 50)).map { $0.tcp.flags.name } ?? "none"])
             }
             try peer.send(.rst, seq: exactSeq, advance: false)
             _ = try lab.waitUntil(timeoutMilliseconds: 200) { peer.kernelState() != TCPState.timeWait.rawValue }
             let after = peer.kernelState()
             outcome[setting] = after == TCPState.timeWait.rawValue ? "survives" : "killed"
-            lab.step("An exact RST (seq = what TIME_WAIT expects) arrives 1 s into TIME_WAIT.",
+            lab.step(LabText("lab.assassination.exact-rst", "An exact RST (seq = what TIME_WAIT expects) arrives 1 s into TIME_WAIT."),
                      observed: ["kernel": after, "timer_ms": String(peer.kernelTimer())])
             lab.showRows(port: Self.peerPort)
         }
-        lab.note("Linux checks only that the RST's sequence number is exactly rcv_nxt (and PAWS); with tcp_rfc1337=1 it ignores even that RST, which is RFC 1337's fix F1.")
+        lab.note(LabText("lab.assassination.linux-check", "Linux checks only that the RST's sequence number is exactly rcv_nxt (and PAWS); with tcp_rfc1337=1 it ignores even that RST, which is RFC 1337's fix F1."))
         return [
             "inexact_rst": .text(inexact),
             "rfc1337_0": .text(outcome["0"] ?? "?"),

@@ -18,13 +18,13 @@ protocol Experiment: Sendable {
     /// when the lab is kernel-only.
     var traceScenario: String? { get }
     /// Why the lab has no matching scenario (when `traceScenario` is nil).
-    var kernelOnlyReason: String? { get }
+    var kernelOnlyReason: LabText? { get }
     /// True when the lab repeats one connection's story several times, so each captured connection
     /// is compared with the scenario's one connection.
     var comparesEveryConnectionWithTheScenario: Bool { get }
     /// When set, only the first N captured connections are compared with the scenario, and why the
     /// rest are kernel-only.
-    var comparedConnections: (count: Int, reason: String)? { get }
+    var comparedConnections: (count: Int, reason: LabText)? { get }
     /// For a lab that compares every connection with one scenario: the scenarios captured connection
     /// `number` (from 1) may match, given the sysctls the lab ran with. The first tells the usual
     /// story; the others tell the same close with another timing or a full TIME_WAIT table.
@@ -37,9 +37,9 @@ extension Experiment {
     var optionHelp: [String] { [] }
     var maximumSeconds: Double { 20 }
     var traceScenario: String? { "lab-" + name }
-    var kernelOnlyReason: String? { nil }
+    var kernelOnlyReason: LabText? { nil }
     var comparesEveryConnectionWithTheScenario: Bool { false }
-    var comparedConnections: (count: Int, reason: String)? { nil }
+    var comparedConnections: (count: Int, reason: LabText)? { nil }
     func candidateScenarios(connection number: Int, sysctls: [String: String]) -> [String] {
         traceScenario.map { [$0] } ?? []
     }

@@ -19,6 +19,12 @@ public enum ExperimentCatalog {
         experiment(named: name)?.summary ?? name
     }
 
+    /// The same line as a translatable sentence, keyed `lab.NAME.summary`.
+    public static func summaryText(of name: String) -> LabText {
+        guard let experiment = experiment(named: name) else { return LabText(verbatim: name) }
+        return LabText("lab.\(experiment.name).summary", experiment.summary)
+    }
+
     /// True when the experiment changes sysctls and therefore runs only in a private network namespace.
     public static func changesSysctls(_ name: String) -> Bool {
         experiment(named: name)?.changesSysctls ?? false
@@ -48,7 +54,7 @@ extension ExperimentCatalog {
 
     /// Why a lab is kernel-only (nil when it has a matching scenario).
     public static func kernelOnlyReason(of name: String) -> String? {
-        experiment(named: name)?.kernelOnlyReason
+        experiment(named: name)?.kernelOnlyReason?.text
     }
 
     /// True when every captured connection is compared with the scenario's one connection.
@@ -63,6 +69,6 @@ extension ExperimentCatalog {
 
     /// How many captured connections are compared with the scenario (nil: all), and why the rest are not.
     public static func comparedConnections(_ name: String) -> (count: Int, reason: String)? {
-        experiment(named: name)?.comparedConnections
+        experiment(named: name)?.comparedConnections.map { ($0.count, $0.reason.text) }
     }
 }

@@ -24,8 +24,15 @@ public struct ExperimentReport: Sendable, Codable {
     public var simulationProfile: String?
     /// Whether the two traces agree, and the first difference when they do not.
     public var agreement: TraceAgreement?
-    /// The scenario compared with, or why the lab is kernel-only; and why there is no kernel trace.
-    public var traceNotes: [String] = []
+    /// The scenario compared with, or why the lab is kernel-only; and why there is no kernel trace:
+    /// translatable sentences (the JSON form keeps their English text as `trace_notes`).
+    public var traceTexts: [LabText] = []
+
+    /// The trace notes in English; setting them makes verbatim texts.
+    public var traceNotes: [String] {
+        get { traceTexts.map(\.text) }
+        set { traceTexts = newValue.map { LabText(verbatim: $0) } }
+    }
 
     public init(name: String, isolation: Isolation, findings: [String: Finding], steps: [String],
                 observations: [ExperimentStep] = [], sysctls: [String: String] = [:], kernel: String = "",

@@ -77,7 +77,7 @@ public enum ExperimentRunner {
             throw ExperimentError(unavailableMessage(experiment, reason: why))
         }
         return try perform(experiment, isolation: .hostLoopback, proof: nil, options: options, trace: trace, log: log, shouldStop: shouldStop,
-                           note: "No private network namespace (\(why)); this ran on the host's loopback, which it leaves as it found it.")
+                           note: LabText("lab.runner.host-loopback", "No private network namespace ({0}); this ran on the host's loopback, which it leaves as it found it.", why))
     }
 
     /// The one sentence shown when a sysctl-changing experiment cannot get a namespace.
@@ -90,15 +90,15 @@ public enum ExperimentRunner {
 
     private static func perform(_ experiment: any Experiment, isolation: Isolation, proof: PrivateNetworkNamespace.Proof?,
                                 options: [String: String], trace: TraceOptions, log: @escaping (LabLine) -> Void,
-                                shouldStop: @escaping () -> Bool, note: String? = nil) throws -> ExperimentReport {
+                                shouldStop: @escaping () -> Bool, note: LabText? = nil) throws -> ExperimentReport {
         let kernel = KernelRelease.current
-        log(.heading("\(experiment.name): \(experiment.summary)"))
-        log(.heading("Linux \(kernel.text), \(isolation.rawValue)"))
+        log(.heading(LabText("", "{0}: {1}", experiment.name, ExperimentCatalog.summaryText(of: experiment.name))))
+        log(.heading(LabText(verbatim: "Linux \(kernel.text), \(isolation.rawValue)")))
         let lab = LabSession(isolation: isolation, proof: proof, options: options,
                              maximumSeconds: experiment.maximumSeconds, socketLimit: 2_100,
                              log: log, shouldStop: shouldStop)
         if let note { lab.note(note) }
-        var traceNotes: [String] = []
+        var traceNotes: [LabText] = []
         let capture = LabTrace.startCapture(trace, proof: proof, notes: &traceNotes)
         defer {
             lab.sockets.closeAll()
@@ -109,7 +109,7 @@ public enum ExperimentRunner {
         let kernelTrace = try LabTrace.finishCapture(capture, trace, serverPorts: Set(lab.sockets.listeningPorts).union(lab.puppetServerPorts),
                                                      puppetPackets: lab.puppetPackets, notes: &traceNotes, log: log)
         if !kernel.isAtLeast(6, 14) && experiment.name == "tw-reuse" {
-            lab.note("Before Linux 6.14 the reuse delay is a fixed rule of about one second, not the tcp_tw_reuse_delay sysctl.")
+            lab.note(LabText("lab.runner.old-reuse-delay", "Before Linux 6.14 the reuse delay is a fixed rule of about one second, not the tcp_tw_reuse_delay sysctl."))
         }
         var report = ExperimentReport(name: experiment.name, isolation: isolation, findings: findings,
                                       steps: lab.observations.map(\.text), observations: lab.observations,
@@ -117,7 +117,7 @@ public enum ExperimentRunner {
         for (key, value) in findings.sorted(by: { $0.key < $1.key }) { log(.finding(key: key, value: value.display)) }
         report.findings = findings
         report.kernelTrace = kernelTrace
-        report.traceNotes = traceNotes
+        report.traceTexts = traceNotes
         if options[LabWatch.option] != nil { LabWatch.run(log: log, shouldStop: shouldStop) }
         return report
     }

@@ -17,7 +17,7 @@ struct FinTimeoutExperiment: Experiment {
         let seconds = try lab.integerOption("seconds", default: 5, range: 1...10)
         let server = FinTimeoutExperiment.serverPort
         try lab.setSysctl("tcp_fin_timeout", String(seconds))
-        lab.step("Inside the private namespace: tcp_fin_timeout = \(seconds).",
+        lab.step(LabText("lab.fin-timeout.sysctl", "Inside the private namespace: tcp_fin_timeout = {0}.", seconds),
                  observed: ["tcp_fin_timeout": lab.sysctl("tcp_fin_timeout") ?? "?"])
         let (listener, _) = try lab.sockets.listen(port: server, reuseAddress: true)
 
@@ -27,7 +27,7 @@ struct FinTimeoutExperiment: Experiment {
         let closedAt = LabSession.now()
         let a = try orphan.waitFor(lab, client: .finWait2, server: .closeWait)
         let orphanRow = lab.row(local: orphan.clientPort, remote: server)
-        lab.step("Connection A: the client closes, the server never does. The client is an orphaned FIN_WAIT_2.",
+        lab.step(LabText("lab.fin-timeout.connection-a", "Connection A: the client closes, the server never does. The client is an orphaned FIN_WAIT_2."),
                  observed: ["client": a.client, "server": a.server,
                             "timer": orphanRow.map { "\($0.timer.rawValue) \($0.timerMilliseconds) ms" } ?? "-"])
 
@@ -38,7 +38,7 @@ struct FinTimeoutExperiment: Experiment {
         lab.sockets.close(full.server)
         let b = try full.waitFor(lab, client: .timeWait, server: .closed)
         let timeWaitTimer = full.clientTimer(lab)
-        lab.step("Connection B: both sides close, client first. The client is in TIME_WAIT.",
+        lab.step(LabText("lab.fin-timeout.connection-b", "Connection B: both sides close, client first. The client is in TIME_WAIT."),
                  observed: ["client": b.client, "timer_ms": String(timeWaitTimer)])
         lab.showRows(port: server)
 
@@ -53,7 +53,7 @@ struct FinTimeoutExperiment: Experiment {
         let stillLeft = full.clientTimer(lab)
         let connectionB = full.clientState(lab)
         let orphanState = lab.stateName(local: orphan.clientPort, remote: server)
-        lab.step("Waiting: the orphaned FIN_WAIT_2 disappears; the TIME_WAIT socket is still counting down from 60 s.",
+        lab.step(LabText("lab.fin-timeout.waiting", "Waiting: the orphaned FIN_WAIT_2 disappears; the TIME_WAIT socket is still counting down from 60 s."),
                  observed: ["fin_wait_2_gone_after_ms": goneAfter >= 0 ? String(goneAfter) : "not within the limit",
                             "time_wait_left_ms": String(stillLeft), "connection_b": connectionB])
         lab.showRows(port: server)

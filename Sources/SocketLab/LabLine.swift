@@ -4,14 +4,14 @@ import Foundation
 /// the kernel, or the kernel's rows for the experiment's ports. The Rendering module turns these into
 /// text that fits the terminal; a namespace child sends them to its parent as JSON.
 public enum LabLine: Sendable, Codable, Equatable {
-    /// The experiment's title line, or the kernel and isolation it runs on.
-    case heading(String)
-    /// A step the experiment took ("client: close()").
-    case step(String)
+    /// The experiment's title line, or the kernel and isolation it runs on, translatable.
+    case heading(LabText)
+    /// A step the experiment took ("client: close()"), translatable.
+    case step(LabText)
     /// A value observed after a step ("client state", "FIN_WAIT_2").
     case observed(key: String, value: String)
-    /// A remark about kernel-dependent behaviour.
-    case note(String)
+    /// A remark about kernel-dependent behaviour, translatable.
+    case note(LabText)
     /// One finding of the report, by name.
     case finding(key: String, value: String)
     /// The kernel's sockets for the experiment's ports at this moment.

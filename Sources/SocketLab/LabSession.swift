@@ -43,18 +43,18 @@ public final class LabSession {
     /// Milliseconds on a monotonic clock, for measuring intervals.
     public static func now() -> Int { Int(DispatchTime.now().uptimeNanoseconds / 1_000_000) }
 
-    /// Narrates one step and records what was observed.
-    public func step(_ text: String, observed: [String: String] = [:]) {
-        observations.append(ExperimentStep(text: text, observed: observed))
+    /// Narrates one step and records what was observed (the report keeps the English text).
+    public func step(_ text: LabText, observed: [String: String] = [:]) {
+        observations.append(ExperimentStep(text: text.text, observed: observed))
         log(.step(text))
         for key in observed.keys.sorted() {
             if let value = observed[key] { log(.observed(key: key, value: value)) }
         }
     }
 
-    /// Adds a remark about kernel-dependent behaviour.
-    public func note(_ text: String) {
-        notes.append(text)
+    /// Adds a remark about kernel-dependent behaviour (the report keeps the English text).
+    public func note(_ text: LabText) {
+        notes.append(text.text)
         log(.note(text))
     }
 

@@ -12,7 +12,7 @@ public enum LabWatch {
     public static let option = "watch"
     /// The heading that starts the watch, so that a renderer knows each table that follows replaces
     /// the one before.
-    public static let heading = "Watching the experiment's sockets until their timers run out (Ctrl-C stops)"
+    public static let heading = LabText("lab.watch.heading", "Watching the experiment's sockets until their timers run out (Ctrl-C stops)")
     /// The longest watch: Linux's 60 s TIME_WAIT and some slack.
     static let limitMilliseconds = 75_000
 
@@ -28,13 +28,13 @@ public enum LabWatch {
             let wake = LabSession.now() + intervalMilliseconds
             while LabSession.now() < wake {
                 if shouldStop() {
-                    log(.note("Stopped watching (Ctrl-C); the namespace goes away with its sockets."))
+                    log(.note(LabText("lab.watch.stopped", "Stopped watching (Ctrl-C); the namespace goes away with its sockets.")))
                     return
                 }
                 usleep(50_000)
             }
         }
-        log(.note("No timer is left: every TIME_WAIT (and orphaned FIN_WAIT_2) of the experiment has ended."))
+        log(.note(LabText("lab.watch.done", "No timer is left: every TIME_WAIT (and orphaned FIN_WAIT_2) of the experiment has ended.")))
     }
 
     /// Loopback sockets of this namespace whose timer is the time-wait one.

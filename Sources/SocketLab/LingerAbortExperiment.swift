@@ -14,7 +14,7 @@ struct LingerAbortExperiment: Experiment {
         let (listener, port) = try lab.sockets.listen(port: 0, reuseAddress: true)
         let pair = try ConnectionPair.open(lab, listener: listener, port: port)
         let seen = try pair.waitFor(lab, client: .established, server: .established)
-        lab.step("A client on port \(pair.clientPort) connects to 127.0.0.1:\(port).",
+        lab.step(LabText("lab.linger-abort.connect", "A client on port {0} connects to 127.0.0.1:{1}.", pair.clientPort, port),
                  observed: ["client": seen.client, "server": seen.server])
         try lab.sockets.setLinger(pair.client, on: true, seconds: 0)
         lab.sockets.close(pair.client)
@@ -27,7 +27,7 @@ struct LingerAbortExperiment: Experiment {
         case .timedOut: peerError = "none (no answer)"
         }
         let timeWaits = lab.rows(port: port).filter { $0.state == .timeWait }.count
-        lab.step("The client sets SO_LINGER {on, 0 s} and calls close(): an RST goes out instead of a FIN.",
+        lab.step(LabText("lab.linger-abort.close", "The client sets SO_LINGER {on, 0 s} and calls close(): an RST goes out instead of a FIN."),
                  observed: ["client": pair.clientState(lab), "server_read": peerError,
                             "time_wait_sockets": String(timeWaits)])
         lab.showRows(port: port)

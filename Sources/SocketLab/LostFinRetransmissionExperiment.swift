@@ -18,7 +18,7 @@ struct LostFinRetransmissionExperiment: Experiment {
     func run(_ lab: LabSession) throws -> [String: Finding] {
         let retries = try lab.integerOption("retries", default: 3, range: 1...4)
         try lab.setSysctl("tcp_orphan_retries", String(retries))
-        lab.step("Inside the private namespace: tcp_orphan_retries = \(retries).",
+        lab.step(LabText("lab.lost-fin-retransmission.sysctl", "Inside the private namespace: tcp_orphan_retries = {0}.", retries),
                  observed: ["tcp_orphan_retries": lab.sysctl("tcp_orphan_retries") ?? "?"])
         let peer = try PuppetPeer(lab, port: Self.peerPort)
         defer { peer.tun.close() }
@@ -29,7 +29,7 @@ struct LostFinRetransmissionExperiment: Experiment {
         lab.sockets.close(fd)
         let first = try peer.expect([.fin, .ack], "the kernel's FIN after close()")
         let start = LabSession.now()
-        lab.step("The kernel closes (its socket is now an orphan) and sends its FIN; the peer drops it and every copy after it.",
+        lab.step(LabText("lab.lost-fin-retransmission.close", "The kernel closes (its socket is now an orphan) and sends its FIN; the peer drops it and every copy after it."),
                  observed: ["kernel": peer.kernelState()])
 
         var times: [Int] = []
@@ -42,19 +42,19 @@ struct LostFinRetransmissionExperiment: Experiment {
                 if segment.tcp.flags.contains(.rst) { rst = true }
                 if segment.tcp.flags.contains(.fin) && segment.tcp.sequenceNumber == first.tcp.sequenceNumber {
                     times.append(LabSession.now() - start)
-                    lab.step("The kernel retransmits its FIN (\(times.count)).", observed: ["after_ms": String(times.last ?? 0)])
+                    lab.step(LabText("lab.lost-fin-retransmission.retransmit", "The kernel retransmits its FIN ({0}).", times.count), observed: ["after_ms": String(times.last ?? 0)])
                 }
             }
             if goneAfter < 0 && lab.row(local: peer.kernelPort, remote: Self.peerPort) == nil {
                 goneAfter = LabSession.now() - start
-                lab.step("The kernel gives up: the socket is gone from its table, without an RST and without TIME_WAIT.",
+                lab.step(LabText("lab.lost-fin-retransmission.gives-up", "The kernel gives up: the socket is gone from its table, without an RST and without TIME_WAIT."),
                          observed: ["after_ms": String(goneAfter)])
                 // Anything still in flight would show within a moment.
                 if let late = try peer.receive(timeoutMilliseconds: 200), late.tcp.flags.contains(.rst) { rst = true }
                 break
             }
         }
-        lab.note("Each wait doubles (the RTO backs off from about 200 ms, TCP_RTO_MIN plus the measured RTT); with tcp_orphan_retries 0 Linux would retry 8 times, about 100 s.")
+        lab.note(LabText("lab.lost-fin-retransmission.backoff", "Each wait doubles (the RTO backs off from about 200 ms, TCP_RTO_MIN plus the measured RTT); with tcp_orphan_retries 0 Linux would retry 8 times, about 100 s."))
         return [
             "fin_transmissions": .number(Double(times.count + 1)),
             "retransmit_ms": .list(times.map(String.init)),

@@ -26,7 +26,7 @@ struct LostFinalAckExperiment: Experiment {
         func state() -> String { lab.stateName(local: kernelPort, remote: Self.peerPort) }
         _ = try lab.waitUntil(timeoutMilliseconds: 500) { state() == TCPState.established.rawValue }
         states.record(state())
-        lab.step("The kernel (192.0.2.1:\(kernelPort)) connects to twlab's puppet peer at 192.0.2.2:\(Self.peerPort) over a TUN device.",
+        lab.step(LabText("lab.lost-final-ack.connect", "The kernel (192.0.2.1:{0}) connects to twlab's puppet peer at 192.0.2.2:{1} over a TUN device.", kernelPort, Self.peerPort),
                  observed: ["kernel": state()])
 
         lab.sockets.close(fd)
@@ -34,7 +34,7 @@ struct LostFinalAckExperiment: Experiment {
         try peer.send(.ack)
         _ = try lab.waitUntil(timeoutMilliseconds: 500) { state() == TCPState.finWait2.rawValue }
         states.record(state())
-        lab.step("The kernel closes first; the peer acknowledges its FIN.", observed: ["kernel": state()])
+        lab.step(LabText("lab.lost-final-ack.kernel-closes", "The kernel closes first; the peer acknowledges its FIN."), observed: ["kernel": state()])
 
         try lab.pause(milliseconds: 50)
         let fin = try peer.send([.fin, .ack])
@@ -43,7 +43,7 @@ struct LostFinalAckExperiment: Experiment {
         _ = try lab.waitUntil(timeoutMilliseconds: 500) { state() == TCPState.timeWait.rawValue }
         states.record(state())
         let fresh = lab.row(local: kernelPort, remote: Self.peerPort)?.timerMilliseconds ?? 0
-        lab.step("The peer sends its FIN; the kernel answers with the final ACK and enters TIME_WAIT. The peer pretends that ACK was lost.",
+        lab.step(LabText("lab.lost-final-ack.peer-fin", "The peer sends its FIN; the kernel answers with the final ACK and enters TIME_WAIT. The peer pretends that ACK was lost."),
                  observed: ["kernel": state(), "timer_ms": String(fresh)])
         lab.showRows(port: Self.peerPort)
 
@@ -54,7 +54,7 @@ struct LostFinalAckExperiment: Experiment {
         let reacked = answer.map { $0.tcp.flags == .ack && $0.tcp.acknowledgementNumber == fin.tcp.sequenceNumber &+ 1 } ?? false
         let after = lab.row(local: kernelPort, remote: Self.peerPort)?.timerMilliseconds ?? 0
         states.record(state())
-        lab.step("\(delay) ms after its FIN the peer sends it again, as a server whose final ACK was lost would.",
+        lab.step(LabText("lab.lost-final-ack.fin-again", "{0} ms after its FIN the peer sends it again, as a server whose final ACK was lost would.", delay),
                  observed: ["kernel_answer": answer.map { "\($0.tcp.flags.name) ack \($0.tcp.acknowledgementNumber &- fin.tcp.sequenceNumber) (relative to the FIN)" } ?? "nothing",
                             "timer_before_ms": String(before), "timer_after_ms": String(after)])
         lab.showRows(port: Self.peerPort)

@@ -29,7 +29,7 @@ struct MaxTimeWaitBucketsExperiment: Experiment {
         let server = MaxTimeWaitBucketsExperiment.serverPort
         try lab.setSysctl("tcp_max_tw_buckets", String(buckets))
         let before = lab.tcpExtCounters()["TCPTimeWaitOverflow"] ?? 0
-        lab.step("Inside the private namespace: tcp_max_tw_buckets = \(buckets).",
+        lab.step(LabText("lab.max-tw-buckets.sysctl", "Inside the private namespace: tcp_max_tw_buckets = {0}.", buckets),
                  observed: ["tcp_max_tw_buckets": lab.sysctl("tcp_max_tw_buckets") ?? "?",
                             "TCPTimeWaitOverflow": String(before)])
         let (listener, _) = try lab.sockets.listen(port: server, reuseAddress: true, backlog: 256)
@@ -51,10 +51,10 @@ struct MaxTimeWaitBucketsExperiment: Experiment {
         }
         let timeWaits = lab.rows(port: server).filter { $0.state == .timeWait }.count
         let after = lab.tcpExtCounters()["TCPTimeWaitOverflow"] ?? 0
-        lab.step("\(closes) connections to 127.0.0.1:\(server), each closed by the client first.",
+        lab.step(LabText("lab.max-tw-buckets.connections", "{0} connections to 127.0.0.1:{1}, each closed by the client first.", closes, server),
                  observed: ["time_wait": String(timeWaits), "TCPTimeWaitOverflow": String(after)])
         lab.showRows(port: server)
-        lab.note("Since Linux 2.6.38 an overflow only counts in TCPTimeWaitOverflow (/proc/net/netstat); older or patched kernels also log \"TCP: time wait bucket table overflow\".")
+        lab.note(LabText("lab.max-tw-buckets.overflow-counter", "Since Linux 2.6.38 an overflow only counts in TCPTimeWaitOverflow (/proc/net/netstat); older or patched kernels also log \"TCP: time wait bucket table overflow\"."))
         lab.sockets.close(listener)
         // The last close is beyond the limit whenever closes > buckets: its client socket is simply gone.
         return ["time_wait_count": .number(Double(timeWaits)), "overflow_delta": .number(Double(after - before)),

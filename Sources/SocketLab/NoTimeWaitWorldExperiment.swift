@@ -18,7 +18,7 @@ struct NoTimeWaitWorldExperiment: Experiment {
         let delay = try lab.integerOption("delay", default: 1000, range: 200...10_000)
         try lab.setSysctl("tcp_max_tw_buckets", "0")
         let before = lab.tcpExtCounters()["TCPTimeWaitOverflow"] ?? 0
-        lab.step("Inside the private namespace: tcp_max_tw_buckets = 0, so no socket may hold TIME_WAIT.",
+        lab.step(LabText("lab.no-time-wait-world.sysctl", "Inside the private namespace: tcp_max_tw_buckets = 0, so no socket may hold TIME_WAIT."),
                  observed: ["tcp_max_tw_buckets": lab.sysctl("tcp_max_tw_buckets") ?? "?", "TCPTimeWaitOverflow": String(before)])
         let peer = try PuppetPeer(lab, port: Self.peerPort)
         defer { peer.tun.close() }
@@ -28,7 +28,7 @@ struct NoTimeWaitWorldExperiment: Experiment {
         let finSentAt = LabSession.now()
         let state = peer.kernelState()
         let after = lab.tcpExtCounters()["TCPTimeWaitOverflow"] ?? 0
-        lab.step("The kernel closed first (shutdown), the peer ACKed and sent its FIN, and the kernel sent the final ACK — which the peer pretends was lost.",
+        lab.step(LabText("lab.no-time-wait-world.close", "The kernel closed first (shutdown), the peer ACKed and sent its FIN, and the kernel sent the final ACK — which the peer pretends was lost."),
                  observed: ["kernel": state, "TCPTimeWaitOverflow": String(after)])
         lab.showRows(port: Self.peerPort)
 
@@ -36,9 +36,9 @@ struct NoTimeWaitWorldExperiment: Experiment {
         try peer.send([.fin, .ack], seq: fin.tcp.sequenceNumber)
         let answer = try peer.receive(timeoutMilliseconds: 1_000)
         let answerName = answer.map { $0.tcp.flags.name } ?? "none"
-        lab.step("\(delay) ms later the peer retransmits its FIN: no connection is left to acknowledge it.",
+        lab.step(LabText("lab.no-time-wait-world.fin-again", "{0} ms later the peer retransmits its FIN: no connection is left to acknowledge it.", delay),
                  observed: ["kernel_answer": answerName])
-        lab.note("The kernel mechanism that stood in for \"no TIME_WAIT\" is tcp_max_tw_buckets: at the limit inet_twsk_alloc() returns nothing, tcp_time_wait() closes the socket at once and TCPTimeWaitOverflow rises. Linux has no switch that turns TIME_WAIT off.")
+        lab.note(LabText("lab.no-time-wait-world.mechanism", "The kernel mechanism that stood in for \"no TIME_WAIT\" is tcp_max_tw_buckets: at the limit inet_twsk_alloc() returns nothing, tcp_time_wait() closes the socket at once and TCPTimeWaitOverflow rises. Linux has no switch that turns TIME_WAIT off."))
         return [
             "time_wait_after_final_ack": .text(state == TCPState.timeWait.rawValue ? "TIME_WAIT" : "none"),
             "kernel_state_after_final_ack": .text(state),

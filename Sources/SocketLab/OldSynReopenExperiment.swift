@@ -25,7 +25,7 @@ struct OldSynReopenExperiment: Experiment {
         lab.puppetServerPorts.remove(Self.puppetPort)  // here the kernel is the server
         let kernelFin = try peer.kernelServerIntoTimeWait(listener: listener)
         let start = LabSession.now()
-        lab.step("The puppet (192.0.2.2:\(Self.puppetPort)) connected to the kernel's server on 192.0.2.1:\(Self.serverPort); the server closed first and holds TIME_WAIT.",
+        lab.step(LabText("lab.old-syn.time-wait", "The puppet (192.0.2.2:{0}) connected to the kernel's server on 192.0.2.1:{1}; the server closed first and holds TIME_WAIT.", Self.puppetPort, Self.serverPort),
                  observed: ["server": peer.kernelState(), "timer_ms": String(peer.kernelTimer())])
 
         try lab.pause(milliseconds: max(0, 930 - (LabSession.now() - start)))
@@ -35,7 +35,7 @@ struct OldSynReopenExperiment: Experiment {
         let acksOld = answer.map { $0.tcp.flags == .ack && $0.tcp.acknowledgementNumber == peer.sendNext } ?? false
         if let answer, answer.tcp.flags == .ack { try peer.send(.rst, seq: answer.tcp.acknowledgementNumber, advance: false) }
         try lab.pause(milliseconds: 20)
-        lab.step("An old copy of the connection's first SYN arrives: the kernel answers with a bare ACK of the old connection and stays in TIME_WAIT.",
+        lab.step(LabText("lab.old-syn.old-syn", "An old copy of the connection's first SYN arrives: the kernel answers with a bare ACK of the old connection and stays in TIME_WAIT."),
                  observed: ["answer": oldAnswer + (acksOld ? " (ack = the old connection's next byte)" : ""), "server": peer.kernelState()])
 
         try lab.pause(milliseconds: 500)
@@ -49,7 +49,7 @@ struct OldSynReopenExperiment: Experiment {
         let offset = synAck.tcp.sequenceNumber &- oldSendNext
         let accepted = try? lab.sockets.accept(listener, timeoutMilliseconds: 1_000)
         let afterNewerSyn = peer.kernelState()
-        lab.step("A SYN above the old sequence space (ISN + 100000) arrives: the kernel reopens the 4-tuple.",
+        lab.step(LabText("lab.old-syn.new-syn", "A SYN above the old sequence space (ISN + 100000) arrives: the kernel reopens the 4-tuple."),
                  observed: ["answer": synAck.tcp.flags.name, "new_isn_minus_old_snd_nxt": String(offset),
                             "accepted": accepted != nil ? "yes" : "no"])
         lab.showRows(port: Self.serverPort)

@@ -15,7 +15,7 @@ struct PassiveCloseExperiment: Experiment {
         var client = StateHistory(), server = StateHistory()
         var seen = try pair.waitFor(lab, client: .established, server: .established)
         client.record(seen.client); server.record(seen.server)
-        lab.step("A client on port \(pair.clientPort) connects to a server on 127.0.0.1:\(port) and sends a request.",
+        lab.step(LabText("lab.passive-close.connect", "A client on port {0} connects to a server on 127.0.0.1:{1} and sends a request.", pair.clientPort, port),
                  observed: ["client": seen.client, "server": seen.server])
         try lab.sockets.send(pair.client, "GET / HTTP/1.0\r\n\r\n")
         _ = lab.sockets.read(pair.server, timeoutMilliseconds: 1_000)
@@ -25,7 +25,7 @@ struct PassiveCloseExperiment: Experiment {
         seen = try pair.waitFor(lab, client: .closeWait, server: .finWait2)
         client.record(seen.client); server.record(seen.server)
         let clientAfterServerClose = seen.client
-        lab.step("The server sends its response and calls close() at once, before the client is done.",
+        lab.step(LabText("lab.passive-close.server-closes", "The server sends its response and calls close() at once, before the client is done."),
                  observed: ["client": seen.client, "server": seen.server])
         lab.showRows(port: port)
 
@@ -34,7 +34,7 @@ struct PassiveCloseExperiment: Experiment {
         seen = try pair.waitFor(lab, client: .closed, server: .timeWait)
         client.record(seen.client); server.record(seen.server)
         let timer = seen.server == TCPState.timeWait.rawValue ? pair.serverTimer(lab) : pair.clientTimer(lab)
-        lab.step("The client reads the response and end-of-file, then closes: the server acknowledges its FIN.",
+        lab.step(LabText("lab.passive-close.client-closes", "The client reads the response and end-of-file, then closes: the server acknowledges its FIN."),
                  observed: ["client": seen.client, "server": seen.server, "timer_ms": String(timer)])
         lab.showRows(port: port)
         lab.sockets.close(listener)

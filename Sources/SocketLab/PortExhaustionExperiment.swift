@@ -21,11 +21,11 @@ struct PortExhaustionExperiment: Experiment {
         let first = PortExhaustionExperiment.firstPort
         try lab.setSysctl("ip_local_port_range", "\(first) \(first + ports - 1)")
         try lab.setSysctl("tcp_tw_reuse", "0")
-        lab.step("Inside the private namespace: ip_local_port_range = \(first)–\(first + ports - 1) (\(ports) ports), tcp_tw_reuse = 0 (the default, 2, would reuse loopback ports after tcp_tw_reuse_delay, so the range would never run out).",
+        lab.step(LabText("lab.port-exhaustion.sysctl", "Inside the private namespace: ip_local_port_range = {0}–{1} ({2} ports), tcp_tw_reuse = 0 (the default, 2, would reuse loopback ports after tcp_tw_reuse_delay, so the range would never run out).", first, first + ports - 1, ports),
                  observed: ["ip_local_port_range": lab.sysctl("ip_local_port_range") ?? "?",
                             "tcp_tw_reuse": lab.sysctl("tcp_tw_reuse") ?? "?"])
         if ports > 1 && ports % 2 == 1 {
-            lab.note("Linux's connect() probes an even number of ports per call (remaining &= ~1 in __inet_hash_connect), so with \(ports) ports in the range one can be missed and connect() may fail after \(ports - 1); use an even number for an exact count.")
+            lab.note(LabText("lab.port-exhaustion.odd-range", "Linux's connect() probes an even number of ports per call (remaining &= ~1 in __inet_hash_connect), so with {0} ports in the range one can be missed and connect() may fail after {1}; use an even number for an exact count.", ports, ports - 1))
         }
         let (listener, _) = try lab.sockets.listen(port: server, reuseAddress: true, backlog: Int32(min(ports + 8, 1024)))
         var connected = 0
@@ -47,9 +47,9 @@ struct PortExhaustionExperiment: Experiment {
         }
         let timeWaits = lab.rows(port: server).filter { $0.state == .timeWait && $0.remotePort == server }.count
         let serverTimeWaits = lab.rows(port: server).filter { $0.state == .timeWait && $0.localPort == server }.count
-        lab.step("\(connected) short connections to 127.0.0.1:\(server) each closed by the client first.",
+        lab.step(LabText("lab.port-exhaustion.connections", "{0} short connections to 127.0.0.1:{1} each closed by the client first.", connected, server),
                  observed: ["connected": String(connected), "time_wait": String(timeWaits)])
-        lab.step("The next connect() needs a local port, and every one is held by a TIME_WAIT socket.",
+        lab.step(LabText("lab.port-exhaustion.next-connect", "The next connect() needs a local port, and every one is held by a TIME_WAIT socket."),
                  observed: ["connect": firstError])
         lab.sockets.close(listener)
         return [

@@ -40,17 +40,17 @@ struct RebindExperiment: Experiment {
     func run(_ lab: LabSession) throws -> [String: Finding] {
         let port = try oldServer(lab, reuseAddress: true)
         let tw = lab.rows(port: port).filter { $0.state == .timeWait && $0.localPort == port }.count
-        lab.step("A server with SO_REUSEADDR on 127.0.0.1:\(port) closes a connection first, then stops.",
+        lab.step(LabText("lab.rebind.server-stops", "A server with SO_REUSEADDR on 127.0.0.1:{0} closes a connection first, then stops.", port),
                  observed: ["time_wait_on_server_port": String(tw)])
         lab.showRows(port: port)
         let without = tryBind(lab, port: port, reuseAddress: false)
-        lab.step("The restarted server calls bind(\(port)) without SO_REUSEADDR.", observed: ["bind": without])
+        lab.step(LabText("lab.rebind.bind-plain", "The restarted server calls bind({0}) without SO_REUSEADDR.", port), observed: ["bind": without])
         let with = tryBind(lab, port: port, reuseAddress: true)
-        lab.step("It tries again with SO_REUSEADDR set.", observed: ["bind": with])
+        lab.step(LabText("lab.rebind.bind-reuseaddr", "It tries again with SO_REUSEADDR set."), observed: ["bind": with])
 
         let strictPort = try oldServer(lab, reuseAddress: false)
         let strict = tryBind(lab, port: strictPort, reuseAddress: true)
-        lab.step("Had the old listener lacked SO_REUSEADDR (port \(strictPort)), its TIME_WAIT socket would not share: bind with SO_REUSEADDR gives this.",
+        lab.step(LabText("lab.rebind.strict-listener", "Had the old listener lacked SO_REUSEADDR (port {0}), its TIME_WAIT socket would not share: bind with SO_REUSEADDR gives this.", strictPort),
                  observed: ["bind": strict])
         return [
             "without_reuseaddr": .text(without),

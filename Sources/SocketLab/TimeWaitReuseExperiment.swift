@@ -21,11 +21,11 @@ struct TimeWaitReuseExperiment: Experiment {
         let hasDelay = lab.sysctl("tcp_tw_reuse_delay") != nil
         if hasDelay {
             try lab.setSysctl("tcp_tw_reuse_delay", String(delay))
-            lab.note("Linux \(KernelRelease.current.text) waits tcp_tw_reuse_delay (\(delay) ms) after the TIME_WAIT socket was made; kernels before 6.14 used a fixed rule of about one second instead.")
+            lab.note(LabText("lab.tw-reuse.delay-sysctl", "Linux {0} waits tcp_tw_reuse_delay ({1} ms) after the TIME_WAIT socket was made; kernels before 6.14 used a fixed rule of about one second instead.", KernelRelease.current.text, delay))
         } else {
-            lab.note("This kernel (\(KernelRelease.current.text)) has no tcp_tw_reuse_delay (added in Linux 6.14): it reuses a TIME_WAIT port once its timestamp is more than about one second old.")
+            lab.note(LabText("lab.tw-reuse.no-delay-sysctl", "This kernel ({0}) has no tcp_tw_reuse_delay (added in Linux 6.14): it reuses a TIME_WAIT port once its timestamp is more than about one second old.", KernelRelease.current.text))
         }
-        lab.step("Inside the private namespace: one ephemeral port (40000), tcp_tw_reuse = 1, timestamps on.",
+        lab.step(LabText("lab.tw-reuse.sysctl", "Inside the private namespace: one ephemeral port (40000), tcp_tw_reuse = 1, timestamps on."),
                  observed: ["tcp_tw_reuse": lab.sysctl("tcp_tw_reuse") ?? "?",
                             "tcp_tw_reuse_delay": lab.sysctl("tcp_tw_reuse_delay") ?? "absent"])
         let (listener, _) = try lab.sockets.listen(port: server, reuseAddress: true)
@@ -36,7 +36,7 @@ struct TimeWaitReuseExperiment: Experiment {
         _ = lab.sockets.readToEnd(pair.server, timeoutMilliseconds: 1_000)
         lab.sockets.close(pair.server)
         let seen = try pair.waitFor(lab, client: .timeWait, server: .closed)
-        lab.step("A connection from port \(pair.clientPort) closes, client first: the only port is now in TIME_WAIT.",
+        lab.step(LabText("lab.tw-reuse.time-wait", "A connection from port {0} closes, client first: the only port is now in TIME_WAIT.", pair.clientPort),
                  observed: ["client": seen.client])
         let recycledBefore = lab.tcpExtCounters()["TWRecycled"] ?? 0
 
@@ -50,7 +50,7 @@ struct TimeWaitReuseExperiment: Experiment {
         } catch let error as SocketCallError {
             immediate = error.name
         }
-        lab.step("connect() right away.", observed: ["connect": immediate, "ms_since_close": String(LabSession.now() - closedAt)])
+        lab.step(LabText("lab.tw-reuse.connect-now", "connect() right away."), observed: ["connect": immediate, "ms_since_close": String(LabSession.now() - closedAt)])
 
         let limit = (hasDelay ? delay : 1000) + 2_500
         _ = try lab.waitUntil(timeoutMilliseconds: reuseAfter >= 0 ? 0 : limit, pollMilliseconds: 20) {
@@ -66,7 +66,7 @@ struct TimeWaitReuseExperiment: Experiment {
             }
         }
         let recycled = (lab.tcpExtCounters()["TWRecycled"] ?? 0) - recycledBefore
-        lab.step("connect() again every 20 ms until the kernel lets the new connection take over the TIME_WAIT port.",
+        lab.step(LabText("lab.tw-reuse.connect-retry", "connect() again every 20 ms until the kernel lets the new connection take over the TIME_WAIT port."),
                  observed: ["succeeded_after_ms": reuseAfter >= 0 ? String(reuseAfter) : "never",
                             "TWRecycled_delta": String(recycled)])
         lab.sockets.close(listener)

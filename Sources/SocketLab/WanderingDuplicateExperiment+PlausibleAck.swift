@@ -32,7 +32,7 @@ extension WanderingDuplicateExperiment {
         lab.sockets.close(old)
         try peer.expect([.fin, .ack], "the server's FIN")
         try peer.send(.ack)
-        lab.step("Round 3, tcp_timestamps = 0: the server first sends \(sentOld) bytes, then the puppet (192.0.2.2:\(port)) sends its 100 bytes, whose ACK number now lies \(sentOld) past the server's ISN; both close.",
+        lab.step(LabText("lab.wandering-duplicate.round3", "Round 3, tcp_timestamps = 0: the server first sends {0} bytes, then the puppet (192.0.2.2:{1}) sends its 100 bytes, whose ACK number now lies {2} past the server's ISN; both close.", sentOld, port, sentOld),
                  observed: ["server": lab.stateName(local: Self.serverPort, remote: port)])
 
         try lab.pause(milliseconds: 40)
@@ -42,7 +42,7 @@ extension WanderingDuplicateExperiment {
         let fresh = try lab.sockets.accept(listener, timeoutMilliseconds: 1_000)
         let moved = Int(newSynAck.tcp.sequenceNumber &- oldSynAck.tcp.sequenceNumber)
         guard moved >= 0 && moved < sentOld else {
-            lab.step("The new connection's ISN moved \(moved) past the old one, beyond the \(sentOld) bytes sent: the copy could not look plausible this time.",
+            lab.step(LabText("lab.wandering-duplicate.isn-beyond", "The new connection's ISN moved {0} past the old one, beyond the {1} bytes sent: the copy could not look plausible this time.", moved, sentOld),
                      observed: ["isn_moved": String(moved)])
             return 0
         }
@@ -54,11 +54,11 @@ extension WanderingDuplicateExperiment {
         var read = 0
         var text = ""
         if case .data(let n) = lab.sockets.read(fresh, timeoutMilliseconds: 500) { read = n; text = String(decoding: Self.payload.prefix(40), as: UTF8.self) }
-        lab.step("The new connection's ISN moved \(moved) with the clock; its server sends \(sentNew) bytes, so the old copy's ACK number is now merely old. The copy arrives again.",
+        lab.step(LabText("lab.wandering-duplicate.isn-moved", "The new connection's ISN moved {0} with the clock; its server sends {1} bytes, so the old copy's ACK number is now merely old. The copy arrives again.", moved, sentNew),
                  observed: ["kernel_answer": answer.map { "\($0.tcp.flags.name) ack \($0.tcp.acknowledgementNumber &- isn) (relative)" } ?? "none",
                             "application_read": read > 0 ? "\(read) bytes: \"\(text)…\"" : "nothing"])
         if read > 0 {
-            lab.note("The application received \(read) bytes from the previous connection: RFC 1337's hazard H1 on the real kernel, once neither PAWS nor the ACK check could tell the copy apart.")
+            lab.note(LabText("lab.wandering-duplicate.hazard-h1", "The application received {0} bytes from the previous connection: RFC 1337's hazard H1 on the real kernel, once neither PAWS nor the ACK check could tell the copy apart.", read))
         }
         return read
     }

@@ -17,7 +17,7 @@ struct WanderingDuplicateExperiment: Experiment {
     let changesSysctls = true
     let simulatorAlternative = "sim wandering-duplicate-without-time-wait"
     let traceScenario: String? = "lab-wandering-duplicate"
-    let comparedConnections: (count: Int, reason: String)? = (4, "round 3 (connections 5 and 6) is kernel-only: it sends 4 MiB in 64 KiB segments with window scaling, which the simulator (MSS 1,460, a fixed 65,535-byte window) does not reproduce segment for segment")
+    let comparedConnections: (count: Int, reason: LabText)? = (4, LabText("lab.wandering-duplicate.round3-kernel-only", "round 3 (connections 5 and 6) is kernel-only: it sends 4 MiB in 64 KiB segments with window scaling, which the simulator (MSS 1,460, a fixed 65,535-byte window) does not reproduce segment for segment"))
     static let serverPort: UInt16 = 5000
     /// Exactly 100 bytes, as in the matching scenario.
     static let payload = Array(String("old bytes from the previous connection, delivered late by the network. ".padding(toLength: 99, withPad: "-", startingAt: 0) + "\n").utf8)
@@ -49,7 +49,7 @@ struct WanderingDuplicateExperiment: Experiment {
             lab.sockets.close(old)
             try peer.expect([.fin, .ack], "the server's FIN")
             try peer.send(.ack, options: tsOption(timestamps ? tsBase + 3 : nil))
-            lab.step("Round \(round + 1), tcp_timestamps = \(timestamps ? 1 : 0): the puppet (192.0.2.2:\(port)) sent 100 bytes to the kernel's server and closed first; it keeps no TIME_WAIT.",
+            lab.step(LabText("lab.wandering-duplicate.round", "Round {0}, tcp_timestamps = {1}: the puppet (192.0.2.2:{2}) sent 100 bytes to the kernel's server and closed first; it keeps no TIME_WAIT.", round + 1, timestamps ? 1 : 0, port),
                      observed: ["server": lab.stateName(local: Self.serverPort, remote: port)])
 
             // The new incarnation: same 4-tuple, same ISN, at once.
@@ -74,14 +74,14 @@ struct WanderingDuplicateExperiment: Experiment {
             if case .data(let n) = read {
                 outcome = "accepted"
                 staleBytes = n
-                lab.step("A copy of the old 100-byte segment arrives 355 ms into the new connection. The kernel takes it as new data: the application received \(n) bytes from the previous connection.",
+                lab.step(LabText("lab.wandering-duplicate.copy-accepted", "A copy of the old 100-byte segment arrives 355 ms into the new connection. The kernel takes it as new data: the application received {0} bytes from the previous connection.", n),
                          observed: ["kernel_answer": answer.map { $0.tcp.flags.name } ?? "none", "application_read": "\(n) bytes"])
             } else {
                 outcome = delta > 0 ? "dropped by PAWS" : challenges > 0 ? "dropped by the ACK check" : "dropped"
                 pawsDelta += delta
-                let why = delta > 0 ? "Its timestamp is older than the connection's: PAWS drops it and the kernel only ACKs."
-                    : "Its sequence number fits, but its ACK number acknowledges bytes this connection never sent: the kernel drops it with a challenge ACK (RFC 5961 §5.2)."
-                lab.step("A copy of the old 100-byte segment arrives 355 ms into the new connection. " + why,
+                lab.step(delta > 0
+                         ? LabText("lab.wandering-duplicate.copy-paws", "A copy of the old 100-byte segment arrives 355 ms into the new connection. Its timestamp is older than the connection's: PAWS drops it and the kernel only ACKs.")
+                         : LabText("lab.wandering-duplicate.copy-challenge-ack", "A copy of the old 100-byte segment arrives 355 ms into the new connection. Its sequence number fits, but its ACK number acknowledges bytes this connection never sent: the kernel drops it with a challenge ACK (RFC 5961 §5.2)."),
                          observed: ["kernel_answer": answer.map { "\($0.tcp.flags.name) ack \($0.tcp.acknowledgementNumber &- isn) (relative)" } ?? "none",
                                     "PAWSEstab_delta": String(delta), "TCPChallengeACK_delta": String(challenges),
                                     "application_read": "nothing"])
@@ -99,7 +99,7 @@ struct WanderingDuplicateExperiment: Experiment {
         }
         let acceptedLater = try plausibleAckRound(lab, peer, listener: listener)
         if acceptedLater > 0 { staleBytes = acceptedLater }
-        lab.note("RFC 1337's hazard H1 needs the old segment's ACK number to be acceptable too: Linux accepts no ACK below the new connection's own ISN, and that ISN moves on with the clock (about 15.6 million per second), so a copy from a quiet connection is refused (round 2); only a copy whose ACK number already lies past the new ISN gets in (round 3). The simulator's linux profile makes the same check.")
+        lab.note(LabText("lab.wandering-duplicate.ack-check", "RFC 1337's hazard H1 needs the old segment's ACK number to be acceptable too: Linux accepts no ACK below the new connection's own ISN, and that ISN moves on with the clock (about 15.6 million per second), so a copy from a quiet connection is refused (round 2); only a copy whose ACK number already lies past the new ISN gets in (round 3). The simulator's linux profile makes the same check."))
         return [
             "with_timestamps": .text(outcomes.first ?? "?"),
             "without_timestamps": .text(outcomes.last ?? "?"),

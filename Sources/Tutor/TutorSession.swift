@@ -368,7 +368,7 @@ public struct TutorSession: Sendable {
     /// What to do after the experiment: the next offered experiment, the open question again, or `next`.
     private func afterLab() -> [TutorLine] {
         if let lab = pendingLab {
-            return [.note(UIText.text("tutor.lab-next", lab.experiment, ExperimentCatalog.summary(of: lab.experiment)))]
+            return [.note(UIText.text("tutor.lab-next", lab.experiment, UIText.text(ExperimentCatalog.summaryText(of: lab.experiment))))]
         }
         if let question = pendingQuestion {
             return [.question(fill(question).prompt), .note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)))]
@@ -502,7 +502,7 @@ public struct TutorSession: Sendable {
                 if mode == .review { continue }
                 pendingLabs.append(lab)
                 if let caption = lab.caption, !caption.isEmpty { out.append(.prose(caption)) }
-                out.append(.note(UIText.text("tutor.lab-offer", lab.experiment, ExperimentCatalog.summary(of: lab.experiment))))
+                out.append(.note(UIText.text("tutor.lab-offer", lab.experiment, UIText.text(ExperimentCatalog.summaryText(of: lab.experiment)))))
             case .question(let question):
                 let filled = fill(question)
                 let record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()

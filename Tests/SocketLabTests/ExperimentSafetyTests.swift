@@ -95,7 +95,7 @@ extension ExperimentTests {
             _ = try ExperimentRunner.run("active-close", options: ["isolation": "host"], log: { line in
                 let text: String
                 switch line {
-                case .step(let step): text = step
+                case .step(let step): text = step.text
                 case .observed(_, let value): text = value
                 case .sockets(let rows): text = rows.map(\.local).joined(separator: " ")
                 default: text = ""

@@ -98,7 +98,7 @@ enum TutorFixtures {
                 }
             },
             runExperiment: { name, _, log, _ in
-                log(.step("running \(name)"))
+                log(.step(LabText(verbatim: "running \(name)")))
                 return try experiment(name)
             },
             diagram: { _, _, _ in nil })

@@ -49,17 +49,18 @@ import Testing
         }
     }
 
-    @Test(arguments: [80, 60])
-    func everyExperimentsNarrationFits(columns: Int) throws {
+    @Test(arguments: [80, 60], ["en", "zh-Hans"])
+    func everyExperimentsNarrationFits(columns: Int, language: String) throws {
         guard LiveLabEndToEndTests.reportSkip(LiveLabEndToEndTests.rootNamespaceUnavailable) else { return }
         let names = try TwlabBinary.run(["lab", "list"], environment: ["COLUMNS": "200"]).stdout
             .split(separator: "\n").filter { !$0.hasPrefix(" ") }.compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(names.count >= 8)
         for name in names {
-            let result = try TwlabBinary.run(["lab", "run", name, "--yes"], environment: ["COLUMNS": String(columns)], timeout: 120)
+            let result = try TwlabBinary.run(["lab", "run", name, "--yes"], environment: ["COLUMNS": String(columns), "TWLAB_LANG": language],
+                                             timeout: 120)
             #expect(result.status == 0, "\(name): \(result.stderr)")
             let wide = Self.overWide(result.stdout + result.stderr, columns: columns)
-            #expect(wide.isEmpty, "\(name): \(wide)")
+            #expect(wide.isEmpty, "\(language) \(name): \(wide)")
         }
     }
 }

@@ -1,6 +1,8 @@
 /// 界面文字的简体中文版。键与 `EnglishStrings` 相同；缺少的键回退到英文，`twlab lint` 会列出来。
 enum ChineseStrings {
-    static let table: [String: String] = [
+    static let table: [String: String] = interface.merging(ChineseLabStrings.table) { interface, _ in interface }
+
+    private static let interface: [String: String] = [
         // 交互式 shell
         "shell.welcome.tagline": "—— 动手弄清 TCP 怎样关闭连接，以及 TIME_WAIT 为什么存在。",
         "shell.welcome.keys": "输入 help 查看命令，Tab 补全，Ctrl-D 或 quit 退出。",
@@ -185,6 +187,21 @@ enum ChineseStrings {
         "lab.finding": "结果 {0} = {1}",
         "lab.tw-recycled": "（TWRecycled 统计的是在 tcp_tw_reuse 下接管了 TIME_WAIT 记录的 connect() 调用；名字虽然像，它和已被删除的 tcp_tw_recycle 毫无关系）",
         "lab.no-sockets": "（这些端口上没有套接字）",
+        "lab.orphan-fin-wait-2": "（内核把孤儿 FIN_WAIT_2 连接保存为一个小的 timewait 套接字，所以它把 tcp_fin_timeout 的倒计时报告成 time-wait 定时器）",
+        // 实验的内核抓包与仿真并排（实验自己的句子见 ChineseLabStrings）
+        "trace.kernel.lo": "内核（在 lo 上抓包）",
+        "trace.kernel.tun": "内核（在 TUN 设备上）",
+        "trace.simulation": "仿真（{0} 配置）",
+        "trace.connection": "── 连接 {0}",
+        "trace.more": "… 另有 {0} 个连接、{1} 个报文段（--json 会全部列出）",
+        "trace.no-segments": "（没有报文段）",
+        "trace.agree": "内核与仿真一致",
+        "trace.differ": "内核与仿真不一致：{0}",
+        // 时序图下方的仿真总结行（演示模式靠行首识别它）
+        "sim.summary": "结果：{0} · 最终状态：{1} · {2}",
+        "sim.summary.held": "所有预期均成立",
+        "sim.summary.failed": "{0} 条预期不成立",
+        "sim.summary.stopped": "达到工作量上限而停止：{0}",
         // shell 里的练习测验
         "quiz.none": "现在没有进行中的测验；用 quiz 加课程 ID 开始一次。",
         "quiz.start": "测验：共 {0} 题。逐题输入答案；quiz skip 跳过一题，quiz stop 结束。",

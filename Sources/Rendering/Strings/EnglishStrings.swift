@@ -156,6 +156,21 @@ enum EnglishStrings {
         "lab.finding": "finding {0} = {1}",
         "lab.tw-recycled": "(TWRecycled counts connect() calls that took over a TIME_WAIT entry under tcp_tw_reuse; despite its name it is unrelated to the removed tcp_tw_recycle)",
         "lab.no-sockets": "(no sockets on these ports)",
+        "lab.orphan-fin-wait-2": "(the kernel keeps an orphaned FIN_WAIT_2 as a small timewait socket, so it reports its tcp_fin_timeout countdown as a time-wait timer)",
+        // A lab's kernel trace beside its simulation (the lab's own sentences carry their English, see LabText)
+        "trace.kernel.lo": "kernel (captured on lo)",
+        "trace.kernel.tun": "kernel (on the TUN device)",
+        "trace.simulation": "simulation ({0} profile)",
+        "trace.connection": "── connection {0}",
+        "trace.more": "… {0} more connection(s), {1} segments (--json lists them)",
+        "trace.no-segments": "(no segments)",
+        "trace.agree": "kernel and simulation agree",
+        "trace.differ": "kernel and simulation differ: {0}",
+        // The simulator's summary line under a sequence diagram (the presenter finds it by its start)
+        "sim.summary": "outcome: {0} · final: {1} · {2}",
+        "sim.summary.held": "every expectation held",
+        "sim.summary.failed": "{0} expectation(s) failed",
+        "sim.summary.stopped": "stopped at a work limit: {0}",
         // The practice quiz in the shell
         "quiz.none": "No quiz is running; start one with `quiz LESSON-ID`.",
         "quiz.start": "Quiz: {0} questions. Type each answer; `quiz skip` skips one, `quiz stop` ends.",

@@ -69,7 +69,7 @@ public final class ShellSession {
     /// ended. Failures are counted and explained on the output.
     @discardableResult
     public func execute(_ line: String) -> CommandResult {
-        let result = dispatch(line)
+        let result = ControlEcho.suppressed(when: context.interactive) { dispatch(line) }
         if result == .failure { failures += 1 }
         return result
     }

@@ -29,9 +29,10 @@ public final class TerminalOutput {
     public func write(_ text: String) { sink(text) }
 
     /// Writes text as is, a screenful at a time when it is taller than `pageHeight`: after each page
-    /// `--More--` waits for space (next page) or q (skip the rest).
-    public func writePaged(_ text: String) {
-        guard let pageHeight else { return sink(text) }
+    /// `--More--` waits for space (next page) or q (skip the rest). `footer` follows in any case.
+    public func writePaged(_ text: String, footer: String = "") {
+        defer { if !footer.isEmpty { sink(footer) } }
+        guard let pageHeight, !text.isEmpty else { return sink(text) }
         let pages = Pager(height: pageHeight).pages(text)
         for (index, page) in pages.enumerated() {
             sink(page.joined(separator: "\n") + "\n")

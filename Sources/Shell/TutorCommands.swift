@@ -201,7 +201,11 @@ enum TutorCommands {
 
     static func render(_ context: ShellContext, _ lines: [TutorLine]) -> CommandResult {
         let renderer = StepRenderer(width: context.output.width, useColor: context.output.useColor)
-        context.output.writePaged(renderer.render(lines))
+        // The closing notes (what to type next: a lab offer, `next`, the answer's shape) are shown even
+        // when the learner skips the rest of a long step with q.
+        let footerStart = lines.lastIndex { if case .note = $0 { return false } else { return true } }.map { $0 + 1 } ?? 0
+        let body = Array(lines[..<footerStart]), footer = Array(lines[footerStart...])
+        context.output.writePaged(body.isEmpty ? "" : renderer.render(body), footer: footer.isEmpty ? "" : renderer.render(footer))
         return lines.contains(where: \.isError) ? .failure : .success
     }
 

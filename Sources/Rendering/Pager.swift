@@ -8,7 +8,7 @@ public struct Pager: Sendable, Equatable {
     public init(height: Int) { self.height = max(3, height) }
 
     /// The prompt shown under each page but the last.
-    public static let prompt = "--More-- (space: next page, q: skip the rest)"
+    public static var prompt: String { UIText.text("pager.more") }
 
     /// The text's lines in pages of `height - 2` rows; one page when it fits the screen.
     public func pages(_ text: String) -> [[String]] {

@@ -171,7 +171,7 @@ enum TutorCommands {
         if let question = area.session.pendingQuestion, !text.contains(" "),
            case .invalid = AnswerChecker.check(text, against: text, kind: question.answerKind),
            let suggestion = CommandSuggester.closest(to: word, among: commandNames.sorted()) {
-            context.output.line("'\(text)' is neither an answer of this question's shape nor a command — did you mean '\(suggestion)'? That was not graded.")
+            context.output.line(UIText.text("tutor.neither", text, suggestion))
             return .failure
         }
         return render(context, area.session.answer(text))

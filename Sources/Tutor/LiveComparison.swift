@@ -37,16 +37,11 @@ public struct LiveComparison: Sendable {
 
     /// The comparison as tutor lines.
     public var lines: [TutorLine] {
-        var out: [TutorLine] = [.heading(UIText.text("live.heading", report.isolation.rawValue, report.name))]
-        // The narration has already printed every finding once; only a run with no question to
-        // compare lists them here, so that nothing the kernel found goes unshown.
+        // The lab's narration has already printed every finding once; with no prediction to set beside
+        // them there is nothing to add but the note on timers.
         let keys = report.findings.keys.sorted()
-        if finding == nil && others.isEmpty {
-            for key in keys {
-                guard let value = report.findings[key] else { continue }
-                out.append(.diagram("  \(key) = \(value.display)\(Self.seconds(key: key, value: value))"))
-            }
-        }
+        var out: [TutorLine] = finding == nil && others.isEmpty ? []
+            : [.heading(UIText.text("live.heading", report.isolation.rawValue, report.name))]
         if let finding {
             out += sideBySide(Row(finding: finding, prediction: prediction, simulated: simulated, tolerance: tolerance))
         }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 @testable import Lessons
@@ -317,11 +318,19 @@ import TCPModel
                                    library: TutorFixtures.library, store: nil, services: services)
         _ = session.start("labs")
         #expect(session.pendingLabs.map(\.experiment) == ["active-close", "passive-close"])
+        let ran = Mutex<[String]>([])
+        services.runExperiment = { name, _, _, _ in
+            ran.withLock { $0.append(name) }
+            return ExperimentReport(name: name, isolation: .networkNamespace, findings: ["time_wait_side": .text("client")], steps: [])
+        }
+        session = TutorSession(catalog: LessonCatalog(lessons: [lesson], diagnostics: []),
+                               library: TutorFixtures.library, store: nil, services: services)
+        _ = session.start("labs")
         let first = session.runLab(log: { _ in }, shouldStop: { false })
-        #expect(first.text.contains("Live kernel (network-namespace): active-close"))
         #expect(first.text.contains("Next live experiment `passive-close`"))
         let second = session.runLab(log: { _ in }, shouldStop: { false })
-        #expect(second.text.contains("Live kernel (network-namespace): passive-close"))
+        #expect(ran.withLock { $0 } == ["active-close", "passive-close"])
+        #expect(second.text.contains("Type `next` to go on."))
         #expect(session.pendingLab == nil)
         #expect(session.runLab(log: { _ in }, shouldStop: { false }).text.contains("No live experiment is offered here"))
     }

@@ -105,7 +105,9 @@ enum EnglishStrings {
         "tutor.finished": "✓ Finished {0}. Score {1}/{2}.",
         "tutor.next-lesson": "Next: `start {0}`. Or play: `sim` and `lab` work at any time.",
         "tutor.last-lesson": "That was the last lesson. `progress` shows your record; `sim` and `lab` stay open for play.",
-        "tutor.lab-offer": "Live experiment `{0}` ({1}): type `yes` to run it on this machine's loopback, `no` to pass.",
+        "tutor.lab-offer": "Live experiment `{0}` ({1}): type `yes` to run it on this machine, `no` to pass.",
+        "tutor.neither": "'{0}' is neither an answer of this question's shape nor a command — did you mean '{1}'? That was not graded.",
+        "pager.more": "--More-- (space: next page, q: skip the rest)",
         "evidence.deciding": "Deciding observation: {0}",
         "evidence.draw": "`{0}` draws the whole run.",
         // What the simulation shows

@@ -132,6 +132,19 @@ public struct LessonCatalog: Sendable {
     }
 
     /// The lesson with this id (a lazily read catalog reads only that one).
+    /// The id of the lesson a learner means by `name`: its id, its file name (`01-four-way-close`) or
+    /// its number (`1`), in any case; nil when no lesson matches. Reads front matter only.
+    public func lessonID(named name: String) -> String? {
+        let wanted = name.lowercased()
+        let number = Int(wanted)
+        return headers.first { header in
+            let file = URL(fileURLWithPath: header.file).deletingPathExtension().lastPathComponent.lowercased()
+            if header.id == wanted || file == wanted { return true }
+            if let number, let prefix = Int(file.prefix(while: { $0.isNumber })) { return prefix == number }
+            return false
+        }?.id
+    }
+
     public func lesson(_ id: String) -> Lesson? {
         switch contents {
         case .read(let lessons, _): return lessons.first { $0.id == id }

@@ -137,8 +137,8 @@ public struct TutorSession: Sendable {
     }
 
     /// Starts a lesson, or resumes it at its saved step.
-    public mutating func start(_ id: String) -> [TutorLine] {
-        guard let lesson = catalog.lesson(id) else { return unknownLesson(id) }
+    public mutating func start(_ name: String) -> [TutorLine] {
+        guard let id = catalog.lessonID(named: name), let lesson = catalog.lesson(id) else { return unknownLesson(name) }
         var record = progress[lesson: id]
         var out: [TutorLine] = []
         let resuming = record.status == .started && record.step > 0
@@ -169,8 +169,8 @@ public struct TutorSession: Sendable {
     }
 
     /// Shows a finished lesson read-only from its first step.
-    public mutating func review(_ id: String) -> [TutorLine] {
-        guard let lesson = catalog.lesson(id) else { return unknownLesson(id) }
+    public mutating func review(_ name: String) -> [TutorLine] {
+        guard let id = catalog.lessonID(named: name), let lesson = catalog.lesson(id) else { return unknownLesson(name) }
         guard progress[lesson: id].status == .finished else {
             return [.error(UIText.text("tutor.review.unfinished", id))]
         }
@@ -383,8 +383,8 @@ public struct TutorSession: Sendable {
     }
 
     /// Forgets all progress in one lesson.
-    public mutating func reset(_ id: String) -> [TutorLine] {
-        guard catalog.lesson(id) != nil else { return unknownLesson(id) }
+    public mutating func reset(_ name: String) -> [TutorLine] {
+        guard let id = catalog.lessonID(named: name), catalog.lesson(id) != nil else { return unknownLesson(name) }
         progress.lessons[id] = nil
         if progress.currentLesson == id { progress.currentLesson = nil }
         if lessonID == id {

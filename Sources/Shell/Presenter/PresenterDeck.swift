@@ -20,14 +20,7 @@ struct PresenterDeck {
                      services: TutorServices = .live) -> Result<PresenterDeck, PresenterError> {
         let catalog = LessonCatalog.load(directory: lessonsDirectory,
                                          language: language ?? TutorCommands.lessonLanguage(in: lessonsDirectory))
-        let wanted = name.lowercased()
-        let number = Int(wanted)
-        let lesson = catalog.lesson(wanted) ?? catalog.lessons.first { lesson in
-            let file = URL(fileURLWithPath: lesson.file).deletingPathExtension().lastPathComponent.lowercased()
-            if file == wanted { return true }
-            if let number, let prefix = Int(file.prefix(while: { $0.isNumber })) { return prefix == number }
-            return false
-        }
+        let lesson = catalog.lessonID(named: name).flatMap { catalog.lesson($0) }
         guard let lesson else {
             let ids = catalog.lessons.map(\.id).joined(separator: ", ")
             return .failure(PresenterError(message: "no lesson '\(name)' in \(lessonsDirectory.path); lessons: \(ids.isEmpty ? "none found" : ids)"))

@@ -138,7 +138,7 @@ enum ChineseStrings {
         "tutor.last-lesson": "这是最后一课。progress 可以查看你的学习记录；sim 和 lab 随时可以用来练习。",
         "tutor.lab-offer": "真机实验 `{0}`（{1}）：输入 yes 在本机运行，输入 no 跳过。",
         "tutor.neither": "“{0}”既不是本题能接受的答案，也不是命令——你是想输入“{1}”吗？这次不计分。",
-        "pager.more": "--更多--（空格：下一页，q：跳过其余部分）",
+        "pager.more": "--More--（空格：下一页，q：跳过其余部分）",
         "evidence.deciding": "判定依据：{0}",
         "evidence.draw": "`{0}` 可以画出完整过程。",
         // 仿真结果的说明

@@ -80,7 +80,10 @@ struct PresenterScreen {
         let text: String
         switch state.input {
         case .goTo(let typed)?: text = theme.paint(UIText.text("present.go-to", String(state.stepCount)), .emphasis) + typed + "▏"
-        case .vote(let typed)?: text = theme.paint(UIText.text("present.votes"), .emphasis) + typed + "▏"
+        case .vote(let typed, let question, let questions)?:
+            let prompt = questions > 1 ? UIText.text("present.votes.question", String(question + 1), String(questions))
+                                       : UIText.text("present.votes")
+            text = theme.paint(prompt, .emphasis) + typed + "▏"
         case nil:
             if let message = state.message {
                 text = theme.paint(message, .problem)
@@ -120,7 +123,9 @@ struct PresenterScreen {
                 out += wrap(UIText.text("present.hint", String(number + 1), hint), indent: 2).map { theme.paint($0, .hint) }
             }
         }
-        if let lab = slide.lab {
+        if slide.labs.count > 1 {
+            out += wrap(UIText.text("present.labs", slide.labs.map(\.experiment).joined(separator: ", ")), indent: 2)
+        } else if let lab = slide.lab {
             out += wrap(UIText.text("present.lab", lab.experiment), indent: 2)
         }
         return out
@@ -179,7 +184,7 @@ struct PresenterScreen {
             }
             if prompts { out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) } }
             out.append(theme.paint(UIText.text("present.answer", answer ?? UIText.text("present.no-answer")), .answer))
-            if showVotes, index == 0, let votes = state.votes[state.step], !votes.isEmpty {
+            if showVotes, let votes = state.votes[state.step]?[index], !votes.isEmpty {
                 out += VoteChart(votes: votes.map { ($0.answer, $0.count) }, expected: answer, width: contentWidth).lines()
             }
             guard !question.explain.isEmpty else { continue }

@@ -144,7 +144,7 @@ import Glibc
         }
         type(line("ACK 9") + line("RST 2") + [.enter])
         #expect(state.input == .vote("", question: 1, of: 2))
-        #expect(Self.plain(PresenterTests.screen(&deck, state, columns: 80, rows: 24)).contains("question 2 of 2"))
+        #expect(Self.plain(PresenterTests.screen(&deck, state, columns: 80, rows: 24)).contains("question 2 of 2 (empty Enter ends)"))
         type(line("RST 7") + line("NOTHING 1") + [.enter])
         #expect(state.input == nil)
         #expect(state.votes[state.step] == [0: [.init(answer: "ACK", count: 9), .init(answer: "RST", count: 2)],
@@ -153,12 +153,14 @@ import Glibc
         type([.character("r")])
         state.playing = false
         state.frame = 1000
-        let text = Self.plain(PresenterTests.screen(&deck, state, columns: 132, rows: 60))
-        #expect(text.contains("Answer: ACK") && text.contains("Answer: RST"), "\(text)")
-        #expect(text.contains("✓ ACK") && text.contains("✓ RST") && text.contains("NOTHING"), "both charts, each answer marked:\n\(text)")
-        let first = try #require(text.range(of: "✓ ACK")), second = try #require(text.range(of: "✓ RST"))
-        let answerTwo = try #require(text.range(of: "Answer: RST"))
-        #expect(first.lowerBound < answerTwo.lowerBound && answerTwo.lowerBound < second.lowerBound, "each chart under its own answer")
+        for (columns, rows) in [(80, 24), (132, 60)] {
+            let text = Self.plain(PresenterTests.screen(&deck, state, columns: columns, rows: rows))
+            #expect(text.contains("Answer: ACK") && text.contains("Answer: RST"), "\(text)")
+            #expect(text.contains("✓ ACK") && text.contains("✓ RST") && text.contains("NOTHING"), "both charts, each answer marked:\n\(text)")
+            let first = try #require(text.range(of: "✓ ACK")), second = try #require(text.range(of: "✓ RST"))
+            let answerTwo = try #require(text.range(of: "Answer: RST"))
+            #expect(first.lowerBound < answerTwo.lowerBound && answerTwo.lowerBound < second.lowerBound, "each chart under its own answer")
+        }
     }
 
     /// Runs both labs of "Both worlds on your kernel" to their end, as the presenter's loop does.

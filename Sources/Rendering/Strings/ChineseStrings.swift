@@ -246,6 +246,7 @@ enum ChineseStrings {
         "present.lab": "真机实验：{0}（按 l 运行）",
         "present.labs": "真机实验：{0}（按 l 依次运行）",
         "present.votes.question": "第 {0}/{1} 题举手统计（空行回车：下一题）：",
+        "present.votes.last": "第 {0}/{1} 题举手统计（空行回车结束）：",
         "present.live.item-running": "{0} 运行中…（q 停止）",
         "present.live.item-done": "{0} 已完成",
         "present.live.item-failed": "未运行",

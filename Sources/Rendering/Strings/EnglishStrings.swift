@@ -217,6 +217,7 @@ enum EnglishStrings {
         "present.lab": "Live experiment: {0} (l runs it)",
         "present.labs": "Live experiments: {0} (l runs them in turn)",
         "present.votes.question": "Votes, question {0} of {1} (empty Enter: next): ",
+        "present.votes.last": "Votes, question {0} of {1} (empty Enter ends): ",
         "present.live.item-running": "{0} running… (q stops)",
         "present.live.item-done": "{0} done",
         "present.live.item-failed": "not run",

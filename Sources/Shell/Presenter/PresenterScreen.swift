@@ -81,8 +81,8 @@ struct PresenterScreen {
         switch state.input {
         case .goTo(let typed)?: text = theme.paint(UIText.text("present.go-to", String(state.stepCount)), .emphasis) + typed + "▏"
         case .vote(let typed, let question, let questions)?:
-            let prompt = questions > 1 ? UIText.text("present.votes.question", String(question + 1), String(questions))
-                                       : UIText.text("present.votes")
+            let key = question + 1 < questions ? "present.votes.question" : "present.votes.last"
+            let prompt = questions > 1 ? UIText.text(key, String(question + 1), String(questions)) : UIText.text("present.votes")
             text = theme.paint(prompt, .emphasis) + typed + "▏"
         case nil:
             if let message = state.message {
@@ -154,9 +154,11 @@ struct PresenterScreen {
     func revealBody(rows: Int) -> [String] {
         guard frame != nil else { return Self.cut(revealText(rows: rows, prompts: true, votes: true), to: rows, width: contentWidth) }
         if animationEnded && !state.stateMachine {
-            // The explanation has the room: the chart, then the questions give way before any of it
-            // does; the diagram shows what is left, or gives way to one line (`s` shows it alone).
+            // The explanation has the room: the questions (already on the step's screen), then the
+            // class's votes give way before any of it does; the diagram shows what is left, or gives
+            // way to one line (`s` shows it alone).
             var out = revealText(rows: rows, prompts: true, votes: true)
+            if out.count > rows - 1 { out = revealText(rows: rows, prompts: false, votes: true) }
             if out.count > rows - 1 { out = revealText(rows: rows, prompts: true, votes: false) }
             if out.count > rows - 1 { out = revealText(rows: rows, prompts: false, votes: false) }
             let left = rows - out.count - 1

@@ -39,7 +39,8 @@ extension PresenterScreen {
             }
         }
         // One below the other: the simulation on the first page, the kernel on the pages after it.
-        let simulation = revealBody(rows: rows - 1)
+        // While the segments play, a long reveal may run past its rows: the kernel's line stays.
+        let simulation = Array(revealBody(rows: rows - 1).prefix(rows - 1))
         guard live.isResult else { return simulation + [live.headline(width: contentWidth)] }
         // With several labs, each lab's result starts on a page of its own, its title first.
         let kernel = live.isSeveral

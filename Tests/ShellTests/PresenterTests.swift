@@ -47,7 +47,8 @@ import TCPModel
                     state.frame = 3
                     state.hintsShown = 2
                     state.watch = step % 2 == 0
-                    state.votes[step] = [.init(answer: "CLOSE_WAIT", count: 12), .init(answer: "FIN_WAIT_2", count: 5)]
+                    state.votes[step] = [0: [.init(answer: "CLOSE_WAIT", count: 12), .init(answer: "FIN_WAIT_2", count: 5)],
+                                         1: [.init(answer: "RST", count: 4)]]
                     let lines = Self.screen(&deck, state, columns: columns, rows: rows)
                     #expect(lines.count == rows, "\(file) step \(step + 1) \(view)")
                     for line in lines {
@@ -97,7 +98,7 @@ import TCPModel
     @Test func revealShowsTheAnswerVotesAndTheAnimation() throws {
         var deck = try Self.deck()
         var state = PresenterState(stepCount: deck.slides.count)
-        state.votes[0] = [.init(answer: "FIN_WAIT_2", count: 3), .init(answer: "CLOSE_WAIT", count: 9)]
+        state.votes[0] = [0: [.init(answer: "FIN_WAIT_2", count: 3), .init(answer: "CLOSE_WAIT", count: 9)]]
         _ = state.handle(.character("r"), frames: 11, hasLab: false, hintCount: 2)
         #expect(state.view == .reveal && state.playing)
         let text = Self.screen(&deck, state, columns: 80, rows: 24).joined(separator: "\n")
@@ -118,7 +119,7 @@ import TCPModel
         let (columns, rows) = size
         var deck = try Self.deck()
         var state = PresenterState(stepCount: deck.slides.count)
-        state.votes[0] = [.init(answer: "FIN_WAIT_2", count: 3), .init(answer: "CLOSE_WAIT", count: 9)]
+        state.votes[0] = [0: [.init(answer: "FIN_WAIT_2", count: 3), .init(answer: "CLOSE_WAIT", count: 9)]]
         let run = deck.run(0)
         let frames = SequenceAnimation(result: try #require(run), width: 80).frameCount
         _ = state.handle(.character("r"), frames: frames, hasLab: false, hintCount: 2)
@@ -220,7 +221,7 @@ import TCPModel
         for key in [PresenterKey.character("v")] + "TIME_WAIT 7".map(PresenterKey.character) + [.enter, .enter] {
             _ = state.handle(key, frames: 3, hasLab: false, hintCount: 0)
         }
-        #expect(state.votes[2] == [.init(answer: "TIME_WAIT", count: 7)] && state.input == nil)
+        #expect(state.votes[2] == [0: [.init(answer: "TIME_WAIT", count: 7)]] && state.input == nil)
         #expect(state.handle(.character("q"), frames: 3, hasLab: false, hintCount: 0) == .quit)
     }
 

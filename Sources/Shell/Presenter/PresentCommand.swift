@@ -11,9 +11,10 @@ struct PresentCommand: ParsableCommand {
         abstract: "Present a lesson full screen on a projector.",
         discussion: """
             One step per screen. Keys: space, → or Enter next; ← back; r reveal the answer and play \
-            the simulation (+ and - change the pace, p pauses), then the live kernel's result of the \
-            step's lab beside it ([ and ] turn pages where it does not fit); h next hint; s play the simulation; \
-            l run the live experiment; w live socket pane; v enter a show of hands; g go to a step; \
+            the simulation (+ and - change the pace, p pauses), then the live kernel's result of each of the \
+            step's labs beside it ([ and ] turn pages where it does not fit); h next hint; s play the simulation; \
+            l run the live experiments in turn; w live socket pane; v enter a show of hands (per question: \
+            an empty Enter goes to the next); g go to a step; \
             ? keys; q quit. Run 'twlab present LESSON --notes' in a second terminal for the speaker's \
             notes, expected answers and the next step; it follows the projector.
             """)
@@ -30,7 +31,7 @@ struct PresentCommand: ParsableCommand {
     var notes = false
 
     @Flag(name: .customLong("no-live"),
-          help: "Reveal without running the step's lab (l still runs it): for a machine where labs cannot run.")
+          help: "Reveal without running the step's labs (l still runs them): for a machine where labs cannot run.")
     var noLive = false
 
     @Option(help: ArgumentHelp("Record the presentation as an asciicast v2 file with a marker per step and reveal.",

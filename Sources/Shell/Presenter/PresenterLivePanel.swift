@@ -18,20 +18,36 @@ struct PresenterLivePanel {
         case stopped
     }
 
+    /// The step's last lab so far: the one running, or the last that ran.
     var status: Status
     var theme: PresenterTheme
+    /// On a step with several labs, the runs before `status`, in order; each result comes before it.
+    var earlier: [Status] = []
+    /// How many labs the step has (the headline counts the ones still to come).
+    var total = 1
 
-    /// Whether the panel is a whole result (more than one line).
-    var isResult: Bool { if case .finished = status { return true } else { return false } }
+    /// Every run shown, in order.
+    var all: [Status] { earlier + [status] }
 
-    /// Whether the panel takes a column beside the simulation on a wide terminal (a running lab or its
+    /// Whether the panel is a whole result (more than one line): some lab has finished.
+    var isResult: Bool { all.contains { if case .finished = $0 { return true } else { return false } } }
+
+    /// Whether the panel takes a column beside the simulation on a wide terminal (a running lab or a
     /// result); otherwise it is one line under it.
     var isBeside: Bool {
-        switch status {
-        case .running, .finished: return true
-        default: return false
+        all.contains {
+            switch $0 {
+            case .running, .finished: return true
+            default: return false
+            }
         }
     }
+
+    /// Whether the step has several labs (the panel shows each in turn).
+    var isSeveral: Bool { total > 1 || !earlier.isEmpty }
+
+    /// The panel of one lab of the step.
+    func single(_ status: Status) -> PresenterLivePanel { PresenterLivePanel(status: status, theme: theme) }
 
     /// What the lab narrated so far.
     var narration: [LabLine] {
@@ -41,8 +57,10 @@ struct PresenterLivePanel {
         }
     }
 
-    /// One line that says where the live kernel is: running, not run and why, stopped, or its verdict.
+    /// One line that says where the live kernel is: running, not run and why, stopped, or its verdict
+    /// (with several labs: each lab's name and mark, in order).
     func headline(width: Int) -> String {
+        if isSeveral { return severalHeadline(width: width) }
         let text: String
         switch status {
         case .noLab: text = UIText.text("present.live.no-lab")
@@ -61,8 +79,44 @@ struct PresenterLivePanel {
         return theme.paint(DisplayFit.truncate(text, to: width), role)
     }
 
-    /// The whole panel at `width` columns: title, verdict, socket table, findings, segments.
+    /// The whole panel at `width` columns: title, verdict, socket table, findings, segments (with
+    /// several labs: each lab's, one after the other, a blank line between).
     func lines(width: Int) -> [String] {
+        guard isSeveral else { return singleLines(width: width) }
+        var out: [String] = []
+        for status in all {
+            if !out.isEmpty { out.append("") }
+            out += single(status).singleLines(width: width)
+        }
+        return out
+    }
+
+    private func severalHeadline(width: Int) -> String {
+        var items: [String] = []
+        var problem = false, agree = true
+        for status in all {
+            switch status {
+            case .running(let name, _): items.append(UIText.text("present.live.item-running", name)); agree = false
+            case .finished(let report, _):
+                if let agreement = report.agreement {
+                    items.append(report.name + (agreement.agree ? " ✓" : " ≠"))
+                    problem = problem || !agreement.agree
+                } else {
+                    items.append(UIText.text("present.live.item-done", report.name)); agree = false
+                }
+            case .failed: items.append(UIText.text("present.live.item-failed")); problem = true
+            case .stopped: items.append(UIText.text("present.live.item-stopped")); problem = true
+            case .noLab, .off: agree = false
+            }
+        }
+        let waiting = total - all.count
+        if waiting > 0 { items.append(UIText.text("present.live.item-waiting", String(waiting))); agree = false }
+        let text = UIText.text("present.live.verdict", items.joined(separator: " · "))
+        let role: PresenterTheme.Role = problem ? .problem : (agree ? .answer : .quiet)
+        return theme.paint(DisplayFit.truncate(text, to: width), role)
+    }
+
+    private func singleLines(width: Int) -> [String] {
         guard case .finished(let report, let narration) = status else {
             guard case .running(_, let narration) = status else { return [headline(width: width)] }
             // While it runs: the line, then what it has done so far.

@@ -54,8 +54,9 @@ enum Presenter {
             PresenterPosition(lesson: deck.lesson.id, step: state.step, view: state.view, hintsShown: state.hintsShown,
                               ended: true).save(to: positionFile)
         }
-        // The step's lab, one run at a time on its own thread; finished runs are kept per step.
-        var labs: [Int: PresenterLiveLab] = [:]
+        // The step's labs, one after the other, one run at a time on its own thread; finished runs are
+        // kept per step.
+        var labs: [Int: PresenterLabSequence] = [:]
         var turnedToLive: Set<ObjectIdentifier> = []
         var pageTurned = false
         var watchLines: [String] = []
@@ -74,16 +75,16 @@ enum Presenter {
         func livePanel() -> PresenterLivePanel? {
             let slide = deck.slides[state.step]
             guard state.view == .reveal || state.view == .lab else { return nil }
-            if let run = labs[state.step] { return PresenterLivePanel(status: run.status, theme: options.theme) }
+            if let run = labs[state.step], !run.runs.isEmpty { return run.panel(theme: options.theme) }
             guard state.view == .reveal else { return nil }
             guard slide.lab != nil else { return PresenterLivePanel(status: .noLab, theme: options.theme) }
             return options.live ? nil : PresenterLivePanel(status: .off, theme: options.theme)
         }
 
-        func startLab(_ lab: LabBlock) {
+        func startLabs(_ list: [LabBlock]) {
             // One lab at a time: one still running elsewhere stops (and cleans up) first.
             for (step, run) in labs where run.isRunning && step != state.step { run.stopAndWait() }
-            labs[state.step] = PresenterLiveLab(step: state.step, lab: lab, services: deck.services, scenarios: deck.library)
+            labs[state.step] = PresenterLabSequence(step: state.step, labs: list, services: deck.services, scenarios: deck.library)
         }
 
         func draw(force: Bool = false) {
@@ -106,9 +107,10 @@ enum Presenter {
                 return screen
             }
             var screen = makeScreen()
-            // Once the kernel's result is in and the animation has ended, it comes into view (on the
-            // page after the simulation when the two do not fit side by side).
-            if let run = labs[state.step], live?.isResult == true, !turnedToLive.contains(ObjectIdentifier(run)) {
+            // Once the kernel's results are in (every lab of the step has run) and the animation has
+            // ended, they come into view (on the page after the simulation when the two do not fit
+            // side by side).
+            if let run = labs[state.step], !run.isRunning, live?.isResult == true, !turnedToLive.contains(ObjectIdentifier(run)) {
                 let animationDone = frames.map { state.frame + 1 >= $0.frameCount } ?? true
                 if state.view == .lab, let page = screen.labLivePage(rows: screen.bodyRows) {
                     state.page = page
@@ -161,19 +163,19 @@ enum Presenter {
             for key in keys {
                 let slide = deck.slides[state.step]
                 let step = state.step
-                let effect = state.handle(key, frames: frameCount(), hasLab: slide.lab != nil,
-                                          hintCount: slide.questions.first?.hints.count ?? 0)
+                let effect = state.handle(key, frames: frameCount(), hasLab: !slide.labs.isEmpty,
+                                          hintCount: slide.questions.first?.hints.count ?? 0,
+                                          questionCount: slide.questions.count)
                 switch effect {
                 case .quit: quit = true
                 case .runLab:
-                    // `l` on a lab that the reveal is running shows it; otherwise a fresh run.
-                    if let lab = slide.lab, labs[step]?.isRunning != true { startLab(lab) }
+                    // `l` on labs that the reveal is running shows them; otherwise a fresh run of each.
+                    if !slide.labs.isEmpty, labs[step]?.isRunning != true { startLabs(slide.labs) }
                 case .reveal:
-                    if let lab = slide.lab, options.live {
-                        switch labs[step]?.status {
-                        case .running?, .finished?: break
-                        default: startLab(lab)
-                        }
+                    // The reveal runs every lab of the step in turn, unless they run or have all run.
+                    if !slide.labs.isEmpty, options.live {
+                        let run = labs[step]
+                        if run == nil || !(run!.isRunning || run!.isComplete) { startLabs(slide.labs) }
                     }
                 case .leftStep:
                     // Leaving a step (or its lab's view) stops its lab; it cleans up on its own thread.
@@ -185,6 +187,8 @@ enum Presenter {
                 if state.playing { nextFrame = Date().addingTimeInterval(Double(state.frameMilliseconds) / 1000) }
             }
             if quit { break }
+            // The next lab of the step starts once the one before has ended.
+            for run in labs.values { run.advance() }
             if state.playing, Date() >= nextFrame {
                 _ = state.tick(frames: frameCount())
                 nextFrame = Date().addingTimeInterval(Double(state.frameMilliseconds) / 1000)

@@ -39,9 +39,13 @@ extension PresenterScreen {
             }
         }
         // One below the other: the simulation on the first page, the kernel on the pages after it.
-        let simulation = revealBody(rows: rows - 1)
+        // While the segments play, a long reveal may run past its rows: the kernel's line stays.
+        let simulation = Array(revealBody(rows: rows - 1).prefix(rows - 1))
         guard live.isResult else { return simulation + [live.headline(width: contentWidth)] }
-        let kernel = chunks(live.lines(width: contentWidth), rows: rows - 1)
+        // With several labs, each lab's result starts on a page of its own, its title first.
+        let kernel = live.isSeveral
+            ? live.all.flatMap { chunks(live.single($0).lines(width: contentWidth), rows: rows - 1) }
+            : chunks(live.lines(width: contentWidth), rows: rows - 1)
         let pages = [simulation] + kernel
         let page = min(state.page, pages.count - 1)
         return pages[page] + Array(repeating: "", count: max(0, rows - 1 - pages[page].count))
@@ -55,9 +59,11 @@ extension PresenterScreen {
         return 1
     }
 
-    /// The lab view (`l`): the narration as it happens, then the kernel's result after it.
+    /// The lab view (`l`): the narration as it happens, then the kernel's result after it (with
+    /// several labs: each lab's narration and result in turn).
     func labBody(rows: Int) -> [String] {
         guard let live else { return [] }
+        if live.isSeveral { return severalLabBody(rows: rows, live: live) }
         let text = LabNarrationText(width: contentWidth)
         let narration = live.narration.flatMap { text.lines(for: $0) }
         switch live.status {
@@ -75,9 +81,52 @@ extension PresenterScreen {
         }
     }
 
-    /// The page of the lab view the kernel's result starts on, once it has finished.
+    /// The lab view of a step with several labs: each lab's narration, then its result (or why it did
+    /// not run), and the line where the first result starts.
+    func severalLabLines(live: PresenterLivePanel) -> (lines: [String], firstResult: Int?) {
+        let text = LabNarrationText(width: contentWidth)
+        var out: [String] = []
+        var firstResult: Int?
+        for (index, status) in live.all.enumerated() {
+            let one = live.single(status)
+            if !out.isEmpty { out.append("") }
+            out += one.narration.flatMap { text.lines(for: $0) }
+            switch status {
+            case .finished:
+                out.append("")
+                if firstResult == nil { firstResult = out.count }
+                out += one.lines(width: contentWidth)
+            case .failed(let why):
+                out += wrap(UIText.text("present.live.could-not-run", why), indent: 2)
+                if index < slide.labs.count, let fallback = slide.labs[index].fallback {
+                    out += wrap(UIText.text("present.live.fallback", fallback.label), indent: 2)
+                }
+            case .running:
+                break  // The panel's headline, under the narration, says which lab runs.
+            default:
+                out.append(one.headline(width: contentWidth))
+            }
+        }
+        return (out, firstResult)
+    }
+
+    private func severalLabBody(rows: Int, live: PresenterLivePanel) -> [String] {
+        let all = severalLabLines(live: live).lines
+        // While a lab runs, its latest lines; afterwards, pages.
+        if case .running = live.status { return Array(all.suffix(rows - 1)) + [live.headline(width: contentWidth)] }
+        let pages = chunks(all, rows: rows - 1)
+        let page = min(state.page, pages.count - 1)
+        guard pages.count > 1 else { return pages[0] }
+        return pages[page] + Array(repeating: "", count: max(0, rows - 1 - pages[page].count)) + [pageLine(page, of: pages.count, live: nil)]
+    }
+
+    /// The page of the lab view the kernel's (first) result starts on, once it has finished.
     func labLivePage(rows: Int) -> Int? {
         guard let live, live.isResult else { return nil }
+        if live.isSeveral {
+            guard let first = severalLabLines(live: live).firstResult else { return nil }
+            return first / max(1, rows - 1)
+        }
         let text = LabNarrationText(width: contentWidth)
         let narration = live.narration.flatMap { text.lines(for: $0) }
         return (narration.count + 1) / max(1, rows - 1)

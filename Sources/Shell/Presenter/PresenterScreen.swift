@@ -80,7 +80,10 @@ struct PresenterScreen {
         let text: String
         switch state.input {
         case .goTo(let typed)?: text = theme.paint(UIText.text("present.go-to", String(state.stepCount)), .emphasis) + typed + "▏"
-        case .vote(let typed)?: text = theme.paint(UIText.text("present.votes"), .emphasis) + typed + "▏"
+        case .vote(let typed, let question, let questions)?:
+            let key = question + 1 < questions ? "present.votes.question" : "present.votes.last"
+            let prompt = questions > 1 ? UIText.text(key, String(question + 1), String(questions)) : UIText.text("present.votes")
+            text = theme.paint(prompt, .emphasis) + typed + "▏"
         case nil:
             if let message = state.message {
                 text = theme.paint(message, .problem)
@@ -120,7 +123,9 @@ struct PresenterScreen {
                 out += wrap(UIText.text("present.hint", String(number + 1), hint), indent: 2).map { theme.paint($0, .hint) }
             }
         }
-        if let lab = slide.lab {
+        if slide.labs.count > 1 {
+            out += wrap(UIText.text("present.labs", slide.labs.map(\.experiment).joined(separator: ", ")), indent: 2)
+        } else if let lab = slide.lab {
             out += wrap(UIText.text("present.lab", lab.experiment), indent: 2)
         }
         return out
@@ -149,9 +154,11 @@ struct PresenterScreen {
     func revealBody(rows: Int) -> [String] {
         guard frame != nil else { return Self.cut(revealText(rows: rows, prompts: true, votes: true), to: rows, width: contentWidth) }
         if animationEnded && !state.stateMachine {
-            // The explanation has the room: the chart, then the questions give way before any of it
-            // does; the diagram shows what is left, or gives way to one line (`s` shows it alone).
+            // The explanation has the room: the questions (already on the step's screen), then the
+            // class's votes give way before any of it does; the diagram shows what is left, or gives
+            // way to one line (`s` shows it alone).
             var out = revealText(rows: rows, prompts: true, votes: true)
+            if out.count > rows - 1 { out = revealText(rows: rows, prompts: false, votes: true) }
             if out.count > rows - 1 { out = revealText(rows: rows, prompts: true, votes: false) }
             if out.count > rows - 1 { out = revealText(rows: rows, prompts: false, votes: false) }
             let left = rows - out.count - 1
@@ -179,7 +186,7 @@ struct PresenterScreen {
             }
             if prompts { out += wrap("? " + question.prompt, indent: 2).map { theme.paint($0, .emphasis) } }
             out.append(theme.paint(UIText.text("present.answer", answer ?? UIText.text("present.no-answer")), .answer))
-            if showVotes, index == 0, let votes = state.votes[state.step], !votes.isEmpty {
+            if showVotes, let votes = state.votes[state.step]?[index], !votes.isEmpty {
                 out += VoteChart(votes: votes.map { ($0.answer, $0.count) }, expected: answer, width: contentWidth).lines()
             }
             guard !question.explain.isEmpty else { continue }

@@ -10,18 +10,20 @@ struct PresenterSlide: Sendable {
     var questions: [Question]
     /// The scenario `s` and `r` play: the step's first `sim` block, else its first question's.
     var simulation: (reference: ScenarioReference, profile: ProfileName?)?
-    /// The step's live experiment, if any: its first `lab` block, else the experiment its first
-    /// question is measured by (`experiment:` in a question). `l` runs it, and the reveal sets the
-    /// kernel's result beside the simulation.
-    var lab: LabBlock?
+    /// The step's live experiments, in order: its `lab` blocks, then any other experiment one of its
+    /// questions is measured by (`experiment:` in a question), each experiment once. `l` and the
+    /// reveal run them one after the other and set each result beside the simulation.
+    var labs: [LabBlock]
+    /// The step's first live experiment, if any.
+    var lab: LabBlock? { labs.first }
     var notes: String
 
     /// The slides of a lesson, one per step.
     static func slides(of lesson: Lesson) -> [PresenterSlide] {
         lesson.steps.map { step in
-            var slide = PresenterSlide(title: step.title, prose: [], questions: [], simulation: nil, lab: nil, notes: step.notes)
+            var slide = PresenterSlide(title: step.title, prose: [], questions: [], simulation: nil, labs: [], notes: step.notes)
             var questionSimulation: (ScenarioReference, ProfileName?)?
-            var questionLab: LabBlock?
+            var questionLabs: [LabBlock] = []
             for block in step.blocks {
                 switch block {
                 case .text(let text): slide.prose.append(text)
@@ -29,19 +31,21 @@ struct PresenterSlide: Sendable {
                     if let caption = sim.caption { slide.prose.append("*\(caption)*") }
                     if slide.simulation == nil { slide.simulation = (sim.scenario, sim.profile) }
                 case .lab(let lab):
-                    if slide.lab == nil { slide.lab = lab }
+                    if !slide.labs.contains(where: { $0.experiment == lab.experiment }) { slide.labs.append(lab) }
                 case .question(let unfilled):
                     // The class sees the practice variant, the one the tutor shows (never a graded one).
                     let question = unfilled.params.isEmpty ? unfilled : unfilled.filled(
                         with: VariantGenerator(secret: nil).variant(for: unfilled, student: VariantGenerator.practiceStudent).values)
                     slide.questions.append(question)
                     if questionSimulation == nil { questionSimulation = simulation(of: question.source) }
-                    if questionLab == nil, case .experiment(let name, _, _) = question.source {
-                        questionLab = LabBlock(experiment: name, location: question.location)
+                    if case .experiment(let name, _, _) = question.source, !questionLabs.contains(where: { $0.experiment == name }) {
+                        questionLabs.append(LabBlock(experiment: name, location: question.location))
                     }
                 }
             }
-            if slide.lab == nil { slide.lab = questionLab }
+            for lab in questionLabs where !slide.labs.contains(where: { $0.experiment == lab.experiment }) {
+                slide.labs.append(lab)
+            }
             if slide.simulation == nil, let questionSimulation { slide.simulation = questionSimulation }
             if slide.simulation == nil, let fallback = slide.lab?.fallback { slide.simulation = (fallback, nil) }
             return slide

@@ -3,8 +3,9 @@
 struct PresenterState: Sendable, Equatable {
     /// What the body of the screen shows.
     enum View: String, Sendable, Codable { case step, simulation, reveal, lab, help }
-    /// A line being typed at the bottom of the screen.
-    enum Input: Sendable, Equatable { case goTo(String), vote(String) }
+    /// A line being typed at the bottom of the screen: a step number, or a show of hands for question
+    /// `question` (0-based) of `questions`.
+    enum Input: Sendable, Equatable { case goTo(String), vote(String, question: Int = 0, of: Int = 1) }
     /// What the loop must do after a key.
     enum Effect: Equatable {
         case none, runLab, quit
@@ -19,8 +20,8 @@ struct PresenterState: Sendable, Equatable {
     var view: View = .step
     var input: Input?
     var hintsShown = 0
-    /// Show-of-hands counts per step, in the order entered.
-    var votes: [Int: [Vote]] = [:]
+    /// Show-of-hands counts per step and question (0-based), in the order entered.
+    var votes: [Int: [Int: [Vote]]] = [:]
     var frame = 0
     var playing = false
     /// Index into `paces`.
@@ -44,8 +45,8 @@ struct PresenterState: Sendable, Equatable {
     init(stepCount: Int) { self.stepCount = max(1, stepCount) }
 
     /// Applies one key. `frames` is the number of animation frames of the current step's simulation
-    /// (0 when it has none); `hasLab` and `hintCount` describe the current step.
-    mutating func handle(_ key: PresenterKey, frames: Int, hasLab: Bool, hintCount: Int) -> Effect {
+    /// (0 when it has none); `hasLab`, `hintCount` and `questionCount` describe the current step.
+    mutating func handle(_ key: PresenterKey, frames: Int, hasLab: Bool, hintCount: Int, questionCount: Int = 1) -> Effect {
         message = nil
         if let input { return handleInput(key, input) }
         switch key.command {
@@ -72,7 +73,7 @@ struct PresenterState: Sendable, Equatable {
         case .watch: watch.toggle()
         case .diagram: stateMachine.toggle()
         case .goTo: input = .goTo("")
-        case .vote: input = .vote("")
+        case .vote: input = .vote("", question: 0, of: max(1, questionCount))
         case .help: view = view == .help ? .step : .help
         case .quit: return .quit
         case .pageDown: page += 1
@@ -102,7 +103,7 @@ struct PresenterState: Sendable, Equatable {
 
     private mutating func handleInput(_ key: PresenterKey, _ current: Input) -> Effect {
         var text: String
-        switch current { case .goTo(let t), .vote(let t): text = t }
+        switch current { case .goTo(let t), .vote(let t, _, _): text = t }
         switch key {
         case .escape:
             input = nil
@@ -118,28 +119,33 @@ struct PresenterState: Sendable, Equatable {
                 else if !text.isEmpty { message = "There is no step \(text); steps are 1 to \(stepCount)." }
                 return .none
             }
+            guard case .vote(_, let question, let questions) = current else { return .none }
             let words = text.split(separator: " ")
-            guard !words.isEmpty else { input = nil; return .none }
+            guard !words.isEmpty else {
+                // An empty line: the next question's show of hands, or the end after the last.
+                input = question + 1 < questions ? .vote("", question: question + 1, of: questions) : nil
+                return .none
+            }
             guard words.count >= 2, let count = Int(words.last!), count >= 0 else {
                 message = "Type an answer and a count, for example: CLOSE_WAIT 12"
-                input = .vote("")
+                input = .vote("", question: question, of: questions)
                 return .none
             }
             let answer = words.dropLast().joined(separator: " ")
-            var list = votes[step] ?? []
+            var list = votes[step]?[question] ?? []
             if let existing = list.firstIndex(where: { $0.answer.lowercased() == answer.lowercased() }) {
                 list[existing].count = count
             } else {
                 list.append(Vote(answer: answer, count: count))
             }
-            votes[step] = list
+            votes[step, default: [:]][question] = list
             text = ""
         default:
             break
         }
         switch current {
         case .goTo: input = .goTo(text)
-        case .vote: input = .vote(text)
+        case .vote(_, let question, let questions): input = .vote(text, question: question, of: questions)
         }
         return .none
     }

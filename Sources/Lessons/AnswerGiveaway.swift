@@ -53,9 +53,13 @@ public enum AnswerGiveaway {
 
     /// True when `phrase` occurs in `text` with no letter, digit or `_` directly around it (case-insensitive).
     static func containsPhrase(_ text: String, _ phrase: String) -> Bool {
+        containsPhrase(Array(AnswerChecker.fold(text)), phrase)
+    }
+
+    /// `containsPhrase` on a text already folded into characters.
+    static func containsPhrase(_ haystack: [Character], _ phrase: String) -> Bool {
         let needle = AnswerChecker.fold(phrase)
         guard !needle.isEmpty else { return false }
-        let haystack = Array(AnswerChecker.fold(text))
         let target = Array(needle)
         func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
         return LinearSearch.firstMatch(of: target, in: haystack) { start in
@@ -147,7 +151,11 @@ public enum AnswerGiveaway {
     }
 
     private static func revealsNumber(_ text: String, _ answer: String) -> Bool {
+        revealsNumber(numbers(in: text), answer)
+    }
+
+    static func revealsNumber(_ numbers: [Double], _ answer: String) -> Bool {
         guard let expected = NumberReader.read(answer) else { return false }
-        return numbers(in: text).contains { abs($0 - expected) <= max(abs(expected) * 1e-12, 1e-12) }
+        return numbers.contains { abs($0 - expected) <= max(abs(expected) * 1e-12, 1e-12) }
     }
 }

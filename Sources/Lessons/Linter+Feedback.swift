@@ -5,8 +5,13 @@ import Foundation
 struct ShownText: Sendable {
     /// What it is, for the message: "the lesson summary", "the step heading", "the step's prose".
     var what: String
-    var text: String
+    /// The text, read once: every variant of every later question is checked against it.
+    var prepared: PreparedText
     var location: SourceLocation
+
+    init(what: String, text: String, location: SourceLocation) {
+        self.what = what; self.prepared = PreparedText(text); self.location = location
+    }
 }
 
 extension Linter {
@@ -52,7 +57,7 @@ extension Linter {
     func checkShownText(_ shown: [ShownText], question: Question, answer: String,
                         reported: inout Set<Int>, into report: inout LintReport) {
         for (index, item) in shown.enumerated() where !reported.contains(1000 + index) {
-            guard AnswerGiveaway.reveals(item.text, answer: answer, kind: question.answerKind, prose: true) else { continue }
+            guard AnswerGiveaway.reveals(item.prepared, answer: answer, kind: question.answerKind, prose: true) else { continue }
             reported.insert(1000 + index)
             report.diagnostics.append(Diagnostic(at: item.location,
                 "\(item.what), shown before the question '\(question.shortID)', gives away its answer '\(answer)'"))

@@ -1,6 +1,7 @@
 /// 界面文字的简体中文版。键与 `EnglishStrings` 相同；缺少的键回退到英文，`twlab lint` 会列出来。
 enum ChineseStrings {
     static let table: [String: String] = interface.merging(ChineseLabStrings.table) { interface, _ in interface }
+        .merging(ChineseHelpStrings.table) { interface, _ in interface }
 
     private static let interface: [String: String] = [
         // 交互式 shell

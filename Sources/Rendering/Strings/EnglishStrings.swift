@@ -14,6 +14,7 @@ enum EnglishStrings {
         "help.footer": "Type 'help COMMAND' for more about one command. Tab completes; Ctrl-C stops a running command; Ctrl-D or 'quit' leaves.",
         "help.no-command.suggest": "help: no command '{0}' — did you mean '{1}'?",
         "help.no-command": "help: no command '{0}'. Type 'help' for the list.",
+        "help.usage": "usage: {0}",
         "help.also": "Also: {0}",
         // The tutor
         "tutor.right": "✓ Right: {0}.",

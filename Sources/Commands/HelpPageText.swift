@@ -28,7 +28,8 @@ struct HelpPageText: Equatable {
     /// Reads help text printed by argument-parser at a width wide enough that nothing was wrapped.
     init(parsing text: String) {
         var inUsage = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (number, raw) in all.enumerated() {
             let indent = raw.prefix { $0 == " " }.count
             let body = String(raw.dropFirst(indent))
             if raw.hasPrefix("USAGE: ") {
@@ -57,10 +58,17 @@ struct HelpPageText: Equatable {
             } else if indent > 2, let row = sections[last].rows.indices.last {
                 sections[last].rows[row].notes.append(body)
             } else if indent == 2 {
+                let continued = number + 1 < all.count && all[number + 1].prefix(Self.textColumn).allSatisfy { $0 == " " }
+                    && all[number + 1].count > Self.textColumn
                 if let gap = body.range(of: "  ") {
                     let label = String(body[..<gap.lowerBound])
                     let rest = body[gap.upperBound...].drop { $0 == " " }
                     sections[last].rows.append(Row(label: label, text: String(rest)))
+                } else if !continued, raw.count > Self.textColumn, Array(raw)[Self.textColumn - 1] == " " {
+                    // A label of 23 characters: argument-parser leaves one blank before the text.
+                    let characters = Array(raw)
+                    sections[last].rows.append(Row(label: String(characters[2..<(Self.textColumn - 1)]),
+                                                   text: String(characters[Self.textColumn...])))
                 } else {
                     sections[last].rows.append(Row(label: body, text: ""))
                 }

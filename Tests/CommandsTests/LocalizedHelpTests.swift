@@ -22,6 +22,11 @@ import Testing
             let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for line in lines {
                 #expect(DisplayWidth.of(line) <= width, "\(path) at \(width): \(line)")
+                // No English sentence left: four English words in a row appear only in the usage line.
+                if !line.hasPrefix("用法：") && !line.hasPrefix("      [") {
+                    #expect(line.range(of: "[a-z]{2,} [a-z]{2,} [a-z]{2,} [a-z]{2,}", options: .regularExpression) == nil,
+                            "\(path) at \(width): \(line)")
+                }
                 #expect(!line.hasSuffix(" "), "\(path): trailing blank in '\(line)'")
             }
             #expect(lines.first?.hasPrefix("概述：") == true, "\(path): \(page)")
@@ -72,6 +77,11 @@ import Testing
         #expect(HelpPageText.key(ofLabel: "<answers> ...") == "answers")
         #expect(HelpPageText.key(ofLabel: "sockets, ss") == "sockets")
         #expect(HelpPageText.splitDefaults("Rate. (default: 1000.0)").defaultValue == "1000.0")
+        // A 23-character label leaves one blank before its text; a longer one stands on its own line.
+        let page = HelpPageText(parsing: "OPTIONS:\n  --time-wait <time-wait> How long.\n  -e, --expression <lines>\n"
+                                         + String(repeating: " ", count: 26) + "Lines.\n")
+        #expect(page.sections.first?.rows == [HelpPageText.Row(label: "--time-wait <time-wait>", text: "How long."),
+                                               HelpPageText.Row(label: "-e, --expression <lines>", text: "Lines.")])
         #expect(HelpPageText.splitDefaults("Columns (default: the terminal's width).").defaultValue == nil)
     }
 

@@ -17,7 +17,7 @@ enum ChineseHelpCommandStrings {
         "help.page.sim.discussion": "SCENARIO 是一个 .twsim 文件、表示标准输入的 '-'，或内置场景的名字（例如 active-close）。-e 执行直接写在命令行上的场景行，用 ';' 分隔。退出状态：所有 expect 行都成立为 0，有一行不成立为 1，场景格式错误或不存在为 2。",
         "help.option.sim.scenario": "场景文件、表示标准输入的 '-'，或内置场景的名字。",
         "help.option.sim.expression": "直接写在命令行上的场景行，用 ';' 分隔（例如 'open; close client; run'）。",
-        "help.option.sim.profile": "改用另一种协议行为：linux、rfc9293 或 no-time-wait。",
+        "help.option.sim.profile": "替换场景自带的 profile（协议行为）：linux、rfc9293 或 no-time-wait。",
         "help.option.sim.json": "输出一个 JSON 对象，而不是时序图。",
         "help.option.sim.explore": "对最多丢失 K 个报文段（0-6）的每一种情况重跑场景，并把结果分组。",
         "help.option.sim.lessons": "存放 scenarios/ 的课程文件夹（默认：自动查找）。",

@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "TutorTests", dependencies: ["Tutor", "Lessons", "TCPModel", "SocketLab", "Rendering"],
                     swiftSettings: testingAids),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Lessons", "TCPModel"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Lessons", "TCPModel"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Lessons", "TCPModel", "Quiz", "Rendering",
+                                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Commands", "Tutor", "Rendering"]),
         .testTarget(name: "twlabTests", dependencies: []),
     ]

@@ -25,8 +25,9 @@ public enum CommandRunner {
                 return .failure(130)
             } catch {
                 let code = root.exitCode(for: error)
-                let message = root.fullMessage(for: error, columns: io.width)
+                var message = root.fullMessage(for: error, columns: io.width)
                 if code == .success {
+                    message = LocalizedHelp.translated(message, words: words, root: root, width: io.width)
                     var text = message
                     while text.hasSuffix("\n") { text.removeLast() }
                     if !text.isEmpty { io.text(text + "\n") }
@@ -38,10 +39,10 @@ public enum CommandRunner {
         }
     }
 
-    /// The help of one command (`sim`, `lab run`…), as `twlab sim --help` prints it; nil for no such command.
+    /// The help of one command (`sim`, `lab run`…), as `twlab sim --help` prints it, in the interface
+    /// language; nil for no such command.
     public static func help(for path: [String], width: Int, root: ParsableCommand.Type = TwlabCommands.self) -> String? {
-        guard let type = command(at: path, root: root) else { return nil }
-        return root.helpMessage(for: type, columns: width)
+        LocalizedHelp.page(for: path, root: root, width: width)
     }
 
     /// The command type at a path of command names (aliases included), or nil.

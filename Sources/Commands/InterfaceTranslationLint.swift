@@ -11,6 +11,9 @@ enum InterfaceTranslationLint {
             for key in UIText.untranslatedKeys(for: language) {
                 warnings.append("warning: interface string '\(key)' is not translated into \(language.rawValue) yet; English is shown")
             }
+            for key in LocalizedHelp.untranslatedKeys(root: LocalizedHelp.lintRoot, language: language) {
+                warnings.append("warning: help text '\(key)' is not translated into \(language.rawValue) yet; English is shown")
+            }
             for key in UIText.mismatchedArguments(for: language) {
                 errors.append("error: interface string '\(key)' in \(language.rawValue) does not use the same {N} arguments as English")
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Lessons
 import Quiz
+import Rendering
 import Tutor
 
 extension Disclosure.Feedback: ExpressibleByArgument {}
@@ -70,10 +71,12 @@ public struct QuizGradeCommand: ParsableCommand {
         let platform = only == nil && output == nil ? GradingPlatform.detect(format: format) : nil
         let shownVisibility = visibility ?? (showExpected ? "after_published" : "visible")
         let disclosure = Disclosure(showExpected: showExpected, feedback: feedback)
+        // The text report and --only's lines are for people: in the interface language (or --lang).
+        let words = QuizReportWords.make(lessons.language.flatMap(UILanguage.parse) ?? .current)
 
         func render(_ run: GradingRun) -> String {
             format == .gradescope ? GradescopeReportWriter(visibility: shownVisibility).write(run)
-                                  : format.render(run, tapVersion: tapVersion)
+                                  : format.render(run, tapVersion: tapVersion, words: words)
         }
         func fail(_ message: String) throws -> Never {
             messages.say("error: " + message)
@@ -133,8 +136,9 @@ public struct QuizGradeCommand: ParsableCommand {
                 let answer = file.isUsable ? file.answers.last { grader.resolve($0.id)?.id == question.id }?.value : nil
                 let result = grader.grade(answer, to: question, student: file.student)
                 allRight = allRight && result.status == .correct
-                let verdict = result.status == .correct ? "pass" : (result.status == .ungradable ? "not graded" : "fail")
-                print("\(QuizText.visible(file.student)) \(question.id): \(verdict) \(QuizText.number(result.points))/\(QuizText.number(result.maxPoints))")
+                let verdict = result.status == .correct ? words.onlyPass : (result.status == .ungradable ? words.onlyNotGraded : words.onlyFail)
+                print(TextReportWords.fill(words.onlyLine, QuizText.visible(file.student), question.id, verdict,
+                                           QuizText.number(result.points), QuizText.number(result.maxPoints)))
             }
             throw ExitCode(allRight ? 0 : 1)
         }

@@ -17,10 +17,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// One line per file, `twlab score: 0.83`, for graders that read a score from standard output.
     case score
 
-    /// Renders the run in this format.
-    public func render(_ run: GradingRun, tapVersion: Int = 13) -> String {
+    /// Renders the run in this format; `words` are the text report's (the other formats are for programs).
+    public func render(_ run: GradingRun, tapVersion: Int = 13, words: TextReportWords = .english) -> String {
         switch self {
-        case .text: return TextReportWriter().write(run)
+        case .text: return TextReportWriter(words: words).write(run)
         case .json: return JSONReportWriter().write(run)
         case .junit: return JUnitReportWriter().write(run)
         case .tap: return TAPReportWriter(version: tapVersion).write(run)

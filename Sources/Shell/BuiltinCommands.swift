@@ -104,6 +104,13 @@ enum BuiltinCommands {
         return text == key ? command.summary : text
     }
 
+    /// A command's longer explanation in the interface language (`help.details.NAME`), else its own.
+    static func detailsText(_ command: ShellCommand) -> String {
+        let key = "help.details." + command.name
+        let text = UIText.template(key)
+        return text == key ? command.details : text
+    }
+
     private static func list(_ allCommands: [ShellCommand], context: ShellContext) {
         let commands = allCommands.filter { !$0.isHidden }
         let output = context.output
@@ -146,11 +153,11 @@ enum BuiltinCommands {
             output.line(text)
             return .success
         }
-        output.line(output.styled("usage: \(command.usage)", .bold))
+        output.line(output.styled(UIText.text("help.usage", command.usage), .bold))
         output.paragraph(summaryText(command))
         if !command.details.isEmpty {
             output.line()
-            output.paragraph(command.details)
+            output.paragraph(detailsText(command))
         }
         if !command.aliases.isEmpty {
             output.line()

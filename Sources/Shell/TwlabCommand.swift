@@ -23,6 +23,7 @@ public struct TwlabCommand: ParsableCommand {
     /// exit with status 2 and messages wrap to the terminal.
     public static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
+        LocalizedHelp.lintRoot = TwlabCommand.self
         let io = CommandIO.commandLine()
         if arguments.first == "help", arguments.count >= 2, CommandRunner.command(at: [arguments[1]], root: ShellLineCommands.self) != nil {
             arguments = Array(arguments.dropFirst()) + ["--help"]
@@ -46,8 +47,9 @@ public struct TwlabCommand: ParsableCommand {
             exit(withError: exitCode)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error, columns: io.width)
+            var message = fullMessage(for: error, columns: io.width)
             if code == .success {
+                message = LocalizedHelp.translated(message, words: arguments, root: self, width: io.width)
                 var text = message
                 while text.hasSuffix("\n") { text.removeLast() }
                 io.text(text + "\n")

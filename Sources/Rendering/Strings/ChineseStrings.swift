@@ -1,6 +1,7 @@
 /// 界面文字的简体中文版。键与 `EnglishStrings` 相同；缺少的键回退到英文，`twlab lint` 会列出来。
 enum ChineseStrings {
     static let table: [String: String] = interface.merging(ChineseLabStrings.table) { interface, _ in interface }
+        .merging(ChineseHelpStrings.table) { interface, _ in interface }
 
     private static let interface: [String: String] = [
         // 交互式 shell
@@ -12,7 +13,7 @@ enum ChineseStrings {
         "shell.interrupted": "（已中断）",
         "shell.script-interrupted": "已中断，脚本中余下的命令没有执行",
         "help.heading": "命令：",
-        "help.footer": "输入 help 加命令名查看某个命令的用法。Tab 补全；Ctrl-C 中止正在运行的命令；Ctrl-D 或 quit 退出。（单个命令的详细参数说明暂为英文。）",
+        "help.footer": "输入 help 加命令名查看某个命令的用法。Tab 补全；Ctrl-C 中止正在运行的命令；Ctrl-D 或 quit 退出。",
         "help.no-command.suggest": "help：没有 '{0}' 这个命令，是不是想输入 '{1}'？",
         "help.no-command": "help：没有 '{0}' 这个命令。输入 help 查看命令列表。",
         "help.also": "别名：{0}",
@@ -294,6 +295,32 @@ enum ChineseStrings {
         "notes.view.reveal": "答案",
         "notes.view.lab": "真机实验",
         "notes.view.help": "按键帮助",
+        // quiz grade 的文本报告（机器读取的格式不变）
+        "quiz.report.submission": "{0}（{1}）：{2}/{3}（{4}%）{5}",
+        "quiz.report.pass": "通过",
+        "quiz.report.fail": "未通过",
+        "quiz.report.unusable": "答卷文件无法使用；每道题都按未作答计。",
+        "quiz.report.note-prefix": "注意：",
+        "quiz.report.practice": "练习变体：没有给出 --secret-file，任何人都能算出这些变体；只可用于自测，不能用来评定成绩。",
+        "quiz.report.problem-prefix": "注意：",
+        "quiz.report.class": "共 {0} 份答卷，{1} 份通过（及格线 {2}%）",
+        "quiz.report.correct": "正确",
+        "quiz.report.wrong": "错误",
+        "quiz.report.missing": "未作答",
+        "quiz.report.invalid": "无效",
+        "quiz.report.skipped": "未评分",
+        "quiz.report.gave": "回答 {0}",
+        "quiz.report.nothing": "（无）",
+        "quiz.report.no-answer": "没有回答",
+        "quiz.report.expected-after-answer": "，标准答案 {0}",
+        "quiz.report.expected-after-none": "；标准答案 {0}",
+        "quiz.report.variant": "（变体 {0}）",
+        "quiz.report.not-an-answer": "不是有效的答案",
+        "quiz.report.cannot-be-graded": "无法评分",
+        "quiz.report.only": "{0} {1}：{2} {3}/{4}",
+        "quiz.report.only-pass": "通过",
+        "quiz.report.only-fail": "未通过",
+        "quiz.report.only-not-graded": "未评分",
         // 术语表
         "glossary.heading": "术语表",
         "glossary.unknown": "glossary：没有“{0}”这个词条。输入 glossary 查看全部。",

@@ -12,7 +12,7 @@ public struct TutorSession: Sendable {
     /// Whether the learner is working through a lesson or reading a finished one.
     public enum Mode: String, Sendable { case learning, review }
 
-    public private(set) var catalog: LessonCatalog
+    public internal(set) var catalog: LessonCatalog
     public let library: ScenarioLibrary
     /// Where progress is saved; nil keeps it in memory only.
     public let store: ProgressStore?
@@ -21,26 +21,26 @@ public struct TutorSession: Sendable {
     public var width: Int
     /// Whether diagrams are drawn in colour.
     public var useColor = false
-    public private(set) var progress: Progress
+    public internal(set) var progress: Progress
     /// A one-line warning from loading progress (a corrupt file set aside), shown once.
-    public private(set) var startupWarning: String?
+    public internal(set) var startupWarning: String?
 
-    public private(set) var lessonID: String?
-    public private(set) var mode: Mode = .learning
-    public private(set) var stepIndex: Int = 0
+    public internal(set) var lessonID: String?
+    public internal(set) var mode: Mode = .learning
+    public internal(set) var stepIndex: Int = 0
     /// The question waiting for an answer, if any.
-    public private(set) var pendingQuestion: Question?
+    public internal(set) var pendingQuestion: Question?
     /// The live experiments offered in the current step and not yet run or declined, in order.
-    public private(set) var pendingLabs: [LabBlock] = []
+    public internal(set) var pendingLabs: [LabBlock] = []
     /// The live experiment offered now (the first of `pendingLabs`), if any.
     public var pendingLab: LabBlock? { pendingLabs.first }
 
     /// The question answered (or revealed) last, whose deciding run `replay` draws in full.
     public internal(set) var lastAnswered: Question?
-    private var resumeBlock = 0
-    private var questionShownAt: Date?
-    private var expectedCache: [String: ExpectedAnswer] = [:]
-    private let now: @Sendable () -> Date
+    var resumeBlock = 0
+    var questionShownAt: Date?
+    var expectedCache: [String: ExpectedAnswer] = [:]
+    let now: @Sendable () -> Date
 
     /// A session over the catalog. Progress is loaded from the store; the lesson the learner was in
     /// is restored at its saved step (call `whereAmI()` to show it).
@@ -325,63 +325,6 @@ public struct TutorSession: Sendable {
         return out + resolve(lesson)
     }
 
-    /// Runs the live experiment offered in the current step and sets its findings beside the
-    /// prediction and the simulation. `log` receives narrated lines as they happen.
-    public mutating func runLab(log: (LabLine) -> Void, shouldStop: () -> Bool) -> [TutorLine] {
-        guard let block = pendingLab, let lesson else {
-            return [.note(UIText.text("tutor.no-lab"))]
-        }
-        func asks(_ question: Question) -> Bool {
-            if case .experiment(let name, _, _) = question.source { return name == block.experiment }
-            return false
-        }
-        // The question of this step that the experiment answers, else one elsewhere in the lesson.
-        let stepQuestions = lesson.steps.indices.contains(stepIndex) ? lesson.steps[stepIndex].questions : []
-        let related = stepQuestions.first(where: asks) ?? lesson.questions.first(where: asks)
-        do {
-            let report = try services.runExperiment(block.experiment, block.options, log, shouldStop)
-            pendingLabs.removeFirst()
-            var finding: String?
-            if case .experiment(_, let key, _)? = related?.source { finding = key }
-            let simulated = related.flatMap { try? expectedAnswer($0) }
-            let prediction = related.flatMap { shownPrediction(progress[lesson: lesson.id].questions[$0.id]?.lastAnswer, $0, simulated: simulated) }
-            var tolerance = 0.0
-            if case .number(let allowed)? = related?.answerKind { tolerance = allowed }
-            var others: [LiveComparison.Row] = []
-            for question in lesson.questions where asks(question) { others.append(liveRow(question)) }
-            return LiveComparison(finding: finding, prediction: prediction, simulated: simulated, report: report,
-                                  tolerance: tolerance, others: others).lines + afterLab()
-        } catch let error as ExperimentError where error.interrupted {
-            return [.note(UIText.text("tutor.lab-stopped"))]
-        } catch {
-            // It cannot run here; offering it again would not help. The simulation stands in.
-            if !pendingLabs.isEmpty { pendingLabs.removeFirst() }
-            var out: [TutorLine] = [.failure(UIText.text("tutor.lab-failed", "\(error)"))]
-            if let fallback = block.fallback {
-                out.append(.note(UIText.text("tutor.lab-fallback")))
-                out += evidenceBuilder.lines(for: fallback, profile: nil, explore: nil, caption: nil)
-            }
-            return out + afterLab()
-        }
-    }
-
-    /// What to do after the experiment: the next offered experiment, the open question again, or `next`.
-    private func afterLab() -> [TutorLine] {
-        if let lab = pendingLab {
-            return [.note(UIText.text("tutor.lab-next", lab.experiment, UIText.text(ExperimentCatalog.summaryText(of: lab.experiment))))]
-        }
-        if let question = pendingQuestion {
-            return [.question(fill(question).prompt), .note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)))]
-        }
-        return [.note(UIText.text("tutor.next"))]
-    }
-
-    /// Declines the offered experiment.
-    public mutating func declineLab() -> [TutorLine] {
-        if !pendingLabs.isEmpty { pendingLabs.removeFirst() }
-        return [.note(UIText.text("tutor.lab-skipped"))] + afterLab()
-    }
-
     /// Forgets all progress in one lesson.
     public mutating func reset(_ name: String) -> [TutorLine] {
         guard let id = catalog.lessonID(named: name), catalog.lesson(id) != nil else { return unknownLesson(name) }
@@ -394,214 +337,5 @@ public struct TutorSession: Sendable {
         var out: [TutorLine] = [.success(UIText.text("tutor.reset", id))]
         save(into: &out)
         return out
-    }
-
-    // MARK: - Progress
-
-    /// A summary of every lesson's progress.
-    public func progressSummary() -> [TutorLine] {
-        let report = ProgressReport(catalog: catalog, progress: progress)
-        var out: [TutorLine] = []
-        for entry in report.lessons {
-            var line = "\(entry.status.mark) \(entry.id): "
-            if entry.status == .notStarted {
-                line += UIText.text("progress.not-started")
-            } else {
-                line += UIText.text("progress.step", String(entry.step + 1), String(entry.steps),
-                                    AnswerVocabulary.format(entry.score), AnswerVocabulary.format(entry.maxScore))
-                line += UIText.text("progress.solved", String(entry.solved), String(entry.questions.count))
-                if entry.hintsUsed > 0 { line += UIText.text("progress.hints", String(entry.hintsUsed)) }
-                if entry.skipped > 0 { line += UIText.text("progress.skipped", String(entry.skipped)) }
-                if entry.revealed > 0 { line += UIText.text("progress.revealed", String(entry.revealed)) }
-                line += UIText.text("progress.minutes", AnswerVocabulary.format((entry.secondsSpent / 60).rounded(.down)))
-            }
-            out.append(.plain(line))
-        }
-        out.append(.note(UIText.text("progress.total", AnswerVocabulary.format(report.score), AnswerVocabulary.format(report.maxScore),
-                                     store?.url.path ?? UIText.text("progress.memory-only"))))
-        return out
-    }
-
-    /// Writes the progress report as JSON to a file.
-    public func exportProgress(to url: URL) -> [TutorLine] {
-        do {
-            let data = try ProgressReport(catalog: catalog, progress: progress).json()
-            try AtomicFileWriter.write(data, to: url)
-            return [.success(UIText.text("progress.exported", url.path))]
-        } catch {
-            return [.error(UIText.text("progress.export-failed", url.path, ErrorText.plain(error)))]
-        }
-    }
-
-    // MARK: - The expected answer
-
-    /// The canonical answer of a question (parameters from the practice variant).
-    public mutating func expectedAnswer(_ question: Question) throws -> String {
-        try decidedAnswer(question).text
-    }
-
-    /// The answer with the run that decided it, computed once per question and kept, so the evidence
-    /// shown after an answer reuses that run.
-    public mutating func decidedAnswer(_ question: Question) throws -> ExpectedAnswer {
-        if let cached = expectedCache[question.id] { return cached }
-        let values = variant(for: question)?.values ?? [:]
-        let answer = try services.expectedAnswer(question, values, library)
-        expectedCache[question.id] = answer
-        return answer
-    }
-
-    /// The practice variant of a question with parameters.
-    public func variant(for question: Question) -> Variant? {
-        guard !question.params.isEmpty else { return nil }
-        return VariantGenerator(secret: nil).variant(for: question, student: VariantGenerator.practiceStudent)
-    }
-
-    /// The question with `{name}` placeholders filled from its practice variant.
-    public func fill(_ question: Question) -> Question {
-        guard let variant = variant(for: question) else { return question }
-        return question.filled(with: variant.values)
-    }
-
-    // MARK: - Showing steps
-
-    var evidenceBuilder: SimulationEvidence {
-        SimulationEvidence(library: library, services: services, style: DiagramStyle(width: width, useColor: useColor))
-    }
-
-    private func clampStep(_ step: Int, in lesson: Lesson) -> Int {
-        max(0, min(step, lesson.steps.count - 1))
-    }
-
-    /// Shows the current step from its first block.
-    private mutating func enterStep(_ lesson: Lesson) -> [TutorLine] {
-        pendingQuestion = nil
-        pendingLabs = []
-        resumeBlock = 0
-        guard lesson.steps.indices.contains(stepIndex) else {
-            return [.error(UIText.text("tutor.no-steps", lesson.id))]
-        }
-        let step = lesson.steps[stepIndex]
-        var out: [TutorLine] = []
-        if !step.title.isEmpty { out.append(.heading("\(stepIndex + 1)/\(lesson.steps.count) · \(step.title)")) }
-        return out + renderBlocks(lesson)
-    }
-
-    /// Shows blocks from `resumeBlock` until a question waits or the step ends.
-    private mutating func renderBlocks(_ lesson: Lesson) -> [TutorLine] {
-        let step = lesson.steps[stepIndex]
-        var out: [TutorLine] = []
-        while resumeBlock < step.blocks.count {
-            let block = step.blocks[resumeBlock]
-            resumeBlock += 1
-            switch block {
-            case .text(let text):
-                out.append(.prose(text))
-            case .sim(let sim):
-                out += evidenceBuilder.lines(for: sim)
-            case .lab(let lab):
-                if mode == .review { continue }
-                pendingLabs.append(lab)
-                if let caption = lab.caption, !caption.isEmpty { out.append(.prose(caption)) }
-                out.append(.note(UIText.text("tutor.lab-offer", lab.experiment, UIText.text(ExperimentCatalog.summaryText(of: lab.experiment)))))
-            case .question(let question):
-                let filled = fill(question)
-                let record = progress[lesson: lesson.id].questions[question.id] ?? QuestionProgress()
-                if record.isResolved || mode == .review {
-                    out.append(.question(filled.prompt))
-                    out += resolvedSummary(filled, record: record)
-                    continue
-                }
-                pendingQuestion = question
-                questionShownAt = now()
-                out.append(.question(filled.prompt))
-                out.append(.note(UIText.text("tutor.answer-shape", AnswerVocabulary.shape(of: question.answerKind)) + UIText.sentenceGap()
-                             + HintLadder(hints: question.hints, used: record.hintsUsed).offer))
-                return out
-            }
-        }
-        out.append(.note(UIText.text(stepIndex + 1 < lesson.steps.count ? "tutor.next"
-                                     : (mode == .review ? "tutor.end-of-lesson" : "tutor.next.finish"))))
-        return out
-    }
-
-    /// Marks the waiting question done and shows the rest of the step.
-    private mutating func resolve(_ lesson: Lesson) -> [TutorLine] {
-        pendingQuestion = nil
-        questionShownAt = nil
-        return renderBlocks(lesson)
-    }
-
-    private mutating func resolvedSummary(_ question: Question, record: QuestionProgress) -> [TutorLine] {
-        var how: String
-        if record.solved { how = UIText.text("review.solved") }
-        else if record.revealed { how = UIText.text("review.revealed") }
-        else if record.skipped { how = UIText.text("review.skipped") }
-        else if record.missed { how = UIText.text("review.missed") }
-        else { how = UIText.text("review.unanswered") }
-        if let last = record.lastAnswer { how += UIText.text("review.your-answer", last) }
-        var out: [TutorLine] = [.note("— \(how)")]
-        if let expected = try? expectedAnswer(question) { out.append(.plain(UIText.text("review.answer", expected))) }
-        if !question.explain.isEmpty { out.append(.prose(question.explain)) }
-        return out
-    }
-
-    private mutating func evidence(_ question: Question, expected: String, fullDiagram: Bool = true) -> [TutorLine] {
-        var out: [TutorLine] = []
-        if let decided = try? decidedAnswer(question) {
-            out = evidenceBuilder.lines(for: question.source, decided: decided, fullDiagram: fullDiagram)
-        }
-        if !question.explain.isEmpty { out.append(.prose(question.explain)) }
-        return out
-    }
-
-    private mutating func finish(_ lesson: Lesson) -> [TutorLine] {
-        if mode == .review {
-            return [.note(UIText.text("tutor.end-of-review"))]
-        }
-        var out: [TutorLine] = []
-        progress[lesson: lesson.id].finished = now()
-        progress.currentLesson = nil
-        save(into: &out)
-        let report = ProgressReport(catalog: catalog, progress: progress)
-        let entry = report.lessons.first { $0.id == lesson.id }
-        out.append(.success(UIText.text("tutor.finished", lesson.title, AnswerVocabulary.format(entry?.score ?? 0),
-                                        AnswerVocabulary.format(entry?.maxScore ?? 0))))
-        let headers = catalog.headers
-        if let index = headers.firstIndex(where: { $0.id == lesson.id }), index + 1 < headers.count {
-            out.append(.note(UIText.text("tutor.next-lesson", headers[index + 1].id)))
-        } else {
-            out.append(.note(UIText.text("tutor.last-lesson")))
-        }
-        lessonID = nil
-        pendingQuestion = nil
-        pendingLabs = []
-        return out
-    }
-
-    private mutating func elapsed() -> Double {
-        guard let shown = questionShownAt else { return 0 }
-        let seconds = now().timeIntervalSince(shown)
-        questionShownAt = now()
-        return max(0, min(seconds, 30 * 60))
-    }
-
-    private func save(into out: inout [TutorLine]) {
-        guard let store else { return }
-        do { try store.save(progress) } catch {
-            out.append(.error(UIText.text("progress.not-saved", ErrorText.plain(error))))
-        }
-    }
-
-    private func unknownLesson(_ id: String) -> [TutorLine] {
-        let ids = catalog.headers.map(\.id)
-        return [.error(UIText.text("tutor.unknown-lesson", id, ids.isEmpty ? UIText.text("tutor.unknown-lesson.none") : ids.joined(separator: ", ")))]
-    }
-
-    private func noLesson() -> [TutorLine] {
-        [.error(UIText.text("tutor.not-in-lesson"))]
-    }
-
-    private func noQuestion() -> [TutorLine] {
-        [.error(UIText.text(lesson == nil ? "tutor.no-question" : "tutor.no-question.here"))]
     }
 }

@@ -70,7 +70,7 @@ public struct QuizPaperCommand: ParsableCommand {
     @Option(help: "The student id the variants are made for (on Gradescope: the roster's SID, else the e-mail).") var student: String = "student"
     @Option(help: ArgumentHelp("A roster (one id a line, or CSV with an SID or Email column): write every student's paper.", valueName: "file"))
     var students: String?
-    @Option(help: ArgumentHelp("Write N papers under new random ids (pl-…) to --output-dir, each as ID.txt and ID.yaml, for a platform that deals one to each student (the PrairieLearn kit).", valueName: "N"))
+    @Option(help: ArgumentHelp("Write N answers files (ID.yaml, the questions as comments) under new random ids (pl-…) to --output-dir, for a platform that deals one to each student (the PrairieLearn kit).", valueName: "N"))
     var pool: Int?
     @Option(help: ArgumentHelp("With --students or --pool: the folder the papers are written to (created when missing).", valueName: "dir"))
     var outputDir: String?
@@ -125,13 +125,12 @@ public struct QuizPaperCommand: ParsableCommand {
             ids.insert("pl-" + (0..<10).map { _ in String(Int.random(in: 0..<16, using: &random), radix: 16) }.joined())
         }
         for id in ids.sorted() {
+            // The answers file carries every question as a comment: the one file a student needs.
             let paper = QuizPaper(lessons: lessons, student: id, generator: generator)
-            for (ext, text) in [("txt", paper.text()), ("yaml", paper.template())] {
-                try OutputFileWriter.write(Data(text.utf8), toPath: URL(fileURLWithPath: folder).appendingPathComponent(id + "." + ext).path,
-                                           permissions: 0o600, createFolders: true, followingLinks: false)
-            }
+            try OutputFileWriter.write(Data(paper.template().utf8), toPath: URL(fileURLWithPath: folder).appendingPathComponent(id + ".yaml").path,
+                                       permissions: 0o600, createFolders: true, followingLinks: false)
         }
-        printText("Wrote \(count) papers to \(folder) (ID.txt to read, ID.yaml to fill in)")
+        printText("Wrote \(count) answers files to \(folder) (ID.yaml, the questions as comments)")
     }
 
     /// Writes one paper per roster id into the folder; ids that cannot be a file name or an id are

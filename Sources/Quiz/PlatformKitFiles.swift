@@ -152,7 +152,8 @@ enum PlatformKitFiles {
                    add the release binary (`twlab`), the `Lessons` folder and `course-secret` there
                    (`openssl rand -hex 32 > course-secret`). serverFilesCourse is only read by the
                    server and graders, never sent to students.
-                2. Make a pool of papers there, many more than you have students (see below):
+                2. Make a pool of papers there, many more than you have students (see below; each
+                   is an answers file of about 15 KB with the questions as comments):
 
                        twlab quiz paper --pool 2000 --secret-file course-secret \\
                          --output-dir serverFilesCourse/twlab/papers

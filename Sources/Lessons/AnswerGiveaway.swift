@@ -15,27 +15,9 @@ public enum AnswerGiveaway {
     /// only when written in capitals, as lessons write states: "closed" there is the verb or adjective,
     /// CLOSED the state. A one-word choice in lower case ("client", "both") is not looked for there.
     public static func reveals(_ text: String, answer: String, kind: AnswerKind, prose: Bool = false) -> Bool {
-        if prose {
-            switch kind {
-            case .state, .flags: break
-            case .number: return revealsNumber(text, answer)
-            case .choice, .text:
-                // Role words such as "client" or "both" are everyday prose; a choice counts there
-                // only when it is a phrase or written in capitals (EADDRNOTAVAIL).
-                let letters = answer.filter(\.isLetter)
-                guard answer.contains(" ") || (!letters.isEmpty && letters.allSatisfy(\.isUppercase)) else { return false }
-            }
-        }
-        switch kind {
-        case .state: return revealsStates(prose ? capitalWords(text) : text, answer)
-        case .flags: return revealsFlags(text, answer)
-        case .number: return revealsNumber(text, answer)
-        case .text: return containsPhrase(text, answer)
-        case .choice(let choices):
-            guard containsPhrase(text, answer) else { return false }
-            // Naming every option is a neutral list, not a give-away.
-            return !choices.allSatisfy { containsPhrase(text, $0) }
-        }
+        // One decision, made on the text's parts (see `PreparedText`), which the linter reads once
+        // for many answers.
+        reveals(PreparedText(text, for: kind, prose: prose), answer: answer, kind: kind, prose: prose)
     }
 
     // MARK: Words
@@ -51,12 +33,7 @@ public enum AnswerGiveaway {
             }
     }
 
-    /// True when `phrase` occurs in `text` with no letter, digit or `_` directly around it (case-insensitive).
-    static func containsPhrase(_ text: String, _ phrase: String) -> Bool {
-        containsPhrase(Array(AnswerChecker.fold(text)), phrase)
-    }
-
-    /// `containsPhrase` on a text already folded into characters.
+    /// True when `phrase` occurs in the folded text with no letter, digit or `_` directly around it (case-insensitive).
     static func containsPhrase(_ haystack: [Character], _ phrase: String) -> Bool {
         let needle = AnswerChecker.fold(phrase)
         guard !needle.isEmpty else { return false }
@@ -125,19 +102,7 @@ public enum AnswerGiveaway {
         return !key.isEmpty && stateKeys.contains { $0.hasPrefix(key) }
     }
 
-    private static func revealsStates(_ text: String, _ answer: String) -> Bool {
-        let expected = AnswerChecker.stateTokens(answer).compactMap(TCPState.init(parsing:))
-        guard !expected.isEmpty else { return false }
-        return LinearSearch.firstMatch(of: expected, in: states(in: text)) { _ in true }
-    }
-
     // MARK: Flags and numbers
-
-    private static func revealsFlags(_ text: String, _ answer: String) -> Bool {
-        guard let expected = TCPFlags(parsing: answer.replacingOccurrences(of: " ", with: "")) else { return false }
-        let tokens = text.split(whereSeparator: { !($0.isLetter || $0 == "|" || $0 == "+") })
-        return tokens.contains { TCPFlags(parsing: String($0)) == expected }
-    }
 
     /// The numbers written in a text with digits: `60`, `28,232`, `4.12`, `0.5`. Words such as
     /// `0x176E` or `4.x` are not numbers.
@@ -148,10 +113,6 @@ public enum AnswerGiveaway {
             guard !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
             return NumberReader.read(word)
         }
-    }
-
-    private static func revealsNumber(_ text: String, _ answer: String) -> Bool {
-        revealsNumber(numbers(in: text), answer)
     }
 
     static func revealsNumber(_ numbers: [Double], _ answer: String) -> Bool {
